@@ -1,0 +1,6 @@
+// Placeholder until the print command lands (see the issues); exits 2 with a clear message.
+import { DataError } from '../data/errors.js';
+
+export async function run(_argv: string[]): Promise<number> {
+  throw new DataError('the "print" command is not built yet', 2);
+}

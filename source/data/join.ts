@@ -1,0 +1,60 @@
+// Joins entries with Hub metadata and commit activity into Models (analyses.md §0: date of a
+// model, base models, the merge rule). Pure: no IO.
+import type { BaseLink, Dataset, Entry, Model } from './model.js';
+import { baseLinksOfInfo } from './normalise-info.js';
+import { nameOf } from './repo-id.js';
+
+/** The Hub's creation-date floor for repositories older than its tracking (§0). */
+export const HUB_DATE_FLOOR = '2022-03-02T23:29:04';
+
+export function isDateFloor(iso: string | null): boolean {
+  return iso !== null && iso.startsWith(HUB_DATE_FLOOR);
+}
+
+export function joinEntry(dataset: Dataset, entry: Entry): Model {
+  const info = dataset.info.get(entry.key) ?? null;
+  const activity = dataset.activity.get(entry.key) ?? null;
+  let created: string | null = null;
+  let dateSource: Model['dateSource'] = null;
+  if (info?.createdAt) {
+    created = info.createdAt;
+    dateSource = 'hub';
+  } else if (entry.uploadDate) {
+    created = `${entry.uploadDate}T00:00:00.000Z`;
+    dateSource = 'leaderboard';
+  }
+  const bases: BaseLink[] = info ? baseLinksOfInfo(info) : [];
+  if (entry.baseModel !== null) {
+    const key = entry.baseModel.toLowerCase();
+    const found = bases.find((b) => b.key === key);
+    const relation = entry.baseModelRelation ?? 'unknown';
+    if (!found) bases.push({ id: entry.baseModel, key, relation });
+    else if (found.relation === 'unknown') found.relation = relation;
+  }
+  const ownKey = entry.key;
+  const ownBases = bases.filter((b) => b.key !== ownKey);
+  const isMerge =
+    entry.type === 'merge' ||
+    entry.merged ||
+    (info?.tags.some((t) => t.toLowerCase().includes('merge')) ?? false) ||
+    nameOf(entry.repo).toLowerCase().includes('merge');
+  return {
+    entry,
+    info,
+    activity,
+    created,
+    day: created === null ? null : created.slice(0, 10),
+    dateSource,
+    dateFloor: dateSource === 'hub' && isDateFloor(created),
+    bases: ownBases,
+    isMerge,
+    downloads: info?.downloads ?? null,
+    likes: info?.likes ?? entry.likes,
+    license: info?.license ?? entry.license,
+  };
+}
+
+/** Every entry of the dataset joined, in source order. */
+export function joinAll(dataset: Dataset): Model[] {
+  return dataset.entries.map((entry) => joinEntry(dataset, entry));
+}
