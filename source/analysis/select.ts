@@ -1,0 +1,57 @@
+// analyses.md §0 "Entry" (dedup) and "Flagged": which entries an analysis looks at.
+// Flagged entries are dropped first (each row carries its own flag), then one entry per
+// repository is kept: the highest average score; ties go to the later submission, then to the
+// first in source order. Pure.
+import type { Dataset, Entry, Model } from '../data/model.js';
+import { joinEntry } from '../data/join.js';
+
+export interface SelectOptions {
+  /** Bring flagged entries back (default false: the paper left them out). */
+  includeFlagged?: boolean;
+  /** Keep one entry per repository (default true). */
+  dedup?: boolean;
+}
+
+export interface Selection {
+  models: Model[];
+  /** Entries left out, by reason. */
+  excluded: { flagged: number; duplicates: number };
+}
+
+/** True when `a` should be kept over `b` for the same repository. */
+export function prefers(a: Entry, b: Entry): boolean {
+  const sa = a.score ?? Number.NEGATIVE_INFINITY;
+  const sb = b.score ?? Number.NEGATIVE_INFINITY;
+  if (sa !== sb) return sa > sb;
+  const da = a.submissionDate ?? '';
+  const db = b.submissionDate ?? '';
+  if (da !== db) return da > db;
+  return a.index < b.index;
+}
+
+/** One entry per repository key, in the source order of the kept entries. */
+export function dedupEntries(entries: readonly Entry[]): Entry[] {
+  const best = new Map<string, Entry>();
+  for (const entry of entries) {
+    const current = best.get(entry.key);
+    if (current === undefined || prefers(entry, current)) best.set(entry.key, entry);
+  }
+  return [...best.values()].sort((a, b) => a.index - b.index);
+}
+
+export function selectEntries(entries: readonly Entry[], options: SelectOptions = {}): {
+  entries: Entry[];
+  excluded: Selection['excluded'];
+} {
+  const includeFlagged = options.includeFlagged ?? false;
+  const kept = includeFlagged ? [...entries] : entries.filter((e) => !e.flagged);
+  const flagged = entries.length - kept.length;
+  const deduped = options.dedup ?? true ? dedupEntries(kept) : kept;
+  return { entries: deduped, excluded: { flagged, duplicates: kept.length - deduped.length } };
+}
+
+/** The dataset's models as an analysis sees them (flagged out, deduped, joined). */
+export function selectModels(dataset: Dataset, options: SelectOptions = {}): Selection {
+  const { entries, excluded } = selectEntries(dataset.entries, options);
+  return { models: entries.map((entry) => joinEntry(dataset, entry)), excluded };
+}
