@@ -1,0 +1,117 @@
+// The key map is data: one table of {command, keys, scope, description}. The `?` overlay, the
+// status-bar hints and the README's key table are generated from it (style.md habit 2).
+import type { Key } from 'ink';
+import type { ScreenId } from './screens.js';
+
+export type Scope = 'global' | ScreenId;
+
+export interface Binding {
+  command: string;
+  /** Canonical key names (see keyName): 'q', '?', 'tab', 'shift+tab', 'up', 'enter', … */
+  keys: readonly string[];
+  scope: Scope;
+  description: string;
+  /** How the keys are shown when listing them all would be noisy (e.g. "1–8"). */
+  label?: string;
+}
+
+const MOVE = ['up', 'down', 'k', 'j'];
+
+export const BINDINGS: readonly Binding[] = [
+  // global
+  { command: 'screen', keys: ['1', '2', '3', '4', '5', '6', '7', '8'], label: '1–8', scope: 'global', description: 'switch to screen 1–8' },
+  { command: 'next-screen', keys: ['tab'], scope: 'global', description: 'next screen' },
+  { command: 'prev-screen', keys: ['shift+tab'], scope: 'global', description: 'previous screen' },
+  { command: 'help', keys: ['?'], scope: 'global', description: 'show or hide this help' },
+  { command: 'copy', keys: ['c'], scope: 'global', description: 'copy the current view as markdown (OSC 52 clipboard, works over SSH)' },
+  { command: 'export', keys: ['e'], scope: 'global', description: 'export the current view as markdown to a file' },
+  { command: 'refresh', keys: ['r'], scope: 'global', description: 'refresh now (start a background fetch)' },
+  { command: 'period', keys: ['p'], scope: 'global', description: 'cycle the period: day / week / month' },
+  { command: 'quit', keys: ['q', 'ctrl+c'], label: 'q', scope: 'global', description: 'quit (stops the background fetch cleanly)' },
+  // scrolling, on every screen that scrolls
+  { command: 'down', keys: ['down', 'j'], label: '↓ j', scope: 'global', description: 'move down / scroll' },
+  { command: 'up', keys: ['up', 'k'], label: '↑ k', scope: 'global', description: 'move up / scroll' },
+  { command: 'page-down', keys: ['pagedown', 'space'], label: 'PgDn', scope: 'global', description: 'page down' },
+  { command: 'page-up', keys: ['pageup'], label: 'PgUp', scope: 'global', description: 'page up' },
+  { command: 'top', keys: ['home', 'g'], label: 'Home g', scope: 'global', description: 'to the top' },
+  { command: 'bottom', keys: ['end', 'G'], label: 'End G', scope: 'global', description: 'to the bottom' },
+  // overview
+  { command: 'details', keys: ['enter'], scope: 'overview', description: 'show fetch status and errors' },
+  // leaderboard
+  { command: 'search', keys: ['/'], scope: 'leaderboard', description: 'search: text or regex on the repo id, @type:chat @arch:llama @license:mit, ";" between searches' },
+  { command: 'filters', keys: ['f'], scope: 'leaderboard', description: 'filter panel: type, family, size, params, dates, hide merges/flagged/MoE/unavailable' },
+  { command: 'sort', keys: ['s'], scope: 'leaderboard', description: 'sort by the selected column (again: reverse)' },
+  { command: 'column-left', keys: ['left', 'h'], label: '← h', scope: 'leaderboard', description: 'select the column to the left' },
+  { command: 'column-right', keys: ['right', 'l'], label: '→ l', scope: 'leaderboard', description: 'select the column to the right' },
+  { command: 'open', keys: ['enter'], scope: 'leaderboard', description: "open the model's details" },
+  { command: 'back', keys: ['escape'], scope: 'leaderboard', description: 'back out of details, search or filters' },
+  // authors, types, architectures, sizes: period is global; lineage
+  { command: 'pick', keys: ['enter'], scope: 'lineage', description: 'open the selected base model / expand or collapse a node' },
+  { command: 'expand', keys: ['right', 'l'], label: '→ l', scope: 'lineage', description: 'expand a node' },
+  { command: 'collapse', keys: ['left', 'h'], label: '← h', scope: 'lineage', description: 'collapse a node' },
+  { command: 'back', keys: ['escape'], scope: 'lineage', description: 'back to the base-model list' },
+  { command: 'search', keys: ['/'], scope: 'lineage', description: 'find a base model by id' },
+  // improvement
+  { command: 'normalise', keys: ['n'], scope: 'improvement', description: 'toggle normalised by ln(1 + family size)' },
+  { command: 'unit', keys: ['u'], scope: 'improvement', description: 'toggle points / % of reference' },
+  { command: 'families', keys: ['f'], scope: 'improvement', description: 'pick families: presets, a pattern + params, or a base repo' },
+  { command: 'back', keys: ['escape'], scope: 'improvement', description: 'close the family picker' },
+  // sizes
+  { command: 'threshold', keys: ['t'], scope: 'sizes', description: 'set the score threshold for "params needed"' },
+  // architectures
+  { command: 'share', keys: ['v'], scope: 'architectures', description: 'toggle counts / shares' },
+  { command: 'share', keys: ['v'], scope: 'types', description: 'toggle counts / shares' },
+];
+
+/** A canonical name for a key press (Ink's input + Key flags). */
+export function keyName(input: string, key: Key): string {
+  if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
+  if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.pageUp) return 'pageup';
+  if (key.pageDown) return 'pagedown';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  if (key.return) return 'enter';
+  if (key.escape) return 'escape';
+  if (key.backspace || key.delete) return 'backspace';
+  if (input === ' ') return 'space';
+  return input;
+}
+
+/** The command a key runs in a scope (screen bindings shadow global ones), or undefined. */
+export function commandFor(name: string, screen: ScreenId): string | undefined {
+  const local = BINDINGS.find((b) => b.scope === screen && b.keys.includes(name));
+  if (local) return local.command;
+  return BINDINGS.find((b) => b.scope === 'global' && b.keys.includes(name))?.command;
+}
+
+/** The bindings that apply on a screen, screen-specific first. */
+export function bindingsFor(screen: ScreenId): Binding[] {
+  const local = BINDINGS.filter((b) => b.scope === screen);
+  const shadowed = new Set(local.flatMap((b) => b.keys));
+  const global = BINDINGS.filter((b) => b.scope === 'global' && !b.keys.some((k) => shadowed.has(k)));
+  return [...local, ...global];
+}
+
+const SHOWN: Record<string, string> = {
+  up: '↑', down: '↓', left: '←', right: '→', enter: 'Enter', escape: 'Esc', tab: 'Tab',
+  'shift+tab': 'Shift-Tab', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End', space: 'Space',
+  'ctrl+c': 'Ctrl-C',
+};
+
+export function keysLabel(binding: Binding): string {
+  return binding.label ?? binding.keys.map((k) => SHOWN[k] ?? k).join(' ');
+}
+
+/** The README's key table (markdown), generated from BINDINGS; a test keeps README in step. */
+export function keyTableMarkdown(): string {
+  const rows = ['| Screen | Keys | What it does |', '|---|---|---|'];
+  for (const b of BINDINGS) {
+    rows.push(`| ${b.scope} | ${keysLabel(b).replace(/\|/g, '\\|')} | ${b.description.replace(/\|/g, '\\|')} |`);
+  }
+  return rows.join('\n');
+}

@@ -1,0 +1,89 @@
+// A view: what one screen (and `hubscope print VIEW`) shows, as blocks that the text and
+// markdown writers lay out. Views are built from analysis results; they hold no IO.
+import type { Note } from '../analysis/result.js';
+import type { Period } from '../analysis/periods.js';
+
+export const VIEW_IDS = [
+  'overview',
+  'leaderboard',
+  'authors',
+  'types',
+  'architectures',
+  'base-models',
+  'lineage',
+  'sizes',
+  'improvement',
+] as const;
+
+export type ViewId = (typeof VIEW_IDS)[number];
+
+export interface TableColumn {
+  title: string;
+  /** Right-aligned (numbers). */
+  numeric?: boolean;
+  /** Takes the room left and is truncated with … (ids). */
+  flex?: boolean;
+}
+
+export type Cell = string | number | null;
+
+export interface RenderOptions {
+  width: number;
+  color: boolean;
+}
+
+export type Block =
+  | { kind: 'heading'; text: string }
+  /** Headline figures, each with the paper's figure beside it when there is one. */
+  | { kind: 'figures'; rows: Array<{ label: string; value: string; paper?: string }> }
+  | { kind: 'table'; title?: string; columns: TableColumn[]; rows: Cell[][] }
+  /** A chart drawn by the shared renderers at a given width (plots, bars, histograms). */
+  | { kind: 'chart'; title?: string; draw: (options: RenderOptions) => string[] }
+  | { kind: 'notes'; notes: Note[] }
+  | { kind: 'text'; lines: string[] };
+
+export interface View {
+  id: ViewId;
+  title: string;
+  /** One line: the filters and options in force (for headers and the status bar). */
+  summary: string;
+  blocks: Block[];
+  /** Every number the view shows, for --format json. */
+  data: unknown;
+  /** The view's main table, for --format csv (views without one have none). */
+  csv?: { columns: string[]; rows: Cell[][] };
+}
+
+/** Options a view takes from the command line or a screen. Defaults reproduce the paper. */
+export interface ViewOptions {
+  period: Period;
+  top: number;
+  includeFlagged: boolean;
+  /** Improvement: family specs (preset names, `pattern:p[:range]`, or a base repo id). */
+  families?: string[];
+  normalised?: boolean;
+  percent?: boolean;
+  /** Sizes: score threshold for "params needed". */
+  threshold?: number;
+  /** Architectures/sizes: minimum share for a family to be shown on its own. */
+  familyThreshold?: number;
+  /** Lineage: the base model to draw. */
+  base?: string;
+  /** Leaderboard: search text and filters. */
+  search?: string;
+  sort?: string;
+  descending?: boolean;
+  types?: string[];
+  archFamilies?: string[];
+  minParams?: number;
+  maxParams?: number;
+  from?: string;
+  to?: string;
+  showMerges?: boolean;
+}
+
+export const DEFAULT_VIEW_OPTIONS: ViewOptions = {
+  period: 'month',
+  top: 20,
+  includeFlagged: false,
+};
