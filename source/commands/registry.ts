@@ -31,7 +31,18 @@ export const COMMANDS: Record<string, Command> = {
   },
   import: {
     summary: 'load a leaderboard table from a CSV, TSV, JSON, JSONL or parquet file',
-    usage: `hubscope import FILE [options]\n\n${CACHE_OPTION}\n`,
+    usage:
+      `hubscope import FILE [options]\n\n` +
+      'FILE: .csv .tsv .txt (delimiter detected among , ; tab |), .json (rows, {rows}, a dataset-viewer\n' +
+      '/rows response, pandas split), .jsonl/.ndjson, .parquet; other names are told by content.\n' +
+      'The leaderboard\'s own column names, v1 or v2. Model info and commits already cached are kept.\n\n' +
+      `${CACHE_OPTION}\n` +
+      '  --format F         csv, tsv, json, jsonl or parquet (instead of detection)\n' +
+      '  --delimiter C      field delimiter for csv/tsv: one character, or "tab"\n' +
+      '  --invert-flags L   Flagged,Merged,MoE columns stored negated (default: detected and said);\n' +
+      '                     "none" reads every flag as it is\n' +
+      '  --dataset ID       dataset id to record as the source (a label; nothing is fetched)\n' +
+      '  --skip-bad-rows    import the other rows when some have no usable repo id (reported)\n',
     load: () => import('./import.js'),
   },
   print: {
