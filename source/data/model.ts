@@ -73,7 +73,7 @@ export interface Entry {
   generationDepth: number | null;
   /** v2 "Upload To Hub Date" as YYYY-MM-DD. */
   uploadDate: string | null;
-  /** v2 "Submission Date" or v1 "date", as YYYY-MM-DD (or ISO when the source has a time). */
+  /** v2 "Submission Date" or v1 "date", as YYYY-MM-DD (the day only, when the source has a time). */
   submissionDate: string | null;
 }
 

@@ -54,14 +54,16 @@ export function parseBool(value: unknown): boolean | null {
   return null;
 }
 
-/** A date cell as YYYY-MM-DD (or the ISO string when it carries a time); null otherwise. */
+/** The day of a date cell (a date or a timestamp) as YYYY-MM-DD; null unless a calendar day. */
 export function parseDay(value: unknown): string | null {
   const text = sanitizeOptional(value);
   if (text === null) return null;
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
   if (!match) return null;
-  const date = new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? null : `${match[1]}-${match[2]}-${match[3]}`;
+  const day = `${match[1]}-${match[2]}-${match[3]}`;
+  const date = new Date(`${day}T00:00:00Z`);
+  // Date rolls 2024-02-30 over to March 1st: only a day that round-trips is a calendar day.
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day ? null : day;
 }
 
 const RELATIONS: Record<string, BaseRelation> = {
