@@ -101,11 +101,11 @@ export class ActivityBuilder {
   private last: number | null = null;
   private readonly authors = new Set<string>();
 
-  /** Adds one page; throws DataError when the page is not a commit list. */
+  /** Adds one page; throws DataError when the page is not a commit list (and adds nothing of it). */
   addPage(page: unknown): void {
     if (!Array.isArray(page)) throw new DataError('commit list is not a JSON array');
+    if (page.some((commit) => commit === null || typeof commit !== 'object')) throw new DataError('commit is not a JSON object');
     for (const commit of page) {
-      if (commit === null || typeof commit !== 'object') throw new DataError('commit is not a JSON object');
       const item = commit as Json;
       this.count += 1;
       const time = typeof item.date === 'string' ? Date.parse(item.date) : Number.NaN;
