@@ -1,6 +1,106 @@
-// Placeholder until the fetch command lands (see the issues); exits 2 with a clear message.
-import { DataError } from '../data/errors.js';
+// `hubscope fetch`: the leaderboard, then model metadata, then commit histories, into the cache
+// (fetch/fetcher.ts). Progress on stderr (a bar on a TTY, plain lines otherwise), or one JSON
+// event per line on stdout with --events json. SIGINT/SIGTERM stop sending, flush what was
+// fetched and exit 130/143; a second signal exits at once.
+import { cacheDir } from '../cache/store.js';
+import { DEFAULT_TTL_DAYS } from '../cache/freshness.js';
+import { DEFAULT_DATASET, readSettings } from '../env.js';
+import { STAGES, type FetchEvent, type Stage } from '../fetch/events.js';
+import { runFetch } from '../fetch/fetcher.js';
+import { DEFAULT_CONCURRENCY } from '../fetch/http-client.js';
+import { fmt, progressView } from '../fetch/progress-view.js';
+import { UsageError, intOption, numberOption, parse } from './args.js';
 
-export async function run(_argv: string[]): Promise<number> {
-  throw new DataError('the "fetch" command is not built yet', 2);
+function parseOnly(value: string | undefined): Stage[] | null {
+  if (value === undefined) return null;
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = names.filter((n) => !STAGES.includes(n as Stage));
+  if (names.length === 0 || bad.length > 0) {
+    throw new UsageError(`--only takes a comma-separated list of ${STAGES.join(', ')}; got "${value}"`);
+  }
+  return STAGES.filter((stage) => names.includes(stage)); // always in stage order
+}
+
+function checkUrl(value: string, what: string): void {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${what} must be an http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${what} must be an http(s) URL, got "${value}"`);
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {
+    dataset: { type: 'string' },
+    'datasets-server': { type: 'string' },
+    only: { type: 'string' },
+    refresh: { type: 'boolean' },
+    ttl: { type: 'string' },
+    concurrency: { type: 'string' },
+    events: { type: 'string' },
+    offline: { type: 'boolean' },
+  });
+  const only = parseOnly(values.only);
+  const ttlDays = numberOption(values.ttl, 'ttl', DEFAULT_TTL_DAYS);
+  if (ttlDays < 0) throw new UsageError(`--ttl must be a number of days ≥ 0, got "${values.ttl}"`);
+  const concurrency = intOption(values.concurrency, 'concurrency', DEFAULT_CONCURRENCY);
+  if (concurrency > 64) throw new UsageError('--concurrency must be at most 64');
+  if (values.events !== undefined && values.events !== 'json') throw new UsageError(`--events takes "json", got "${values.events}"`);
+  if (values.dataset !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(values.dataset)) {
+    throw new UsageError(`--dataset must be a dataset id such as ${DEFAULT_DATASET}, got "${values.dataset}"`);
+  }
+  if (values['datasets-server'] !== undefined) checkUrl(values['datasets-server'], '--datasets-server');
+  const settings = readSettings(process.env, { datasetsServer: values['datasets-server'], offline: values.offline });
+  if (!settings.offline) {
+    checkUrl(settings.hubUrl, 'HF_ENDPOINT');
+    checkUrl(settings.datasetsServerUrl, 'HUBSCOPE_DATASETS_SERVER');
+  }
+
+  const json = values.events === 'json';
+  const view = json ? null : progressView(process.stderr);
+  const emit = (event: FetchEvent): void => {
+    if (json) process.stdout.write(`${JSON.stringify(event)}\n`);
+    else view!(event);
+  };
+
+  const controller = new AbortController();
+  let signalCode = 0;
+  const onSignal = (name: NodeJS.Signals): void => {
+    if (signalCode !== 0) process.exit(signalCode); // second signal: no more waiting
+    signalCode = name === 'SIGINT' ? 130 : 143;
+    controller.abort(new Error(`stopped by ${name}`));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.stdout.on('error', () => controller.abort(new Error('stdout closed'))); // the reader went away
+
+  try {
+    const result = await runFetch({
+      cacheDir: cacheDir(values.cache),
+      dataset: values.dataset ?? DEFAULT_DATASET,
+      datasetExplicit: values.dataset !== undefined,
+      only,
+      refresh: values.refresh === true,
+      ttlDays,
+      concurrency,
+      hubUrl: settings.hubUrl,
+      datasetsServerUrl: settings.datasetsServerUrl,
+      token: settings.token,
+      offline: settings.offline,
+      signal: controller.signal,
+      emit,
+    });
+    view?.close();
+    if (result.interrupted) return signalCode || 130;
+    if (result.errors > 0 && !json) {
+      process.stderr.write(`${fmt(result.errors)} items failed for now; they are retried on the next hubscope fetch\n`);
+    }
+    return 0;
+  } finally {
+    view?.close();
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
 }

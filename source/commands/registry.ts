@@ -21,12 +21,28 @@ export const COMMANDS: Record<string, Command> = {
   },
   fetch: {
     summary: 'fetch the leaderboard, model metadata and commit histories into the cache',
-    usage: `hubscope fetch [options]\n\n${CACHE_OPTION}\n`,
+    usage:
+      `hubscope fetch [options]\n\n${CACHE_OPTION}\n` +
+      '  --dataset ID       dataset viewer table (default open-llm-leaderboard/contents, v2;\n' +
+      '                     open-llm-leaderboard-old/contents is v1)\n' +
+      '  --datasets-server URL  dataset viewer base URL (env HUBSCOPE_DATASETS_SERVER)\n' +
+      '  --only STAGES      comma list of leaderboard,info,commits (default: all, in that order)\n' +
+      '  --refresh          re-fetch everything, fresh or not\n' +
+      '  --ttl DAYS         cached items older than this are re-fetched (default 7)\n' +
+      '  --concurrency N    requests in flight (default 8)\n' +
+      '  --events json      one JSON event per line on stdout instead of the progress display\n' +
+      '  --offline          no network (also HF_HUB_OFFLINE=1): fetch refuses to run\n' +
+      '\nEnvironment: HF_ENDPOINT (Hub URL), HF_TOKEN (sent as a bearer token, never stored),\n' +
+      'HUBSCOPE_DATASETS_SERVER, HUBSCOPE_CACHE, HF_HUB_OFFLINE.\n' +
+      'A killed fetch resumes where it stopped; SIGINT/SIGTERM save what was fetched and exit 130/143.\n',
     load: () => import('./fetch.js'),
   },
   status: {
     summary: 'tell what the cache holds, how fresh, what is missing and what failed',
-    usage: `hubscope status [options]\n\n${CACHE_OPTION}\n`,
+    usage:
+      `hubscope status [options]\n\n${CACHE_OPTION}\n` +
+      '  --format FORMAT    text (default) or json\n' +
+      '  --ttl DAYS         age after which cached items count as stale (default 7)\n',
     load: () => import('./status.js'),
   },
   import: {

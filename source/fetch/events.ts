@@ -1,0 +1,39 @@
+// What a fetch reports while it runs. `hubscope fetch` draws these as a progress bar (TTY) or
+// plain lines; `hubscope fetch --events json` writes one per line on stdout for the UI.
+//
+//   start       {cache, stages, dataset, concurrency}         once, first
+//   stage-start {stage, total, cached}    total: items this run fetches (rows for the
+//                                         leaderboard); cached: items already fresh
+//   stage-skip  {stage, reason}           the stage does nothing this run, and why
+//   progress    {stage, done, total, ok, gone, errors, rate, etaSeconds}
+//                                         at most ~4 per second; rate in items/s over the
+//                                         last seconds (null until known), ETA likewise
+//   item-error  {stage, key, message}     one item failed for now (it is retried)
+//   paused      {untilMs, reason}         the client stopped sending until untilMs (epoch ms)
+//   stage-end   {stage, done, total, ok, gone, errors, seconds}
+//   done        {seconds, interrupted, requests, retries, rateLimited}   once, last
+//   fatal       {message}                 the fetch cannot go on (also printed on stderr)
+
+export type Stage = 'leaderboard' | 'info' | 'commits';
+export const STAGES: readonly Stage[] = ['leaderboard', 'info', 'commits'];
+
+export interface Counts {
+  done: number;
+  total: number;
+  ok: number;
+  gone: number;
+  errors: number;
+}
+
+export type FetchEvent =
+  | { type: 'start'; cache: string; stages: Stage[]; dataset: string; concurrency: number }
+  | { type: 'stage-start'; stage: Stage; total: number; cached: number }
+  | { type: 'stage-skip'; stage: Stage; reason: string }
+  | ({ type: 'progress'; stage: Stage; rate: number | null; etaSeconds: number | null } & Counts)
+  | { type: 'item-error'; stage: Stage; key: string; message: string }
+  | { type: 'paused'; untilMs: number; reason: string }
+  | ({ type: 'stage-end'; stage: Stage; seconds: number } & Counts)
+  | { type: 'done'; seconds: number; interrupted: boolean; requests: number; retries: number; rateLimited: number }
+  | { type: 'fatal'; message: string };
+
+export type EventSink = (event: FetchEvent) => void;

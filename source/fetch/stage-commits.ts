@@ -1,0 +1,57 @@
+// Stage 3: the commit history of every distinct leaderboard repo that is not fresh in the cache
+// (even one whose model info is gone: a history can outlive the metadata), one repo at a time
+// per task, every page followed. Failed items: as in stage-info.ts.
+import { needsFetch, distinctRepos } from '../cache/freshness.js';
+import { problemText, type StageContext } from './context.js';
+import { fetchCommitActivity } from './commits-source.js';
+import { runPool } from './pool.js';
+import { StageProgress } from './stage-progress.js';
+
+export async function commitsStage(ctx: StageContext): Promise<void> {
+  const { store, signal } = ctx;
+  const repos = distinctRepos(store.leaderboard.entries);
+  const needed = [...repos.keys()].filter((key) => needsFetch(store.commits.items[key], ctx.freshness));
+  const progress = new StageProgress('commits', needed.length, ctx.emit);
+  progress.start(repos.size - needed.length);
+
+  let failed = new Set<string>();
+  let retrying = false;
+  const one = async (key: string): Promise<void> => {
+    const repo = repos.get(key) ?? key;
+    let outcome: 'ok' | 'gone' | 'error';
+    let message: string | undefined;
+    try {
+      const result = await fetchCommitActivity(ctx.client, ctx.hubUrl, repo, signal);
+      const fetchedAt = new Date().toISOString();
+      if (result.kind === 'ok') {
+        store.putActivity(key, { status: 'ok', fetchedAt }, result.activity);
+        outcome = 'ok';
+      } else {
+        store.putActivity(key, { status: 'gone', message: result.message, fetchedAt });
+        outcome = 'gone';
+        message = result.message;
+      }
+    } catch (error) {
+      if (signal.aborted) return;
+      message = problemText(error);
+      store.putActivity(key, { status: 'error', message, fetchedAt: new Date().toISOString() });
+      failed.add(key);
+      outcome = 'error';
+    }
+    if (retrying) progress.rerecord(outcome, key, message);
+    else progress.record(outcome, key, message);
+    ctx.flusher.changed();
+  };
+
+  await runPool(needed, ctx.concurrency, one, signal);
+  if (failed.size > 0 && !signal.aborted) {
+    const again = [...failed];
+    failed = new Set();
+    retrying = true;
+    await runPool(again, ctx.concurrency, one, signal);
+  }
+  if (signal.aborted) return;
+  if (failed.size === 0) store.markCompleted('commits', new Date().toISOString());
+  progress.end();
+  await ctx.flusher.flush();
+}

@@ -1,0 +1,86 @@
+// Stage 2: Hub model metadata for every distinct leaderboard repo that is not fresh in the
+// cache, following info-plan.ts. After an author listing, repos it did not show (the Hub's
+// `author` can differ from the namespace) are looked up: one model request when one is left,
+// else one `?search=namespace/` listing; what is still missing is gone. Failed items are stored
+// as errors, tried once more at the end of the stage, and again on the next run.
+import { needsFetch, distinctRepos } from '../cache/freshness.js';
+import type { ModelInfo } from '../data/model.js';
+import { problemText, type StageContext } from './context.js';
+import { planInfo, type InfoTask } from './info-plan.js';
+import { GONE_INFO, fetchModelInfo, listModels, listedModel } from './model-info-source.js';
+import { runPool } from './pool.js';
+import { StageProgress, type ItemOutcome } from './stage-progress.js';
+
+export async function infoStage(ctx: StageContext): Promise<void> {
+  const { store, signal } = ctx;
+  const repos = distinctRepos(store.leaderboard.entries);
+  const needed = [...repos.keys()].filter((key) => needsFetch(store.models.items[key], ctx.freshness));
+  const progress = new StageProgress('info', needed.length, ctx.emit);
+  progress.start(repos.size - needed.length);
+
+  let failed = new Set<string>();
+  let retrying = false;
+  const put = (key: string, outcome: ItemOutcome, value?: ModelInfo, message?: string): void => {
+    if (signal.aborted && outcome === 'error') return; // an interrupted request is not a failure
+    const fetchedAt = new Date().toISOString();
+    if (outcome === 'ok') store.putInfo(key, { status: 'ok', fetchedAt }, value);
+    else store.putInfo(key, { status: outcome === 'gone' ? 'gone' : 'error', message, fetchedAt });
+    if (outcome === 'error') failed.add(key);
+    if (retrying) progress.rerecord(outcome, key, message);
+    else progress.record(outcome, key, message);
+    ctx.flusher.changed();
+  };
+
+  const single = async (key: string, repo: string): Promise<void> => {
+    try {
+      const result = await fetchModelInfo(ctx.client, ctx.hubUrl, repo, signal);
+      if (result.kind === 'ok') put(key, 'ok', result.info);
+      else put(key, 'gone', undefined, result.message);
+    } catch (error) {
+      put(key, 'error', undefined, problemText(error));
+    }
+  };
+
+  /** Reads a listing, storing the wanted repos it shows; returns false when it failed. */
+  const listing = async (by: { author: string } | { search: string }, wanted: Set<string>): Promise<boolean> => {
+    try {
+      for await (const items of listModels(ctx.client, ctx.hubUrl, by, signal)) {
+        for (const raw of items) {
+          const model = listedModel(raw);
+          if (model && wanted.delete(model.key)) put(model.key, 'ok', model.info);
+        }
+        if (wanted.size === 0) break; // the rest of the listing cannot hold a wanted repo
+      }
+      return true;
+    } catch (error) {
+      const what = 'author' in by ? 'author listing' : 'search listing';
+      for (const key of wanted) put(key, 'error', undefined, `${what}: ${problemText(error)}`);
+      wanted.clear();
+      return false;
+    }
+  };
+
+  const run = async (task: InfoTask): Promise<void> => {
+    if (task.kind === 'single') return single(task.key, task.repo);
+    const wanted = new Set(task.keys);
+    if (!(await listing({ author: task.namespace }, wanted)) || wanted.size === 0 || signal.aborted) return;
+    if (wanted.size === 1) {
+      const key = [...wanted][0]!;
+      return single(key, repos.get(key) ?? key);
+    }
+    if (!(await listing({ search: `${task.namespace}/` }, wanted)) || signal.aborted) return;
+    for (const key of wanted) put(key, 'gone', undefined, GONE_INFO);
+  };
+
+  await runPool(planInfo(needed, repos), ctx.concurrency, run, signal);
+  if (failed.size > 0 && !signal.aborted) {
+    const again = [...failed];
+    failed = new Set();
+    retrying = true;
+    await runPool(planInfo(again, repos), ctx.concurrency, run, signal);
+  }
+  if (signal.aborted) return;
+  if (failed.size === 0) store.markCompleted('info', new Date().toISOString());
+  progress.end();
+  await ctx.flusher.flush();
+}
