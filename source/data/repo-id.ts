@@ -1,6 +1,7 @@
 // Hub repository ids: `namespace/name`, or a legacy one-segment id such as `gpt2`.
 
-const REPO_ID = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]*\/)?[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+// Letters and digits of any script (CJK names occur), `_`, `.` and `-`; no spaces or controls.
+const REPO_ID = /^(?:[\p{L}\p{N}_][\p{L}\p{N}\p{M}_.-]*\/)?[\p{L}\p{N}_][\p{L}\p{N}\p{M}_.-]*$/u;
 
 export function isRepoId(id: string): boolean {
   return id.length <= 200 && REPO_ID.test(id) && !id.includes('..');
@@ -8,7 +9,7 @@ export function isRepoId(id: string): boolean {
 
 /** The repo id inside a leaderboard `Model` cell (an HTML link or a URL), if any. */
 export function repoFromLink(cell: string): string | null {
-  const match = /huggingface\.co\/([A-Za-z0-9_][A-Za-z0-9_.-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_.-]*)?)/.exec(cell);
+  const match = /huggingface\.co\/([\p{L}\p{N}_][\p{L}\p{N}\p{M}_.-]*(?:\/[\p{L}\p{N}_][\p{L}\p{N}\p{M}_.-]*)?)/u.exec(cell);
   return match ? match[1]! : null;
 }
 
