@@ -3,6 +3,7 @@
 // (or a corrupt cache) leaves the cache exactly as it was. Model info and commits are kept.
 import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { UsageError, parse } from './args.js';
+import { DataError } from '../data/errors.js';
 import { CacheStore, cacheDir } from '../cache/store.js';
 import { SCHEMA_VERSION, type LeaderboardDoc } from '../cache/schema.js';
 import { INVERTIBLE_FLAGS, type InvertibleFlag } from '../data/normalise-row.js';
@@ -76,6 +77,20 @@ function documentOf(result: LeaderboardImport, file: string, dataset: string | n
   };
 }
 
+/** A file-system failure on the cache directory (not a directory, no permission, disk full)
+ *  as a one-line DataError; the store's own DataErrors (corrupt, newer) pass through. Writes
+ *  are atomic renames, so a failed write leaves the previous files whole. */
+async function cacheIo<T>(dir: string, verb: 'read' | 'write', action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (error instanceof DataError || typeof code !== 'string') throw error;
+    const reason = code === 'ENOTDIR' ? 'a part of the path is a file, not a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on the device' : code;
+    throw new DataError(`cannot ${verb} the cache at ${sanitize(dir)} (${reason}); nothing was imported`);
+  }
+}
+
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, OPTIONS, true);
   if (positionals.length !== 1) {
@@ -97,15 +112,16 @@ export async function run(argv: string[]): Promise<number> {
 
   // Only now touch the cache: a corrupt cache throws here, before anything is written.
   const dir = cacheDir(values.cache);
-  const store = await CacheStore.open(dir);
+  const store = await cacheIo(dir, 'read', () => CacheStore.open(dir));
   const doc = documentOf(result, file, dataset, table.revision);
   store.setLeaderboard(doc);
   if (doc.fetchedAt) store.markCompleted('leaderboard', doc.fetchedAt);
-  await store.flush();
+  await cacheIo(dir, 'write', () => store.flush());
 
   const repos = new Set(result.entries.map((e) => e.key)).size;
   process.stdout.write(
-    `imported ${count(result.entries.length)} entries (${count(repos)} repos, ${result.generation}) ` +
+    `imported ${count(result.entries.length)} ${result.entries.length === 1 ? 'entry' : 'entries'} ` +
+      `(${count(repos)} ${repos === 1 ? 'repo' : 'repos'}, ${result.generation}) ` +
       `from ${sanitize(basename(file))} into ${shownDir(dir)}\n`,
   );
   return 0;

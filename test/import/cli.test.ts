@@ -172,6 +172,25 @@ describe('hubscope import, bad input', () => {
     writeFileSync(join(cache, 'leaderboard.json'), '{"schema": 1, "entries": [');
     expectRefused([fixture('v2.jsonl')], cache, /^hubscope: cache file .*leaderboard\.json is corrupt \(.*\); it was left as it is/);
   });
+  it('a cache path that is a file: one line, nothing written', () => {
+    const dir = tempDir();
+    const blocker = join(dir, 'cache');
+    writeFileSync(blocker, 'not a directory');
+    const result = runCli(['import', fixture('v2.jsonl'), '--cache', join(blocker, 'sub')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `hubscope: cannot read the cache at ${join(blocker, 'sub')} (a part of the path is a file, not a directory); nothing was imported\n`,
+    );
+    expect(readFileSync(blocker, 'utf8')).toBe('not a directory');
+  });
+  it('says entry and repo for one', () => {
+    const dir = tempDir();
+    const file = join(dir, 'one.csv');
+    writeFileSync(file, 'fullname,IFEval,BBH,GPQA\r\nacme/One,1,2,3\r\n');
+    const result = runCli(['import', file, '--cache', join(dir, 'cache')]);
+    expect(result.stdout).toBe(`imported 1 entry (1 repo, v2) from one.csv into ${join(dir, 'cache')}/\n`);
+  });
   it('a cache written by a newer hubscope is refused', () => {
     const cache = join(tempDir(), 'cache');
     mkdirSync(cache);

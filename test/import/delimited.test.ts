@@ -58,6 +58,10 @@ describe('readDelimited', () => {
     ]);
     expect(table.lines).toEqual([2, 5]);
   });
+  it('reads CRLF line ends and counts their lines', () => {
+    expect(() => readDelimited('a,b\r\n1,2\r\n3\r\n')).toThrow('line 3 has 1 field, the header has 2 (delimiter ",")');
+    expect(readDelimited('a,b\r\n1,2\r\n').rows).toEqual([{ a: '1', b: '2' }]);
+  });
   it('names the line with the wrong number of fields', () => {
     const text = readFileSync(fixture('bad-fields.csv'), 'utf8');
     expect(() => readDelimited(text)).toThrow(TableError);
