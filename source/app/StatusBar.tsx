@@ -1,0 +1,46 @@
+// The bottom line: screen, filters in force, cache freshness, the background fetch, a hint.
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { FetchState } from './fetch-controller.js';
+import { fitLine } from './fit-line.js';
+
+export interface StatusBarProps {
+  width: number;
+  screen: string;
+  summary: string;
+  freshness: string;
+  fetch: FetchState;
+  message: string | null;
+  color: boolean;
+}
+
+function duration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return '?';
+  const s = Math.max(0, Math.round(seconds));
+  const m = Math.floor(s / 60);
+  return `${m}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export function fetchSummary(fetch: FetchState): string {
+  if (fetch.running) {
+    const paused = fetch.pausedUntil !== null ? ' paused (rate limit)' : '';
+    const rate = fetch.rate !== null ? ` ${fetch.rate.toFixed(0)}/s` : '';
+    const errors = fetch.errors > 0 ? ` errors ${fetch.errors}` : '';
+    return `fetching ${fetch.stage ?? ''} ${fetch.done.toLocaleString('en-US')}/${fetch.total.toLocaleString('en-US')}${rate} ETA ${duration(fetch.etaSeconds)}${errors}${paused}`;
+  }
+  if (fetch.exitCode !== null && fetch.exitCode !== 0) return `fetch failed (exit ${fetch.exitCode}): ${fetch.messages.at(-1) ?? ''}`;
+  if (fetch.exitCode === 0) return fetch.errors > 0 ? `fetch done, ${fetch.errors} errors` : 'fetch done';
+  return '';
+}
+
+export function StatusBar(props: StatusBarProps): React.JSX.Element {
+  const parts = [props.screen, props.summary, props.freshness, props.message ?? fetchSummary(props.fetch), '? help  q quit'];
+  const line = fitLine(parts.filter((p) => p !== '').join(' │ '), props.width);
+  return (
+    <Box width={props.width}>
+      <Text inverse={props.color} wrap="truncate">
+        {line}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,46 @@
+// The dataset the screens show: loaded before the first frame, re-read from the cache while
+// a background fetch fills it (at once when a stage ends, at most every few seconds otherwise).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Dataset } from '../data/model.js';
+import type { FetchController, FetchState } from './fetch-controller.js';
+import { IDLE } from './fetch-controller.js';
+
+const RELOAD_EVERY_MS = 3000;
+
+export function useDataset(
+  initial: Dataset,
+  reload: () => Promise<Dataset>,
+  fetcher: FetchController | null,
+): { dataset: Dataset; fetchState: FetchState; loadError: string | null } {
+  const [dataset, setDataset] = useState(initial);
+  const [fetchState, setFetchState] = useState<FetchState>(fetcher?.state ?? IDLE);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const lastLoad = useRef(0);
+  const loading = useRef(false);
+
+  const load = useCallback(async () => {
+    if (loading.current) return;
+    loading.current = true;
+    lastLoad.current = Date.now();
+    try {
+      setDataset(await reload());
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(error instanceof Error ? error.message : String(error));
+    } finally {
+      loading.current = false;
+    }
+  }, [reload]);
+
+  useEffect(() => {
+    if (!fetcher) return undefined;
+    return fetcher.subscribe((state, event) => {
+      setFetchState(state);
+      const type = event?.type;
+      if (type === 'stage-end' || type === 'exit' || type === 'done') void load();
+      else if (type === 'progress' && Date.now() - lastLoad.current > RELOAD_EVERY_MS) void load();
+    });
+  }, [fetcher, load]);
+
+  return { dataset, fetchState, loadError };
+}
