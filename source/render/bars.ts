@@ -4,7 +4,7 @@
 import type { RenderOptions } from './options.js';
 import { resolveOptions } from './options.js';
 import { makeTheme, type Role } from './theme.js';
-import { cellText, displayWidth, fit, padEnd } from './text-width.js';
+import { cellText, displayWidth, fit } from './text-width.js';
 import { formatDecimal, formatInteger, formatPercent } from './format-number.js';
 
 export interface BarItem {
