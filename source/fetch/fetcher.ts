@@ -33,6 +33,7 @@ export interface FetchOptions {
   /** Test hooks: backoff, timeouts. */
   client?: Partial<ClientOptions>;
   flushEveryMs?: number;
+  rowsPageSize?: number;
 }
 
 export interface FetchResult {
@@ -95,7 +96,7 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
           });
           continue;
         }
-        await leaderboardStage(ctx, { dataset: options.dataset, refresh: options.refresh });
+        await leaderboardStage(ctx, { dataset: options.dataset, refresh: options.refresh, pageSize: options.rowsPageSize });
       } else {
         if (store.leaderboard.entries.length === 0) {
           emit({ type: 'stage-skip', stage, reason: 'no leaderboard in the cache: fetch or import one first' });

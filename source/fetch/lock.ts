@@ -7,6 +7,9 @@ import { DataError } from '../data/errors.js';
 
 export const LOCK_FILE = '.lock';
 
+/** Locks this process holds (a pid alone cannot tell two fetchers in one process apart). */
+const held = new Set<string>();
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -36,7 +39,9 @@ export async function acquireLock(dir: string): Promise<() => Promise<void>> {
       const handle = await open(path, 'wx');
       await handle.writeFile(mine);
       await handle.close();
+      held.add(path);
       const onExit = (): void => {
+        held.delete(path);
         try {
           if (readFileSync(path, 'utf8') === mine) unlinkSync(path);
         } catch {
@@ -51,7 +56,8 @@ export async function acquireLock(dir: string): Promise<() => Promise<void>> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = await holder(path);
-      if (pid !== null && pid !== process.pid && alive(pid)) {
+      const live = pid === process.pid ? held.has(path) : pid !== null && alive(pid);
+      if (live) {
         throw new DataError(`the cache at ${dir} is in use by another hubscope fetch (pid ${pid}); wait for it to end or stop it`);
       }
       await unlink(path).catch(() => undefined); // stale: its owner is gone

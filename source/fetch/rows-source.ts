@@ -31,8 +31,9 @@ export async function fetchRowsPage(
   dataset: string,
   offset: number,
   signal?: AbortSignal,
+  length = PAGE_SIZE,
 ): Promise<RowsPage> {
-  const response = await client.getJson(rowsUrl(base, dataset, offset), signal);
+  const response = await client.getJson(rowsUrl(base, dataset, offset, length), signal);
   if (response.body === null) {
     throw new DataError(
       `dataset "${dataset}" is not available from the dataset viewer at ${base} ` +

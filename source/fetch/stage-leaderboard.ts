@@ -16,6 +16,8 @@ export interface LeaderboardOptions {
   dataset: string;
   /** Re-read the table even when the cached one is fresh. */
   refresh: boolean;
+  /** Rows per request (the viewer's maximum, 100, unless a test asks for less). */
+  pageSize?: number;
 }
 
 class RevisionChanged extends Error {}
@@ -30,18 +32,18 @@ export function leaderboardIsFresh(doc: LeaderboardDoc, dataset: string, ctx: Pi
   return !Number.isNaN(at) && now - at <= ttlMs && (refreshSince === null || at >= refreshSince);
 }
 
-async function page(ctx: StageContext, dataset: string, offset: number): Promise<RowsPage> {
+async function page(ctx: StageContext, dataset: string, offset: number, size = PAGE_SIZE): Promise<RowsPage> {
   try {
-    return await fetchRowsPage(ctx.client, ctx.datasetsServerUrl, dataset, offset, ctx.signal);
+    return await fetchRowsPage(ctx.client, ctx.datasetsServerUrl, dataset, offset, ctx.signal, size);
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     // one more round of attempts before the stage gives up
     try {
-      return await fetchRowsPage(ctx.client, ctx.datasetsServerUrl, dataset, offset, ctx.signal);
+      return await fetchRowsPage(ctx.client, ctx.datasetsServerUrl, dataset, offset, ctx.signal, size);
     } catch (again) {
       if (!(again instanceof HttpError)) throw again;
       throw new DataError(
-        `could not read rows ${offset}–${offset + PAGE_SIZE - 1} of "${dataset}" from the dataset viewer ` +
+        `could not read rows ${offset}–${offset + size - 1} of "${dataset}" from the dataset viewer ` +
           `(${again.message}); run hubscope fetch again to resume`,
       );
     }
@@ -76,13 +78,13 @@ async function readTable(ctx: StageContext, options: LeaderboardOptions): Promis
   // written as they come, so a killed fetch can resume.
   const progressive = !(cached.complete && cached.entries.length > 0);
 
-  let first = await page(ctx, options.dataset, resumable ? cached.nextOffset : 0);
+  let first = await page(ctx, options.dataset, resumable ? cached.nextOffset : 0, options.pageSize);
   let doc: LeaderboardDoc;
   if (resumable && first.revision === cached.revision && sameList(first.columns, cached.columns)) {
     doc = cached;
     doc.total = first.total;
   } else {
-    if (resumable) first = await page(ctx, options.dataset, 0);
+    if (resumable) first = await page(ctx, options.dataset, 0, options.pageSize);
     doc = {
       ...emptyLeaderboard(),
       dataset: options.dataset,
@@ -98,25 +100,27 @@ async function readTable(ctx: StageContext, options: LeaderboardOptions): Promis
 
   const progress = new StageProgress('leaderboard', doc.total, ctx.emit, Date.now, doc.nextOffset);
   progress.start(doc.nextOffset);
-  let ended = false;
-  const commit = (p: RowsPage): void => {
+  /** Appends a page when it is the next one in order; returns false otherwise. */
+  const commit = (p: RowsPage): boolean => {
     if (p.revision !== doc.revision || !sameList(p.columns, doc.columns)) throw new RevisionChanged();
+    if (p.offset !== doc.nextOffset || p.rows.length === 0) return false;
     const { entries, problems } = normaliseRows(p.rows, doc.columns, { startIndex: p.offset });
     doc.entries.push(...entries);
     doc.problems.push(...problems);
     doc.nextOffset = p.offset + p.rows.length;
-    if (p.rows.length < PAGE_SIZE) ended = true;
     progress.advance(p.rows.length);
     if (progressive) {
       store.touchLeaderboard();
       ctx.flusher.changed(p.rows.length);
     }
+    return true;
   };
   commit(first);
 
   // The rest in parallel; results wait in `ready` until every page before them is committed.
+  const size = options.pageSize ?? PAGE_SIZE;
   const offsets: number[] = [];
-  for (let offset = first.offset + PAGE_SIZE; offset < first.total; offset += PAGE_SIZE) offsets.push(offset);
+  for (let offset = first.offset + size; offset < first.total; offset += size) offsets.push(offset);
   const ready = new Map<number, RowsPage>();
   let next = 0;
   await runPool(
@@ -125,7 +129,7 @@ async function readTable(ctx: StageContext, options: LeaderboardOptions): Promis
     async (offset) => {
       let result: RowsPage;
       try {
-        result = await page(ctx, options.dataset, offset);
+        result = await page(ctx, options.dataset, offset, size);
       } catch (error) {
         if (signal.aborted) return;
         throw error;
@@ -135,12 +139,16 @@ async function readTable(ctx: StageContext, options: LeaderboardOptions): Promis
         const p = ready.get(offsets[next]!)!;
         ready.delete(offsets[next]!);
         next += 1;
-        if (!ended) commit(p);
+        commit(p);
       }
     },
     signal,
   );
-  if (signal.aborted || (next < offsets.length && !ended)) return;
+  // A server that gave fewer rows than asked leaves a gap: read on from there, in order.
+  while (!signal.aborted && doc.nextOffset < doc.total) {
+    if (!commit(await page(ctx, options.dataset, doc.nextOffset, size))) break;
+  }
+  if (signal.aborted) return;
 
   const now = new Date().toISOString();
   doc.total = doc.nextOffset;

@@ -1,0 +1,70 @@
+// Shared by the fetch tests: temp cache dirs, an in-process fetch against a FakeHub with fast
+// retries, and cache snapshots without their timestamps.
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FetchEvent } from '../../source/fetch/events.js';
+import { runFetch, type FetchOptions, type FetchResult } from '../../source/fetch/fetcher.js';
+import type { FakeHub } from '../fake-hub/server.js';
+
+export const tempDir = (prefix = 'hubscope-test-'): Promise<string> => mkdtemp(join(tmpdir(), prefix));
+
+export const FAST_RETRIES = { backoff: { baseMs: 5, capMs: 40 } };
+
+export async function fetchInto(
+  hub: FakeHub,
+  cacheDir: string,
+  overrides: Partial<FetchOptions> = {},
+): Promise<{ result: FetchResult; events: FetchEvent[] }> {
+  const events: FetchEvent[] = [];
+  const result = await runFetch({
+    cacheDir,
+    dataset: 'open-llm-leaderboard/contents',
+    datasetExplicit: false,
+    only: null,
+    refresh: false,
+    ttlDays: 7,
+    concurrency: 4,
+    hubUrl: hub.url,
+    datasetsServerUrl: hub.url,
+    token: null,
+    offline: false,
+    emit: (event) => events.push(event),
+    client: FAST_RETRIES,
+    flushEveryMs: 100,
+    ...overrides,
+  });
+  return { result, events };
+}
+
+/** The cache's JSON files by name (meta.json, leaderboard.json, …). */
+export async function readCache(dir: string): Promise<Record<string, any>> {
+  const out: Record<string, any> = {};
+  for (const name of await readdir(dir)) {
+    if (name.endsWith('.json')) out[name] = JSON.parse(await readFile(join(dir, name), 'utf8'));
+  }
+  return out;
+}
+
+const TIME_KEYS = new Set(['fetchedAt', 'completed', 'writtenBy']);
+
+/** A deep copy without the fields that record when (or by which build) something was written. */
+export function withoutTimes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTimes);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([k]) => !TIME_KEYS.has(k))
+        .map(([k, v]) => [k, withoutTimes(v)]),
+    );
+  }
+  return value;
+}
+
+export const itemsOf = (cache: Record<string, any>, file: 'models.json' | 'commits.json'): Record<string, any> => cache[file]?.items ?? {};
+
+export function statusCounts(items: Record<string, { status: string }>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of Object.values(items)) counts[item.status] = (counts[item.status] ?? 0) + 1;
+  return counts;
+}
