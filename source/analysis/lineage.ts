@@ -47,31 +47,29 @@ function isMergeKey(graph: LineageGraph, key: string): boolean {
 }
 
 /** Keys in view that are merges or descend from one (analyses.md §0, §4 "merge exclusion
- *  with descendants"). Walks base chains with memo and an on-path set against cycles. */
+ *  with descendants"). Spreads down from every merge key along the child links, so a cycle in
+ *  declared bases cannot hide a descendant (a memoised walk up the chain could: it cut the
+ *  cycle short and remembered "clean" for a model whose other base was a merge). */
 export function mergeTainted(graph: LineageGraph): Set<string> {
-  const memo = new Map<string, boolean>();
-  const onPath = new Set<string>();
-  const visit = (key: string): boolean => {
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    if (onPath.has(key)) return false; // a cycle: this path adds nothing new
-    onPath.add(key);
-    let tainted = isMergeKey(graph, key);
-    const model = graph.byKey.get(key);
-    if (!tainted && model) {
-      for (const base of model.bases) {
-        if (visit(base.key)) {
-          tainted = true;
-          break;
-        }
-      }
+  const reached = new Set<string>();
+  const stack: string[] = [];
+  const seeds = new Set<string>([...graph.byKey.keys(), ...graph.children.keys()]);
+  for (const key of seeds) {
+    if (isMergeKey(graph, key)) {
+      reached.add(key);
+      stack.push(key);
     }
-    onPath.delete(key);
-    memo.set(key, tainted);
-    return tainted;
-  };
+  }
+  while (stack.length > 0) {
+    const key = stack.pop()!;
+    for (const child of graph.children.get(key) ?? []) {
+      if (reached.has(child.key)) continue;
+      reached.add(child.key);
+      stack.push(child.key);
+    }
+  }
   const tainted = new Set<string>();
-  for (const key of graph.byKey.keys()) if (visit(key)) tainted.add(key);
+  for (const key of graph.byKey.keys()) if (reached.has(key)) tainted.add(key);
   return tainted;
 }
 
