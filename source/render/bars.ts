@@ -70,6 +70,8 @@ export function renderBars(items: readonly BarItem[], options: BarOptions): stri
   const labelCap = Math.max(4, options.labelWidth ?? Math.floor(width * 0.4));
   let labelWidth = Math.min(labelCap, Math.max(...labels.map(displayWidth)));
   const fixed = () => labelWidth + GAP.length + valueWidth + (shareWidth > 0 ? GAP.length + shareWidth : 0) + GAP.length;
+  // Too tight: first narrow long labels (to 10), then drop the shares, then narrow more.
+  if (width - fixed() < MIN_BAR) labelWidth = Math.max(Math.min(labelWidth, 10), labelWidth - (MIN_BAR - (width - fixed())));
   if (width - fixed() < MIN_BAR && shareWidth > 0) {
     shares = [];
     shareWidth = 0;
