@@ -1,0 +1,262 @@
+// analyses.md §4 "Community improvement of base models" [Fig. 11, 12]: per family, the
+// release, the reference score, the records over days since release (points or % of the
+// reference), normalised by ln(1 + family size), the total improvement, and the day by which
+// the family reached 90 % of it. Families come from improvement-families.ts. Pure.
+import type { Dataset, Model } from '../data/model.js';
+import { isDateFloor } from '../data/join.js';
+import { buildLineage, mergeTainted, type LineageGraph } from './lineage.js';
+import { daysBetween } from './periods.js';
+import { note, type Note } from './result.js';
+import { selectModels, type SelectOptions } from './select.js';
+import { byCreation } from './size-threshold.js';
+import { definedOnly } from './sizes.js';
+import {
+  PAPER_FAMILIES,
+  lineageFamily,
+  patternFamily,
+  presetSpec,
+  specName,
+  type FamilySpec,
+  type FormedFamily,
+  type ParamsRounding,
+} from './improvement-families.js';
+import { exhaustDay, walkRecords, type ImprovementUnit, type RecordPoint, type WalkItem } from './improvement-records.js';
+
+export interface ImprovementOptions extends SelectOptions {
+  /** The families to measure. Default 'presets': the paper's 11 (PAPER_FAMILIES). */
+  families?: readonly FamilySpec[] | 'presets';
+  /** How presets form their families: 'pattern' (default: the paper's method, works without
+   *  Hub metadata) or 'lineage' (each preset's base repository and its descendants). Specs
+   *  given in `families` say their own kind. */
+  mode?: 'pattern' | 'lineage';
+  /** 'points' (default) or 'percent' of the reference score. */
+  unit?: ImprovementUnit;
+  /** Time to exhaust: the share of the total improvement to reach. Default 0.9. */
+  exhaustFraction?: number;
+  /** Pattern mode: how params are read before the range test. Default 'floor' (the snapshot's
+   *  own whole-billion rounding, see ParamsRounding). */
+  paramsRounding?: ParamsRounding;
+  /** Pattern mode: widening of [p, p + range] on both sides. Default 0 (the paper's exact p). */
+  paramsTolerance?: number;
+  /** Models dated at the Hub's 2022-03-02 floor: 'first' (default, as the paper did: ordered at
+   *  that date, noted, their points flagged dateFloor) or 'exclude' (left out, noted). */
+  floorDated?: 'first' | 'exclude';
+}
+
+export type ResolvedImprovementOptions = Required<ImprovementOptions>;
+
+export const DEFAULT_IMPROVEMENT_OPTIONS: ResolvedImprovementOptions = {
+  includeFlagged: false,
+  dedup: true,
+  families: 'presets',
+  mode: 'pattern',
+  unit: 'points',
+  exhaustFraction: 0.9,
+  paramsRounding: 'floor',
+  paramsTolerance: 0,
+  floorDated: 'first',
+};
+
+/** A family member in time order, for drill-down tables. */
+export interface FamilyMember {
+  repo: string;
+  score: number;
+  params: number | null;
+  date: string | null;
+  dateFloor: boolean;
+  /** Days since release (0 for dates before it: see the notes). */
+  day: number;
+  /** The member set a record. */
+  record: boolean;
+}
+
+export interface FamilyImprovement {
+  id: string;
+  label: string;
+  kind: FamilySpec['kind'];
+  spec: FamilySpec;
+  /** Models walked (non-merge, scored, dated; lineage: the base too). */
+  size: number;
+  /** Day 0, YYYY-MM-DD; null for an empty family. */
+  release: string | null;
+  releaseFloor: boolean;
+  /** The first model in time order (lineage: the base, when on the leaderboard). */
+  reference: { repo: string; score: number; date: string | null; fromBase: boolean } | null;
+  /** The unit actually used ('points' when % was asked but the reference score is 0). */
+  unit: ImprovementUnit;
+  /** The step line: the first model at 0, then every record. */
+  records: RecordPoint[];
+  /** The last record's improvement; null for an empty family. */
+  total: number | null;
+  totalNormalised: number | null;
+  /** The last record. */
+  holder: RecordPoint | null;
+  /** First day with ≥ exhaustFraction of the total; null when the total is 0 or no family. */
+  daysToExhaust: number | null;
+  members: FamilyMember[];
+  notes: Note[];
+}
+
+/** Fig. 11: one row per family. */
+export interface ImprovementRow {
+  id: string;
+  label: string;
+  size: number;
+  referenceRepo: string | null;
+  referenceScore: number | null;
+  holderRepo: string | null;
+  holderScore: number | null;
+  total: number | null;
+  totalNormalised: number | null;
+  daysToExhaust: number | null;
+  records: number;
+}
+
+export interface ImprovementResult {
+  options: ResolvedImprovementOptions;
+  /** In the order the specs were given. */
+  families: FamilyImprovement[];
+  /** By total improvement, largest first (empty families last). */
+  summary: ImprovementRow[];
+  notes: Note[];
+}
+
+interface Context {
+  models: Model[];
+  graph: LineageGraph;
+  tainted: Set<string>;
+  dataset: Dataset;
+  options: ResolvedImprovementOptions;
+}
+
+/** The release day of a lineage base: its model's own date, else its Hub info's. */
+function baseDate(ctx: Context, formed: FormedFamily, baseId: string): { day: string; floor: boolean } | null {
+  const created = formed.base?.created ?? ctx.dataset.info.get(baseId.toLowerCase())?.createdAt ?? null;
+  if (created === null) return null;
+  const floor = isDateFloor(created);
+  if (floor && ctx.options.floorDated === 'exclude') return null;
+  return { day: created.slice(0, 10), floor };
+}
+
+function measure(ctx: Context, spec: FamilySpec): FamilyImprovement {
+  const { id, label } = specName(spec);
+  const { options } = ctx;
+  const formed =
+    spec.kind === 'lineage'
+      ? lineageFamily(ctx.graph, ctx.tainted, spec)
+      : patternFamily(ctx.models, ctx.tainted, spec, { rounding: options.paramsRounding, tolerance: options.paramsTolerance });
+  const notes = formed.notes;
+  const base = formed.base !== null && formed.base.entry.score !== null ? formed.base : null;
+  if (formed.base !== null && base === null) note(notes, 1, 'the base has no score');
+  const others = formed.members.filter((m) => m !== formed.base);
+  const scored = others.filter((m) => m.entry.score !== null);
+  note(notes, others.length - scored.length, 'models without a score left out');
+  const dated = scored.filter((m) => m.created !== null);
+  note(notes, scored.length - dated.length, 'models without a creation date left out');
+  const kept = options.floorDated === 'exclude' ? dated.filter((m) => !m.dateFloor) : dated;
+  const floored = kept.filter((m) => m.dateFloor).length + (base?.dateFloor ? 1 : 0);
+  note(notes, dated.length - kept.length, 'models dated on or before 2022-03-02 (the Hub floor) left out');
+  note(notes, floored, 'models dated on or before 2022-03-02 (the Hub floor): ordered at that date, their day counts are uncertain');
+  const ordered = [...(base ? [base] : []), ...kept.sort(byCreation)];
+  const empty: FamilyImprovement = {
+    id, label, kind: spec.kind, spec, size: 0, release: null, releaseFloor: false, reference: null,
+    unit: options.unit, records: [], total: null, totalNormalised: null, holder: null, daysToExhaust: null,
+    members: [], notes,
+  };
+  const first = ordered[0];
+  if (first === undefined) return empty;
+
+  let release: { day: string; floor: boolean } | null = null;
+  if (spec.kind === 'lineage') {
+    release = baseDate(ctx, formed, spec.base);
+    if (base === null) note(notes, 1, 'the base is not on the leaderboard: the reference is the first derivative\'s score');
+    const derivative = ordered.find((m) => m !== base && m.day !== null);
+    if (release === null && derivative) {
+      note(notes, 1, 'the base has no usable creation date: day 0 is the first derivative\'s');
+      release = { day: derivative.day!, floor: derivative.dateFloor };
+    }
+  } else {
+    release = { day: first.day!, floor: first.dateFloor };
+  }
+  let early = 0;
+  const items: WalkItem[] = ordered.map((m) => {
+    let day = release !== null && m.day !== null && m !== base ? daysBetween(release.day, m.day) : 0;
+    if (day < 0) {
+      early += 1;
+      day = 0;
+    }
+    return { repo: m.entry.repo, score: m.entry.score!, day, date: m.day, dateFloor: m.dateFloor };
+  });
+  note(notes, early, 'models dated before the base counted at day 0');
+  const reference = first.entry.score!;
+  let unit = options.unit;
+  if (unit === 'percent' && reference === 0) {
+    note(notes, 1, 'the reference score is 0: % of reference is undefined, shown in points');
+    unit = 'points';
+  }
+  const records = walkRecords(items, reference, unit, ordered.length);
+  const holder = records[records.length - 1]!;
+  const recordAt = new Set(records.map((r) => r.member));
+  return {
+    ...empty,
+    size: ordered.length,
+    release: release?.day ?? null,
+    releaseFloor: release?.floor ?? false,
+    reference: { repo: first.entry.repo, score: reference, date: first.day, fromBase: base !== null },
+    unit,
+    records,
+    total: holder.improvement,
+    totalNormalised: holder.normalised,
+    holder,
+    daysToExhaust: exhaustDay(records, options.exhaustFraction),
+    members: ordered.map((m, i) => ({
+      repo: m.entry.repo,
+      score: m.entry.score!,
+      params: m.entry.params,
+      date: m.day,
+      dateFloor: m.dateFloor,
+      day: items[i]!.day,
+      record: recordAt.has(i),
+    })),
+  };
+}
+
+function rowOf(family: FamilyImprovement): ImprovementRow {
+  return {
+    id: family.id,
+    label: family.label,
+    size: family.size,
+    referenceRepo: family.reference?.repo ?? null,
+    referenceScore: family.reference?.score ?? null,
+    holderRepo: family.holder?.repo ?? null,
+    holderScore: family.holder?.score ?? null,
+    total: family.total,
+    totalNormalised: family.totalNormalised,
+    daysToExhaust: family.daysToExhaust,
+    records: family.records.length,
+  };
+}
+
+/** analyses.md §4 over the dataset: one FamilyImprovement per family, and the Fig. 11 table. */
+export function improvement(dataset: Dataset, options: ImprovementOptions = {}): ImprovementResult {
+  const resolved: ResolvedImprovementOptions = { ...DEFAULT_IMPROVEMENT_OPTIONS, ...definedOnly(options) };
+  if (!(resolved.exhaustFraction > 0 && resolved.exhaustFraction <= 1)) {
+    throw new RangeError(`the exhaust fraction must be in (0, 1], got ${resolved.exhaustFraction}`);
+  }
+  const { models, excluded } = selectModels(dataset, resolved);
+  const notes: Note[] = [];
+  note(notes, excluded.flagged, 'flagged entries left out');
+  note(notes, excluded.duplicates, 'duplicate entries merged (one per repository, best score)');
+  const graph = buildLineage(models);
+  const ctx: Context = { models, graph, tainted: mergeTainted(graph), dataset, options: resolved };
+  const specs =
+    resolved.families === 'presets' ? PAPER_FAMILIES.map((p) => presetSpec(p, resolved.mode)) : resolved.families;
+  if (specs.some((s) => s.kind === 'lineage') && graph.children.size === 0) {
+    note(notes, models.length, 'models in view declare no base model (no Hub metadata?): lineage families hold the base only');
+  }
+  const families = specs.map((spec) => measure(ctx, spec));
+  const summary = families
+    .map(rowOf)
+    .sort((a, b) => (b.total ?? -Infinity) - (a.total ?? -Infinity) || a.label.localeCompare(b.label));
+  return { options: resolved, families, summary, notes };
+}
