@@ -25,12 +25,12 @@ type Progress = Extract<FetchEvent, { type: 'progress' }>;
 export function barLine(p: Progress, pausedUntil: number | null, now = Date.now()): string {
   const share = p.total > 0 ? Math.min(1, p.done / p.total) : 1;
   const filled = Math.round(share * BAR);
-  const parts = [`[${'#'.repeat(filled)}${'.'.repeat(BAR - filled)}]`, `${p.stage} ${fmt(p.done)}/${fmt(p.total)}`];
+  const parts = [`${p.stage} ${fmt(p.done)}/${fmt(p.total)}`];
   if (p.rate !== null) parts.push(`${p.rate >= 10 ? fmt(p.rate) : p.rate.toFixed(1)}/s`);
   if (p.etaSeconds !== null) parts.push(`ETA ${clock(p.etaSeconds)}`);
   if (p.errors > 0) parts.push(`errors ${fmt(p.errors)}`);
   if (pausedUntil !== null && pausedUntil > now) parts.push(`paused ${clock((pausedUntil - now) / 1000)}`);
-  return parts.join('  ');
+  return `[${'#'.repeat(filled)}${'.'.repeat(BAR - filled)}] ${parts.join('  ')}`;
 }
 
 function stageEndLine(e: Extract<FetchEvent, { type: 'stage-end' }>): string {
@@ -83,7 +83,7 @@ export function progressView(stream: NodeJS.WritableStream & { isTTY?: boolean }
         if (tty) drawBar(false);
         else if (now() - lastDraw >= PLAIN_EVERY_MS) {
           lastDraw = now();
-          line(barLine(event, pausedUntil, now()).replace(/^\[[#.]*\]\s+/, ''));
+          line(barLine(event, pausedUntil, now()).replace(/^\[[#.]*\] /, ''));
         }
         return;
       case 'item-error': {
