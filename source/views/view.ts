@@ -17,20 +17,10 @@ export const VIEW_IDS = [
 
 export type ViewId = (typeof VIEW_IDS)[number];
 
-export interface TableColumn {
-  title: string;
-  /** Right-aligned (numbers). */
-  numeric?: boolean;
-  /** Takes the room left and is truncated with … (ids). */
-  flex?: boolean;
-}
+import type { Cell, TableColumn } from '../render/table.js';
+import type { RenderOptions } from '../render/options.js';
 
-export type Cell = string | number | null;
-
-export interface RenderOptions {
-  width: number;
-  color: boolean;
-}
+export type { Cell, TableColumn, RenderOptions };
 
 export type Block =
   | { kind: 'heading'; text: string }

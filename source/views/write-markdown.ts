@@ -1,0 +1,57 @@
+// A view as Markdown ready to paste into a GitHub issue: a one-line header naming the data
+// source, its revision or fetch time and the filters; tables as Markdown tables; plots in
+// fenced blocks (drawn without colour at a fixed width).
+import type { Dataset, SourceInfo } from '../data/model.js';
+import type { Block, View } from './view.js';
+import { markdownTable } from '../render/table.js';
+import { escapeInline, fenced, headerLine } from '../render/markdown.js';
+import { formatInteger } from '../render/format-number.js';
+
+/** Width plots are drawn at in Markdown (GitHub shows about this much without wrapping). */
+export const MARKDOWN_PLOT_WIDTH = 100;
+
+export function sourceLine(source: SourceInfo, generation: string): string {
+  const origin = source.dataset ?? (source.origin?.startsWith('file:') ? source.origin.slice(5).split('/').pop() : source.origin);
+  const revision = source.revision ? `rev ${source.revision.replace(/^sha256:/, '').slice(0, 12)}` : null;
+  const fetched = source.leaderboardFetchedAt ? `fetched ${source.leaderboardFetchedAt.slice(0, 16).replace('T', ' ')} UTC` : null;
+  return headerLine([`data: ${origin ?? 'empty cache'} (${generation})`, revision, fetched]);
+}
+
+function blockMarkdown(block: Block): string[] {
+  switch (block.kind) {
+    case 'heading':
+      return [`### ${escapeInline(block.text)}`];
+    case 'figures': {
+      const hasPaper = block.rows.some((r) => r.paper);
+      const titles = hasPaper ? ['Figure', 'hubscope', 'Paper'] : ['Figure', 'hubscope'];
+      return markdownTable(
+        titles,
+        block.rows.map((r) => (hasPaper ? [r.label, r.value, r.paper ?? ''] : [r.label, r.value])),
+      );
+    }
+    case 'table':
+      return [...(block.title ? [`**${escapeInline(block.title)}**`, ''] : []), ...markdownTable(block.columns, block.rows)];
+    case 'chart':
+      return [
+        ...(block.title ? [`**${escapeInline(block.title)}**`, ''] : []),
+        ...fenced(block.draw({ width: MARKDOWN_PLOT_WIDTH, color: false })),
+      ];
+    case 'notes':
+      return block.notes.map((n) => `- ${formatInteger(n.count)} ${escapeInline(n.text)}`);
+    case 'text':
+      return fenced(block.lines);
+  }
+}
+
+export function writeMarkdown(view: View, dataset: Dataset): string {
+  const out = [
+    `**hubscope · ${escapeInline(view.title)}** — ${escapeInline(sourceLine(dataset.source, dataset.generation))}` +
+      (view.summary ? ` · ${escapeInline(view.summary)}` : ''),
+  ];
+  for (const block of view.blocks) {
+    const lines = blockMarkdown(block);
+    if (lines.length === 0) continue;
+    out.push('', ...lines);
+  }
+  return `${out.join('\n')}\n`;
+}
