@@ -4,6 +4,7 @@
 // first in source order. Pure.
 import type { Dataset, Entry, Model } from '../data/model.js';
 import { joinEntry } from '../data/join.js';
+import { note, type Note } from './result.js';
 
 export interface SelectOptions {
   /** Bring flagged entries back (default false: the paper left them out). */
@@ -54,4 +55,12 @@ export function selectEntries(entries: readonly Entry[], options: SelectOptions 
 export function selectModels(dataset: Dataset, options: SelectOptions = {}): Selection {
   const { entries, excluded } = selectEntries(dataset.entries, options);
   return { models: entries.map((entry) => joinEntry(dataset, entry)), excluded };
+}
+
+/** The notes every result carries for what its selection left out (analyses.md §0). */
+export function selectionNotes(excluded: Selection['excluded']): Note[] {
+  const notes: Note[] = [];
+  note(notes, excluded.flagged, 'flagged entries left out');
+  note(notes, excluded.duplicates, 'duplicate entries merged (one per repository: best score, then later submission)');
+  return notes;
 }

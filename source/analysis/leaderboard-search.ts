@@ -1,0 +1,78 @@
+// analyses.md §5 "search the repo id": the search syntax leaderboard users know. Plain text
+// or a regex (`/…/`, or any text with regex characters that parses as one; case-insensitive)
+// on the repo id; `@type:chat`, `@arch:llama` (family or model class), `@license:mit`
+// (substrings, case-insensitive). Terms separated by spaces combine with AND; `;` separates
+// searches combined with OR. An invalid regex is searched as plain text (never throws).
+// Pure. Every regex is compiled once here, never per row.
+
+export type SearchField = 'repo' | 'type' | 'arch' | 'license';
+
+export type SearchTerm =
+  | { field: SearchField; kind: 'text'; text: string }
+  | { field: 'repo'; kind: 'regex'; regex: RegExp };
+
+export interface ParsedSearch {
+  /** OR of groups; each group is an AND of terms. No group: everything matches. */
+  groups: SearchTerm[][];
+  /** Things the parser let go, e.g. an invalid regex searched as text. */
+  warnings: string[];
+}
+
+const FIELDS: Record<string, SearchField> = { type: 'type', arch: 'arch', license: 'license' };
+const REGEX_CHARS = /[\\^$.*+?()[\]{}|]/;
+
+function repoTerm(token: string, warnings: string[]): SearchTerm {
+  const slashed = token.length >= 2 && token.startsWith('/') && token.endsWith('/');
+  const body = slashed ? token.slice(1, -1) : token;
+  if (slashed || REGEX_CHARS.test(body)) {
+    try {
+      return { field: 'repo', kind: 'regex', regex: new RegExp(body, 'i') };
+    } catch {
+      warnings.push(`“${token}” is not a valid regex: searched as plain text`);
+    }
+  }
+  return { field: 'repo', kind: 'text', text: body.toLowerCase() };
+}
+
+/** Parses a search line. Never throws. */
+export function parseSearch(search: string): ParsedSearch {
+  const warnings: string[] = [];
+  const groups: SearchTerm[][] = [];
+  for (const part of search.split(';')) {
+    const terms: SearchTerm[] = [];
+    for (const token of part.trim().split(/\s+/)) {
+      if (token === '') continue;
+      const prefixed = /^@([a-z]+):(.*)$/i.exec(token);
+      const field = prefixed ? FIELDS[prefixed[1]!.toLowerCase()] : undefined;
+      if (prefixed && field) {
+        const text = prefixed[2]!.trim().toLowerCase();
+        if (text === '') warnings.push(`“${token}” has no value: ignored`);
+        else terms.push({ field, kind: 'text', text });
+      } else {
+        if (prefixed) warnings.push(`“@${prefixed[1]}:” is not a search field (@type, @arch, @license): searched as text`);
+        terms.push(repoTerm(token, warnings));
+      }
+    }
+    if (terms.length > 0) groups.push(terms);
+  }
+  return { groups, warnings };
+}
+
+/** The lowercased texts a search reads for one row. */
+export interface SearchTexts {
+  repo: string;
+  type: string;
+  arch: string;
+  license: string;
+}
+
+export function termMatches(term: SearchTerm, texts: SearchTexts): boolean {
+  if (term.kind === 'regex') return term.regex.test(texts.repo);
+  return texts[term.field].includes(term.text);
+}
+
+/** Does a row match the parsed search? (No group: yes.) */
+export function searchMatches(parsed: ParsedSearch, texts: SearchTexts): boolean {
+  if (parsed.groups.length === 0) return true;
+  return parsed.groups.some((group) => group.every((term) => termMatches(term, texts)));
+}
