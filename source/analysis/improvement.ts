@@ -7,7 +7,7 @@ import { isDateFloor } from '../data/join.js';
 import { buildLineage, mergeTainted, type LineageGraph } from './lineage.js';
 import { daysBetween } from './periods.js';
 import { note, type Note } from './result.js';
-import { selectModels, type SelectOptions } from './select.js';
+import { selectModels, selectionNotes, type SelectOptions } from './select.js';
 import { byCreation } from './size-threshold.js';
 import { definedOnly } from './sizes.js';
 import {
@@ -80,7 +80,10 @@ export interface FamilyImprovement {
   /** Day 0, YYYY-MM-DD; null for an empty family. */
   release: string | null;
   releaseFloor: boolean;
-  /** The first model in time order (lineage: the base, when on the leaderboard). */
+  /** The first model in time order (lineage: the base, when on the leaderboard). `fromBase`
+   *  is true only in lineage mode when the base's own score is the reference; false there means
+   *  the base is not on the leaderboard and the first derivative stands in (a note says so).
+   *  Pattern mode has no base: always false. */
   reference: { repo: string; score: number; date: string | null; fromBase: boolean } | null;
   /** The unit actually used ('points' when % was asked but the reference score is 0). */
   unit: ImprovementUnit;
@@ -244,9 +247,7 @@ export function improvement(dataset: Dataset, options: ImprovementOptions = {}):
     throw new RangeError(`the exhaust fraction must be in (0, 1], got ${resolved.exhaustFraction}`);
   }
   const { models, excluded } = selectModels(dataset, resolved);
-  const notes: Note[] = [];
-  note(notes, excluded.flagged, 'flagged entries left out');
-  note(notes, excluded.duplicates, 'duplicate entries merged (one per repository, best score)');
+  const notes = selectionNotes(excluded);
   const graph = buildLineage(models);
   const ctx: Context = { models, graph, tainted: mergeTainted(graph), dataset, options: resolved };
   const specs =

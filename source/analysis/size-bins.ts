@@ -2,6 +2,7 @@
 // bar. Pure.
 import type { Model } from '../data/model.js';
 import { UNKNOWN_FAMILY } from '../data/architecture.js';
+import { OTHER_FAMILY, familyLabels } from './architectures.js';
 
 /** The default bin edges in billions: 1 B bins up to 20 B, then 20–30, 30–40, 40–65, 65–100
  *  and an open last bin of 100 B and up. */
@@ -12,9 +13,6 @@ export const DEFAULT_SIZE_EDGES: readonly number[] = [
   65,
   100,
 ];
-
-/** The label of the architecture families below the share threshold (analyses.md §0). */
-export const OTHER_FAMILY = 'other';
 
 /** One bin: `lower ≤ params < upper` (lower edge inclusive, upper exclusive, so a 7.0 B model
  *  is in 7–8, never in 6–7); `upper` null for the open last bin. */
@@ -52,29 +50,24 @@ export function binIndex(edges: readonly number[], params: number): number {
   return found;
 }
 
-/** The family label each model is shown under (analyses.md §0 "Architecture family"): a
- *  family with at least `threshold` of the models keeps its name, `unknown` stays `unknown`,
- *  the rest is `other`. `families` lists the shown labels: named families by count (most
- *  first, then name), then `other`, then `unknown`, each only when it holds a model. */
+/** The family label each model is shown under (analyses.md §0 "Architecture family", the same
+ *  rule as §2's familyLabels): a family with at least `threshold` of the models keeps its
+ *  name, `unknown` stays `unknown`, the rest is `other`. `families` lists the shown labels:
+ *  named families by count (most first, then name), then `other`, then `unknown`, each only
+ *  when it holds a model. */
 export function groupFamilies(
   models: readonly Model[],
   threshold: number,
 ): { labelOf: (model: Model) => string; families: string[] } {
-  const counts = new Map<string, number>();
-  for (const model of models) counts.set(model.entry.family, (counts.get(model.entry.family) ?? 0) + 1);
-  const total = models.length;
-  const shown = new Set<string>();
+  const { labelOf: labelOfFamily, counts } = familyLabels(models, threshold);
+  const labels = new Map<string, number>();
   for (const [family, count] of counts) {
-    if (family !== UNKNOWN_FAMILY && total > 0 && count / total >= threshold) shown.add(family);
+    const label = labelOfFamily(family);
+    labels.set(label, (labels.get(label) ?? 0) + count);
   }
-  const labelOf = (model: Model): string => {
-    const family = model.entry.family;
-    if (family === UNKNOWN_FAMILY) return UNKNOWN_FAMILY;
-    return shown.has(family) ? family : OTHER_FAMILY;
-  };
-  const named = [...shown].sort((a, b) => counts.get(b)! - counts.get(a)! || a.localeCompare(b));
-  const families = [...named];
-  if (models.some((m) => labelOf(m) === OTHER_FAMILY)) families.push(OTHER_FAMILY);
-  if (counts.has(UNKNOWN_FAMILY)) families.push(UNKNOWN_FAMILY);
-  return { labelOf, families };
+  const named = [...labels.keys()]
+    .filter((label) => label !== OTHER_FAMILY && label !== UNKNOWN_FAMILY)
+    .sort((a, b) => labels.get(b)! - labels.get(a)! || a.localeCompare(b));
+  const families = [...named, ...[OTHER_FAMILY, UNKNOWN_FAMILY].filter((label) => labels.has(label))];
+  return { labelOf: (model) => labelOfFamily(model.entry.family), families };
 }

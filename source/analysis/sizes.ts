@@ -3,7 +3,7 @@
 // needed for a score over time. One pass over the selected models (§0: flagged out, dedup).
 // Pure: no IO, no clock.
 import type { Dataset, Model } from '../data/model.js';
-import { selectModels, type SelectOptions } from './select.js';
+import { selectModels, selectionNotes, type SelectOptions } from './select.js';
 import { note, type Note } from './result.js';
 import { DEFAULT_SIZE_EDGES, binIndex, binRanges, groupFamilies } from './size-bins.js';
 import { byCreation, holderOf, paramsForScore, type ParamsForScore, type SizeHolder } from './size-threshold.js';
@@ -158,9 +158,7 @@ export function sizesOfModels(all: readonly Model[], options: ResolvedSizeOption
 export function sizes(dataset: Dataset, options: SizeOptions = {}): SizesResult {
   const resolved: ResolvedSizeOptions = { ...DEFAULT_SIZE_OPTIONS, ...definedOnly(options) };
   const { models, excluded } = selectModels(dataset, resolved);
-  const notes: Note[] = [];
-  note(notes, excluded.flagged, 'flagged entries left out');
-  note(notes, excluded.duplicates, 'duplicate entries merged (one per repository, best score)');
+  const notes = selectionNotes(excluded);
   return sizesOfModels(models, resolved, notes);
 }
 

@@ -234,7 +234,7 @@ describe('several families, selection, empty input', () => {
     expect(result.families[0]!.reference?.score).toBe(53);
     expect(result.notes).toEqual([
       { count: 1, text: 'flagged entries left out' },
-      { count: 1, text: 'duplicate entries merged (one per repository, best score)' },
+      { count: 1, text: 'duplicate entries merged (one per repository: best score, then later submission)' },
     ]);
   });
 

@@ -187,7 +187,7 @@ describe('selection and empty input', () => {
     expect(result.known).toBe(1);
     expect(binOf(result, '7–8').best?.score).toBe(52);
     expect(result.notes).toContainEqual({ count: 1, text: 'flagged entries left out' });
-    expect(result.notes).toContainEqual({ count: 1, text: 'duplicate entries merged (one per repository, best score)' });
+    expect(result.notes).toContainEqual({ count: 1, text: 'duplicate entries merged (one per repository: best score, then later submission)' });
   });
 
   it('an empty dataset gives empty figures and no notes', () => {
