@@ -157,12 +157,13 @@ export function queryLeaderboard(table: LeaderboardTable, query: LeaderboardQuer
   const search = parseSearch(q.search);
   const filter = filterOf(q);
   const hidden = { flagged: 0, duplicate: 0, merge: 0, moe: 0, unavailable: 0 };
-  const out = new Int32Array(order.length);
-  let shown = 0;
+  // One pass in row order (memory order, cache-friendly) marks the rows shown; the sorted
+  // order is then walked over that mask only.
+  const n = table.rows.length;
+  const keep = new Uint8Array(n);
   let total = 0;
   const texts: SearchTexts = { repo: '', type: '', arch: '', license: '' };
-  for (let i = 0; i < order.length; i += 1) {
-    const index = order[i]!;
+  for (let index = 0; index < n; index += 1) {
     const row = table.rows[index]!;
     const reason = hiddenBy(row, q);
     if (reason !== null) {
@@ -175,9 +176,13 @@ export function queryLeaderboard(table: LeaderboardTable, query: LeaderboardQuer
     texts.type = table.text.type[index]!;
     texts.arch = table.text.arch[index]!;
     texts.license = table.text.license[index]!;
-    if (!searchMatches(search, texts)) continue;
-    out[shown] = index;
-    shown += 1;
+    if (searchMatches(search, texts)) keep[index] = 1;
+  }
+  const out = new Int32Array(n);
+  let shown = 0;
+  for (let i = 0; i < n; i += 1) {
+    const index = order[i]!;
+    if (keep[index] === 1) out[shown++] = index;
   }
   note(notes, hidden.flagged, 'flagged entries hidden');
   note(notes, hidden.duplicate, 'duplicate entries merged (one per repository: best score, then later submission)');
