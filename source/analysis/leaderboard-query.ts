@@ -162,6 +162,10 @@ export function queryLeaderboard(table: LeaderboardTable, query: LeaderboardQuer
   const n = table.rows.length;
   const keep = new Uint8Array(n);
   let total = 0;
+  const sizeActive = q.params.min !== null || q.params.max !== null || (q.sizes.length > 0 && !q.sizes.includes('unknown'));
+  const dateActive = q.created.from !== null || q.created.to !== null;
+  let unknownParams = 0;
+  let undated = 0;
   const texts: SearchTexts = { repo: '', type: '', arch: '', license: '' };
   for (let index = 0; index < n; index += 1) {
     const row = table.rows[index]!;
@@ -171,7 +175,11 @@ export function queryLeaderboard(table: LeaderboardTable, query: LeaderboardQuer
       continue;
     }
     total += 1;
-    if (!filter(row)) continue;
+    if (!filter(row)) {
+      if (sizeActive && row.params === null) unknownParams += 1;
+      if (dateActive && row.created === null) undated += 1;
+      continue;
+    }
     texts.repo = table.text.repo[index]!;
     texts.type = table.text.type[index]!;
     texts.arch = table.text.arch[index]!;
@@ -189,6 +197,8 @@ export function queryLeaderboard(table: LeaderboardTable, query: LeaderboardQuer
   note(notes, hidden.merge, 'merges hidden');
   note(notes, hidden.moe, 'MoE models hidden');
   note(notes, hidden.unavailable, 'models no longer on the Hub hidden');
+  note(notes, unknownParams, 'models with unknown params left out by the size filter');
+  note(notes, undated, 'models without a creation date left out by the date filter');
   for (const warning of search.warnings) notes.push({ count: 1, text: warning });
   const indices = out.slice(0, shown);
   return {

@@ -79,11 +79,16 @@ describe('queryLeaderboard: search and filters', () => {
   it('filters by an inclusive params range, dropping unknown params', () => {
     expect(repos({ params: { min: 7, max: 7 } })).toEqual(['u/chat-a#1', 'meta/llama-7b#0']);
     expect(repos({ params: { min: 8 } })).toEqual(['u/moe#5']);
+    const view = queryLeaderboard(table, { params: { min: 8 } });
+    expect(view.notes.at(-1)).toEqual({ count: 1, text: 'models with unknown params left out by the size filter' });
   });
 
   it('filters by an inclusive created range, the floor counting as 2022-03-02, dropping undated', () => {
     expect(repos({ created: { from: '2024-01-15', to: '2024-02-01' } })).toEqual(['u/moe#5', 'u/chat-a#1']);
     expect(repos({ created: { to: '2022-03-02' } })).toEqual(['meta/llama-7b#0']);
+    // u/unsized has no Hub info, hence no date
+    const view = queryLeaderboard(table, { created: { from: '2020-01-01' } });
+    expect(view.notes.at(-1)).toEqual({ count: 1, text: 'models without a creation date left out by the date filter' });
   });
 
   it('sorts by any column, nulls last, and falls back to score on an unknown column', () => {
