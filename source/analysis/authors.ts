@@ -179,9 +179,9 @@ export function authorsAnalysis(dataset: Dataset, options: AuthorOptions = {}): 
     for (const name of names.values()) credit(name, day, false);
   }
   for (const record of authors.values()) if (record.first !== null) record.floorOnly = false;
-  note(notes, repos.withoutHistory, resolved.ownerFallback
-    ? 'repositories without commit history: their namespace owner stands in as author'
-    : 'repositories without commit history add no authors');
+  if (resolved.ownerFallback) {
+    note(notes, repos.ownerStandIns, 'repositories without commit history: their namespace owner stands in as author');
+  } else note(notes, repos.withoutHistory, 'repositories without commit history add no authors');
   note(notes, noOwner, 'repositories without commit history and without a namespace add no authors');
   note(notes, repos.botsOnly, 'repositories whose history names no author besides system accounts and bots add no authors');
   return {

@@ -1,6 +1,6 @@
 // analyses.md §5 "search the repo id": the search syntax leaderboard users know. Plain text
 // or a regex (`/…/`, or any text with regex characters that parses as one; case-insensitive)
-// on the repo id; `@type:chat`, `@arch:llama` (family or model class), `@license:mit`
+// on the repo id; `@type:chat` (the §0 type), `@arch:llama` (family or model class), `@license:mit`
 // (substrings, case-insensitive). Terms separated by spaces combine with AND; `;` separates
 // searches combined with OR. An invalid regex is searched as plain text (never throws).
 // Pure. Every regex is compiled once here, never per row.

@@ -73,7 +73,8 @@ export interface LeaderboardTable {
   generation: Generation;
   columns: LeaderboardColumn[];
   rows: LeaderboardRow[];
-  /** Lowercased texts the search reads, by row (precomputed once). */
+  /** Lowercased texts the search reads, by row (precomputed once): the repo key, the
+   *  normalised type (§0, not the raw string), family + model class, license. */
   text: { repo: string[]; type: string[]; arch: string[]; license: string[] };
   /** Sorted row orders by `${column}:${asc|desc}`, filled on demand. */
   orders: Map<string, Int32Array>;
@@ -118,7 +119,7 @@ export function buildLeaderboard(dataset: Dataset): LeaderboardTable {
     rows,
     text: {
       repo: rows.map((r) => r.key),
-      type: rows.map((r) => `${r.type} ${r.model.entry.typeRaw ?? ''}`.toLowerCase()),
+      type: rows.map((r) => r.type),
       arch: rows.map((r) => `${r.family} ${r.architecture ?? ''}`.toLowerCase()),
       license: rows.map((r) => (r.license ?? '').toLowerCase()),
     },
