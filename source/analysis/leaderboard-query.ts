@@ -36,8 +36,9 @@ export interface LeaderboardQuery {
   showMerges?: boolean;
   /** Hide mixture-of-experts models. Default false (the leaderboard shows them). */
   hideMoE?: boolean;
-  /** Hide models the leaderboard marks as gone from the Hub. Default true (the leaderboard's
-   *  own default); rows without the column count as available. */
+  /** Hide models the leaderboard marks as gone from the Hub. Default false: only merges and
+   *  flagged entries are hidden by default, as the leaderboard did; rows without the column
+   *  count as available. */
   hideUnavailable?: boolean;
   /** Search line (leaderboard-search.ts). Default ''. */
   search?: string;
@@ -68,7 +69,7 @@ export const DEFAULT_QUERY: ResolvedQuery = {
   dedup: true,
   showMerges: false,
   hideMoE: false,
-  hideUnavailable: true,
+  hideUnavailable: false,
   search: '',
   types: [],
   families: [],

@@ -19,6 +19,13 @@ function asList(value: unknown): string[] {
   return out;
 }
 
+/** Values model cards use for "no base model" that read like a legacy one-segment id. */
+const PLACEHOLDER_IDS = new Set(['unknown', 'none', 'null', 'n/a', 'na', 'nan', 'base_model', 'other', 'custom', 'scratch']);
+
+function asBaseIds(value: unknown): string[] {
+  return asList(value).filter((id) => isRepoId(id) && !PLACEHOLDER_IDS.has(id.toLowerCase()));
+}
+
 function asNumber(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
@@ -55,7 +62,7 @@ export function normaliseInfo(raw: unknown): ModelInfo {
     license,
     pipelineTag: sanitizeOptional(json.pipeline_tag),
     gated: typeof gated === 'boolean' ? gated : typeof gated === 'string' ? sanitize(gated) : null,
-    cardBaseModels: asList(card.base_model).filter(isRepoId),
+    cardBaseModels: asBaseIds(card.base_model),
     datasets: asList(card.datasets),
     languages: asList(card.language),
     safetensorsTotal: asNumber(safetensors.total),
@@ -85,8 +92,8 @@ export function baseLinksOfInfo(info: ModelInfo): BaseLink[] {
     const head = colon < 0 ? '' : rest.slice(0, colon);
     if (TAG_RELATIONS.has(head as BaseRelation)) {
       const id = rest.slice(colon + 1);
-      if (isRepoId(id)) add(id, head as BaseRelation);
-    } else if (isRepoId(rest)) {
+      if (asBaseIds(id).length > 0) add(id, head as BaseRelation);
+    } else if (asBaseIds(rest).length > 0) {
       add(rest, 'unknown');
     }
   }

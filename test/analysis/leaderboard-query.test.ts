@@ -23,20 +23,29 @@ const dataset = buildDataset({
   },
 });
 const table = buildLeaderboard(dataset);
+// Tests not about availability hide the unavailable u/gone (the default shows it).
+const hiding = (query: Parameters<typeof queryLeaderboard>[1] = {}) => ({ hideUnavailable: true, ...query });
 const repos = (query: Parameters<typeof queryLeaderboard>[1] = {}) =>
-  [...queryLeaderboard(table, query).indices].map((i) => `${table.rows[i]!.repo}#${i}`);
+  [...queryLeaderboard(table, hiding(query)).indices].map((i) => `${table.rows[i]!.repo}#${i}`);
 
 describe('queryLeaderboard: toggles', () => {
-  it('dedups, hides flagged, merges and unavailable models by default; sorts by score', () => {
+  it('dedups, hides flagged entries and merges by default (unavailable models shown); sorts by score', () => {
     const view = queryLeaderboard(table);
-    expect(repos()).toEqual(['u/moe#5', 'u/chat-a#1', 'meta/llama-7b#0', 'u/unsized#7']);
-    expect(view.summary).toBe('4 of 4');
+    expect([...view.indices].map((i) => `${table.rows[i]!.repo}#${i}`)).toEqual([
+      'u/gone#6', 'u/moe#5', 'u/chat-a#1', 'meta/llama-7b#0', 'u/unsized#7',
+    ]);
+    expect(view.summary).toBe('5 of 5');
     expect(view.notes.map((n) => [n.count, n.text.split(' ')[0]])).toEqual([
       [1, 'flagged'],
       [1, 'duplicate'],
       [1, 'merges'],
-      [1, 'models'],
     ]);
+  });
+
+  it('hides unavailable models on request, with a note', () => {
+    const view = queryLeaderboard(table, { hideUnavailable: true });
+    expect(repos()).toEqual(['u/moe#5', 'u/chat-a#1', 'meta/llama-7b#0', 'u/unsized#7']);
+    expect(view.notes.map((n) => [n.count, n.text.split(' ')[0]])).toContainEqual([1, 'models']);
   });
 
   it('shows flagged entries with the toggle, the flagged best score winning the dedup', () => {
@@ -60,13 +69,13 @@ describe('queryLeaderboard: toggles', () => {
 
 describe('queryLeaderboard: search and filters', () => {
   it('says "N of M" with M the rows the toggles leave', () => {
-    const view = queryLeaderboard(table, { search: '@type:chat;llama' });
+    const view = queryLeaderboard(table, hiding({ search: '@type:chat;llama' }));
     expect(repos({ search: '@type:chat;llama' })).toEqual(['u/moe#5', 'u/chat-a#1', 'meta/llama-7b#0']);
     expect(view.summary).toBe('3 of 4');
   });
 
   it('passes search warnings on as notes', () => {
-    const view = queryLeaderboard(table, { search: 'chat-a(' });
+    const view = queryLeaderboard(table, hiding({ search: 'chat-a(' }));
     expect(view.shown).toBe(0);
     expect(view.notes.at(-1)!.text).toMatch(/not a valid regex/);
   });
@@ -79,7 +88,7 @@ describe('queryLeaderboard: search and filters', () => {
   it('filters by an inclusive params range, dropping unknown params', () => {
     expect(repos({ params: { min: 7, max: 7 } })).toEqual(['u/chat-a#1', 'meta/llama-7b#0']);
     expect(repos({ params: { min: 8 } })).toEqual(['u/moe#5']);
-    const view = queryLeaderboard(table, { params: { min: 8 } });
+    const view = queryLeaderboard(table, hiding({ params: { min: 8 } }));
     expect(view.notes.at(-1)).toEqual({ count: 1, text: 'models with unknown params left out by the size filter' });
   });
 
@@ -87,7 +96,7 @@ describe('queryLeaderboard: search and filters', () => {
     expect(repos({ created: { from: '2024-01-15', to: '2024-02-01' } })).toEqual(['u/moe#5', 'u/chat-a#1']);
     expect(repos({ created: { to: '2022-03-02' } })).toEqual(['meta/llama-7b#0']);
     // u/unsized has no Hub info, hence no date
-    const view = queryLeaderboard(table, { created: { from: '2020-01-01' } });
+    const view = queryLeaderboard(table, hiding({ created: { from: '2020-01-01' } }));
     expect(view.notes.at(-1)).toEqual({ count: 1, text: 'models without a creation date left out by the date filter' });
   });
 
@@ -95,13 +104,13 @@ describe('queryLeaderboard: search and filters', () => {
     // 7 B ties in source order
     expect(repos({ sort: { column: 'params', descending: false } })).toEqual(['meta/llama-7b#0', 'u/chat-a#1', 'u/moe#5', 'u/unsized#7']);
     expect(repos({ sort: { column: 'created', descending: true } })).toEqual(['u/moe#5', 'u/chat-a#1', 'meta/llama-7b#0', 'u/unsized#7']);
-    const view = queryLeaderboard(table, { sort: { column: 'nope', descending: false } });
+    const view = queryLeaderboard(table, hiding({ sort: { column: 'nope', descending: false } }));
     expect(view.query.sort).toEqual({ column: 'score', descending: true });
     expect(view.notes.some((n) => /unknown sort column/.test(n.text))).toBe(true);
   });
 
   it('windows the result, clamped to its ends', () => {
-    const view = queryLeaderboard(table);
+    const view = queryLeaderboard(table, hiding());
     expect(view.window(1, 2).map((r) => r.repo)).toEqual(['u/chat-a', 'meta/llama-7b']);
     expect(view.window(3, 10).map((r) => r.repo)).toEqual(['u/unsized']);
     expect(view.window(-5, 1).map((r) => r.repo)).toEqual(['u/moe']);

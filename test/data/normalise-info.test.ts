@@ -121,3 +121,18 @@ describe('baseLinksOfInfo', () => {
     expect(baseLinksOfInfo(info([]))).toEqual([]);
   });
 });
+
+describe('placeholder base models', () => {
+  it('drops card and tag values such as "unknown" that only look like a one-segment id', () => {
+    const info = normaliseInfo({
+      id: 'a/b',
+      cardData: { base_model: ['unknown', 'None', 'gpt2'] },
+      tags: ['base_model:unknown', 'base_model:finetune:n/a', 'base_model:finetune:meta/llama'],
+    });
+    expect(info.cardBaseModels).toEqual(['gpt2']);
+    expect(baseLinksOfInfo(info).map((l) => [l.id, l.relation])).toEqual([
+      ['meta/llama', 'finetune'],
+      ['gpt2', 'unknown'],
+    ]);
+  });
+});
