@@ -3,6 +3,7 @@
 import type { Dataset } from '../data/model.js';
 import type { Period } from '../analysis/periods.js';
 import type { View } from '../views/view.js';
+import type { FetchState } from './fetch-controller.js';
 
 export interface ScreenProps {
   dataset: Dataset;
@@ -16,4 +17,8 @@ export interface ScreenProps {
   setCapture: (on: boolean) => void;
   /** The view now shown, for copy/export and the status bar. */
   onView: (view: View) => void;
+  /** The clock, read once per dataset load (views never read it themselves). */
+  now: Date;
+  /** The background fetch, for screens that show its details (undefined when offline). */
+  fetchState?: FetchState;
 }
