@@ -3,7 +3,7 @@
 // file imports, the lock.
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CacheStore } from '../../source/cache/store.js';
 import { emptyLeaderboard } from '../../source/cache/schema.js';
 import { FakeHub, loadFixtures, type FakeHubOptions } from '../fake-hub/server.js';
@@ -220,6 +220,45 @@ describe('fetch', () => {
 
     await fetchInto(hub, dir, { datasetExplicit: true });
     expect((await readCache(dir))['leaderboard.json'].origin).toBe('viewer');
+  });
+
+  it('writes in batches, not one file rewrite per item', async () => {
+    await start({ latencyMs: 5 });
+    const flush = vi.spyOn(CacheStore.prototype, 'flush');
+    await fetchInto(hub, await tempDir(), { flushEveryMs: 2000, concurrency: 2 });
+    const items = 2 * repoIds.length;
+    expect(flush.mock.calls.length).toBeGreaterThan(0);
+    expect(flush.mock.calls.length).toBeLessThan(items / 4);
+    flush.mockRestore();
+  });
+
+  it('a reader never sees a half-written file, even with a flush every few milliseconds', async () => {
+    await start({ latencyMs: 5 });
+    const dir = await tempDir();
+    let reads = 0;
+    let failures = 0;
+    let running = true;
+    const reader = (async () => {
+      while (running) {
+        for (const name of (await readdir(dir)).filter((n) => n.endsWith('.json'))) {
+          try {
+            JSON.parse(await readFile(join(dir, name), 'utf8'));
+            reads += 1;
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== 'ENOENT') failures += 1;
+          }
+        }
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    const flush = vi.spyOn(CacheStore.prototype, 'flush');
+    await fetchInto(hub, dir, { flushEveryMs: 1, concurrency: 2 });
+    running = false;
+    await reader;
+    expect(flush.mock.calls.length).toBeGreaterThan(20);
+    expect(reads).toBeGreaterThan(50);
+    expect(failures).toBe(0);
+    flush.mockRestore();
   });
 
   it('keeps a second fetcher off the cache, and takes over the lock of a dead one', async () => {

@@ -54,6 +54,25 @@ describe('HubClient', () => {
     expect(c.stats.retries).toBe(2);
   });
 
+  it('retries a request whose answer does not come within the timeout', async () => {
+    // undici checks these timeouts on a coarse (about one second) clock
+    const c = await setup({}, { headersTimeoutMs: 300 });
+    hub.addFault({ route: 'model', action: { kind: 'delay', ms: 4000 } });
+    const started = Date.now();
+    const response = await c.getJson(modelUrl());
+    expect(response.status).toBe(200);
+    expect(hub.count('model')).toBe(2);
+    expect(Date.now() - started).toBeLessThan(3500);
+  });
+
+  it('follows redirects (a renamed repo)', async () => {
+    const c = await setup({}, { token: 'hf_x' });
+    hub.addFault({ route: 'model', match: (u) => u.pathname.endsWith('/old-name'), action: { kind: 'status', status: 307, headers: { Location: '/api/models/gamma/g1' } } });
+    const response = await c.getJson(modelUrl('gamma/old-name'));
+    expect((response.body as { id: string }).id).toBe('gamma/g1');
+    expect(hub.requests.map((r) => r.path)).toEqual(['/api/models/gamma/old-name', '/api/models/gamma/g1']);
+  });
+
   it('gives up after maxAttempts with a message saying what failed', async () => {
     const c = await setup({}, { backoff: { baseMs: 2, capMs: 5, maxAttempts: 3 } });
     hub.addFault({ route: 'model', times: Infinity, action: { kind: 'status', status: 503 } });
