@@ -2,13 +2,24 @@
 // schema and refuse corrupt or newer files with a DataError, leaving them untouched. Writes
 // are batched by the caller (mark dirty, flush) and atomic (lowdb/steno write a temp file and
 // rename it), data files before meta.json.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
+import { Low, type Adapter } from 'lowdb';
+import { TextFile } from 'lowdb/node';
 import { DataError } from '../data/errors.js';
 import type { CommitActivity, Dataset, ItemStatus, ModelInfo } from '../data/model.js';
 import { TOOL } from '../version.js';
+import {
+  asciiJson,
+  decodeCommits,
+  decodeLeaderboard,
+  decodeModels,
+  encodeCommits,
+  encodeLeaderboard,
+  encodeModels,
+  modelMaps,
+  commitMaps,
+} from './codec.js';
 import {
   FILES,
   SCHEMA_VERSION,
@@ -32,42 +43,83 @@ function fileOf(dir: string, name: StoreName): string {
   return join(dir, FILES[name]);
 }
 
-function open<T>(dir: string, name: StoreName, fallback: T): Low<T> {
-  const path = fileOf(dir, name);
-  const adapter = new DataFile<T>(path, {
-    parse: (text: string) => {
-      try {
-        return JSON.parse(text) as T;
-      } catch (error) {
-        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new DataError(`cache file ${path} is corrupt (${reason}); it was left as it is: move it aside to start that part over`);
-      }
-    },
-    stringify: (data: T) => JSON.stringify(data),
-  });
-  return new Low<T>(adapter, fallback);
+function corrupt(path: string, error: unknown): DataError {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new DataError(`cache file ${path} is corrupt (${reason}); it was left as it is: move it aside to start that part over`);
 }
 
-function checkSchema(path: string, doc: unknown, shape: (doc: Record<string, unknown>) => boolean): void {
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new DataError(`cache file ${path} is corrupt (not a JSON object); it was left as it is`);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** What each document must look like before it is decoded (both layouts of codec.ts). */
+const SHAPES: Record<StoreName, (doc: Record<string, unknown>) => boolean> = {
+  meta: (d) => isObject(d.completed),
+  leaderboard: (d) => Array.isArray(d.entries),
+  models: (d) => isObject(d.items) || Array.isArray(d.items),
+  commits: (d) => isObject(d.items) || Array.isArray(d.items),
+};
+
+/** Reads one cache document: the whole file at once (a Buffer decoded in one go, much faster
+ *  than a streamed utf-8 read), its schema checked on the raw JSON, then decoded. null when
+ *  the file does not exist. Corrupt or newer files raise DataError and are not touched. */
+async function readDocument<T>(path: string, name: StoreName, decode: (raw: never) => T): Promise<T | null> {
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
-  const schema = (doc as { schema?: unknown }).schema;
-  if (typeof schema !== 'number') {
-    throw new DataError(`cache file ${path} is corrupt (no schema version); it was left as it is`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(buffer.toString('utf8'));
+  } catch (error) {
+    throw corrupt(path, error);
   }
+  if (!isObject(raw)) throw corrupt(path, 'not a JSON object');
+  const schema = raw.schema;
+  if (typeof schema !== 'number') throw corrupt(path, 'no schema version');
   if (schema > SCHEMA_VERSION) {
     throw new DataError(
       `cache file ${path} was written by a newer hubscope (schema ${schema}; this one reads ${SCHEMA_VERSION}): ` +
         'upgrade hubscope or use another --cache directory',
     );
   }
-  if (!shape(doc as Record<string, unknown>)) {
-    throw new DataError(`cache file ${path} is corrupt (unexpected shape); it was left as it is`);
+  if (!SHAPES[name](raw)) throw corrupt(path, 'unexpected shape');
+  try {
+    return decode(raw as never);
+  } catch (error) {
+    throw corrupt(path, error);
   }
 }
 
-const isObject = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value);
+/** A lowdb adapter for one cache document: reads with readDocument, writes the compact
+ *  layout through lowdb's TextFile (steno: a temp file renamed over the old one, so atomic). */
+class CacheFile<T> implements Adapter<T> {
+  private readonly text: TextFile;
+  constructor(
+    private readonly path: string,
+    private readonly name: StoreName,
+    private readonly decode: (raw: never) => T,
+    private readonly encode: (data: T) => unknown,
+  ) {
+    this.text = new TextFile(path);
+  }
+
+  read(): Promise<T | null> {
+    return readDocument(this.path, this.name, this.decode);
+  }
+
+  write(data: T): Promise<void> {
+    return this.text.write(asciiJson(this.encode(data)));
+  }
+}
+
+function open<T>(dir: string, name: StoreName, fallback: T, decode: (raw: never) => T, encode: (data: T) => unknown): Low<T> {
+  return new Low<T>(new CacheFile<T>(fileOf(dir, name), name, decode, encode), fallback);
+}
+
+const same = <T>(value: T): T => value;
 
 export class CacheStore {
   private readonly dirty = new Set<StoreName>();
@@ -85,16 +137,16 @@ export class CacheStore {
   static async open(dir: string): Promise<CacheStore> {
     const store = new CacheStore(
       dir,
-      open(dir, 'meta', emptyMeta(TOOL)),
-      open(dir, 'leaderboard', emptyLeaderboard()),
-      open(dir, 'models', emptyItems<ModelInfo>()),
-      open(dir, 'commits', emptyItems<CommitActivity>()),
+      open(dir, 'meta', emptyMeta(TOOL), same, same),
+      open(dir, 'leaderboard', emptyLeaderboard(), decodeLeaderboard, encodeLeaderboard),
+      open(dir, 'models', emptyItems<ModelInfo>(), decodeModels, encodeModels),
+      open(dir, 'commits', emptyItems<CommitActivity>(), decodeCommits, encodeCommits),
     );
-    await Promise.all([store.meta.read(), store.leaderboardDb.read(), store.modelsDb.read(), store.commitsDb.read()]);
-    checkSchema(fileOf(dir, 'meta'), store.meta.data, (d) => isObject(d.completed));
-    checkSchema(fileOf(dir, 'leaderboard'), store.leaderboardDb.data, (d) => Array.isArray(d.entries));
-    checkSchema(fileOf(dir, 'models'), store.modelsDb.data, (d) => isObject(d.items));
-    checkSchema(fileOf(dir, 'commits'), store.commitsDb.data, (d) => isObject(d.items));
+    // one at a time: the peak memory is one file's text, not four
+    await store.meta.read();
+    await store.leaderboardDb.read();
+    await store.modelsDb.read();
+    await store.commitsDb.read();
     if (!Array.isArray(store.leaderboardDb.data.problems)) store.leaderboardDb.data.problems = [];
     return store;
   }
@@ -172,26 +224,23 @@ export class CacheStore {
   }
 }
 
-function statusOf<T>(record: ItemRecord<T>): ItemStatus {
-  const status: ItemStatus = { status: record.status, fetchedAt: record.fetchedAt };
-  if (record.message !== undefined) status.message = record.message;
-  return status;
+
+interface Maps<T> {
+  values: Map<string, T>;
+  statuses: Map<string, ItemStatus>;
 }
 
-function datasetOf(store: CacheStore): Dataset {
-  const lb = store.leaderboard;
-  const info = new Map<string, ModelInfo>();
-  const infoStatus = new Map<string, ItemStatus>();
-  for (const [key, record] of Object.entries(store.models.items)) {
-    infoStatus.set(key, statusOf(record));
-    if (record.status === 'ok' && record.value) info.set(key, record.value);
+function mapsOf<T>(items: Record<string, ItemRecord<T>>): Maps<T> {
+  const values = new Map<string, T>();
+  const statuses = new Map<string, ItemStatus>();
+  for (const [key, record] of Object.entries(items)) {
+    statuses.set(key, record); // an ItemRecord is an ItemStatus (plus its value)
+    if (record.status === 'ok' && record.value !== undefined) values.set(key, record.value);
   }
-  const activity = new Map<string, CommitActivity>();
-  const activityStatus = new Map<string, ItemStatus>();
-  for (const [key, record] of Object.entries(store.commits.items)) {
-    activityStatus.set(key, statusOf(record));
-    if (record.status === 'ok' && record.value) activity.set(key, record.value);
-  }
+  return { values, statuses };
+}
+
+function assemble(meta: MetaDoc, lb: LeaderboardDoc, info: Maps<ModelInfo>, activity: Maps<CommitActivity>): Dataset {
   return {
     generation: lb.generation ?? 'v2',
     source: {
@@ -199,18 +248,29 @@ function datasetOf(store: CacheStore): Dataset {
       revision: lb.revision,
       origin: lb.origin,
       leaderboardFetchedAt: lb.fetchedAt,
-      infoFetchedAt: store.metaDoc.completed.info,
-      commitsFetchedAt: store.metaDoc.completed.commits,
+      infoFetchedAt: meta.completed.info,
+      commitsFetchedAt: meta.completed.commits,
     },
     entries: lb.entries,
-    info,
-    infoStatus,
-    activity,
-    activityStatus,
+    info: info.values,
+    infoStatus: info.statuses,
+    activity: activity.values,
+    activityStatus: activity.statuses,
   };
 }
 
-/** Opens the cache read-only and returns the dataset (for print and the UI). */
+function datasetOf(store: CacheStore): Dataset {
+  return assemble(store.metaDoc, store.leaderboard, mapsOf(store.models.items), mapsOf(store.commits.items));
+}
+
+/** Reads the cache for the analyses (print and the explorer): straight into the dataset's
+ *  maps, one file at a time, without the keyed documents a writer needs. Same errors as
+ *  CacheStore.open. */
 export async function loadDataset(dir: string): Promise<Dataset> {
-  return (await CacheStore.open(dir)).toDataset();
+  const meta = (await readDocument<MetaDoc>(fileOf(dir, 'meta'), 'meta', same)) ?? emptyMeta(TOOL);
+  const lb = (await readDocument(fileOf(dir, 'leaderboard'), 'leaderboard', decodeLeaderboard)) ?? emptyLeaderboard();
+  const empty = { values: new Map(), statuses: new Map() };
+  const info = (await readDocument(fileOf(dir, 'models'), 'models', modelMaps)) ?? empty;
+  const activity = (await readDocument(fileOf(dir, 'commits'), 'commits', commitMaps)) ?? empty;
+  return assemble(meta, lb, info, activity);
 }

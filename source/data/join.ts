@@ -7,6 +7,8 @@ import { nameOf } from './repo-id.js';
 /** The Hub's creation-date floor for repositories older than its tracking (§0). */
 export const HUB_DATE_FLOOR = '2022-03-02T23:29:04';
 
+const MERGE = /merge/i;
+
 export function isDateFloor(iso: string | null): boolean {
   return iso !== null && iso.startsWith(HUB_DATE_FLOOR);
 }
@@ -36,8 +38,8 @@ export function joinEntry(dataset: Dataset, entry: Entry): Model {
   const isMerge =
     entry.type === 'merge' ||
     entry.merged ||
-    (info?.tags.some((t) => t.toLowerCase().includes('merge')) ?? false) ||
-    nameOf(entry.repo).toLowerCase().includes('merge');
+    (info?.tags.some((t) => MERGE.test(t)) ?? false) ||
+    MERGE.test(nameOf(entry.repo));
   return {
     entry,
     info,

@@ -22,8 +22,12 @@ function asList(value: unknown): string[] {
 /** Values model cards use for "no base model" that read like a legacy one-segment id. */
 const PLACEHOLDER_IDS = new Set(['unknown', 'none', 'null', 'n/a', 'na', 'nan', 'base_model', 'other', 'custom', 'scratch']);
 
+function isBaseId(id: string): boolean {
+  return isRepoId(id) && !PLACEHOLDER_IDS.has(id.toLowerCase());
+}
+
 function asBaseIds(value: unknown): string[] {
-  return asList(value).filter((id) => isRepoId(id) && !PLACEHOLDER_IDS.has(id.toLowerCase()));
+  return asList(value).filter(isBaseId);
 }
 
 function asNumber(value: unknown): number | null {
@@ -92,8 +96,8 @@ export function baseLinksOfInfo(info: ModelInfo): BaseLink[] {
     const head = colon < 0 ? '' : rest.slice(0, colon);
     if (TAG_RELATIONS.has(head as BaseRelation)) {
       const id = rest.slice(colon + 1);
-      if (asBaseIds(id).length > 0) add(id, head as BaseRelation);
-    } else if (asBaseIds(rest).length > 0) {
+      if (isBaseId(id)) add(id, head as BaseRelation);
+    } else if (isBaseId(rest)) {
       add(rest, 'unknown');
     }
   }

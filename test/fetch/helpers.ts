@@ -1,5 +1,6 @@
 // Shared by the fetch tests: temp cache dirs, an in-process fetch against a FakeHub with fast
 // retries, and cache snapshots without their timestamps.
+import { CacheStore } from '../../source/cache/store.js';
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,13 +38,18 @@ export async function fetchInto(
   return { result, events };
 }
 
-/** The cache's JSON files by name (meta.json, leaderboard.json, …). */
+/** The cache's documents by file name (meta.json, leaderboard.json, …), decoded from their
+ *  compact on-disk layout (cache/codec.ts) by the store itself. */
 export async function readCache(dir: string): Promise<Record<string, any>> {
-  const out: Record<string, any> = {};
-  for (const name of await readdir(dir)) {
-    if (name.endsWith('.json')) out[name] = JSON.parse(await readFile(join(dir, name), 'utf8'));
-  }
-  return out;
+  const names = new Set(await readdir(dir));
+  const store = await CacheStore.open(dir);
+  const docs: Record<string, unknown> = {
+    'meta.json': store.metaDoc,
+    'leaderboard.json': store.leaderboard,
+    'models.json': store.models,
+    'commits.json': store.commits,
+  };
+  return Object.fromEntries(Object.entries(docs).filter(([name]) => names.has(name)));
 }
 
 const TIME_KEYS = new Set(['fetchedAt', 'completed', 'writtenBy']);

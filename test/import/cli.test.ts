@@ -1,5 +1,6 @@
 // The built CLI, spawned: one summary line on success; on bad input one line on stderr, a
 // non-zero exit, and the cache's files byte-identical to what they were.
+import { decodeLeaderboard } from '../../source/cache/codec.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -24,7 +25,9 @@ interface Doc {
   problems: Array<{ index: number; reason: string }>;
 }
 
-const leaderboardOf = (cache: string): Doc => JSON.parse(readFileSync(join(cache, 'leaderboard.json'), 'utf8')) as Doc;
+// the file is in the cache's compact layout: decode it as the store does
+const leaderboardOf = (cache: string): Doc =>
+  decodeLeaderboard(JSON.parse(readFileSync(join(cache, 'leaderboard.json'), 'utf8'))) as unknown as Doc;
 const sha12 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 12);
 
 /** A cache holding an import of v2.tsv plus model info and commits written by "fetch". */
