@@ -51,10 +51,23 @@ export function selectEntries(entries: readonly Entry[], options: SelectOptions 
   return { entries: deduped, excluded: { flagged, duplicates: kept.length - deduped.length } };
 }
 
-/** The dataset's models as an analysis sees them (flagged out, deduped, joined). */
+// Every analysis of one screen or print starts from the same selection: remember it per
+// dataset (datasets are never changed after loading; a reload makes a new one).
+const selections = new WeakMap<Dataset, Map<string, Selection>>();
+
+/** The dataset's models as an analysis sees them (flagged out, deduped, joined). The Model
+ *  objects are shared between calls on the same dataset: treat them as read-only. */
 export function selectModels(dataset: Dataset, options: SelectOptions = {}): Selection {
-  const { entries, excluded } = selectEntries(dataset.entries, options);
-  return { models: entries.map((entry) => joinEntry(dataset, entry)), excluded };
+  const key = `${options.includeFlagged ?? false}/${options.dedup ?? true}`;
+  let cached = selections.get(dataset);
+  if (!cached) selections.set(dataset, (cached = new Map()));
+  let selection = cached.get(key);
+  if (!selection) {
+    const { entries, excluded } = selectEntries(dataset.entries, options);
+    selection = { models: entries.map((entry) => joinEntry(dataset, entry)), excluded };
+    cached.set(key, selection);
+  }
+  return { models: [...selection.models], excluded: { ...selection.excluded } };
 }
 
 /** The notes every result carries for what its selection left out (analyses.md §0). */
