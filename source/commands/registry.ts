@@ -61,6 +61,11 @@ export const COMMANDS: Record<string, Command> = {
       '  --skip-bad-rows    import the other rows when some have no usable repo id (reported)\n',
     load: () => import('./import.js'),
   },
+  keys: {
+    summary: "print the explorer's keys as a markdown table",
+    usage: 'hubscope keys\n',
+    load: () => import('./keys.js'),
+  },
   print: {
     summary: 'print a view as text, markdown, json or csv',
     usage: `hubscope print VIEW [options]\n\n${CACHE_OPTION}\n`,
