@@ -1,6 +1,218 @@
-// Placeholder until the print command lands (see the issues); exits 2 with a clear message.
+// `hubscope print VIEW`: one view (or `all`, in VIEW_IDS order) from the cache, as text (the
+// explorer's own lines), Markdown (for a GitHub issue: a source header, tables, fenced plots),
+// JSON (the view's data: every number it shows, with notes and options) or CSV (the view's
+// table; `all` gives one CSV per tabular view, each after a `# VIEW` line, blank-line
+// separated). Data on stdout; diagnostics on stderr (exit 1: cache empty or unreadable; exit 2:
+// a wrong command line, or csv asked of a view without a table).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadDataset, cacheDir } from '../cache/store.js';
+import { FILES } from '../cache/schema.js';
 import { DataError } from '../data/errors.js';
+import type { Dataset } from '../data/model.js';
+import { PERIODS, type Period } from '../analysis/periods.js';
+import { csvTable } from '../render/table.js';
+import { colorEnabled, defaultWidth } from '../render/terminal.js';
+import { MIN_WIDTH } from '../render/options.js';
+import { makeTheme } from '../render/theme.js';
+import { DEFAULT_VIEW_OPTIONS, VIEW_IDS, type View, type ViewId, type ViewOptions } from '../views/view.js';
+import { VIEWS } from '../views/registry.js';
+import { textHeader, writeText } from '../views/write-text.js';
+import { MARKDOWN_PLOT_WIDTH, writeMarkdown } from '../views/write-markdown.js';
+import { FamilySpecError, parseFamilySpecs } from '../views/view-options.js';
+import { isModelType, isSizePreset, leaderboardTable, resolveSortColumn } from '../views/leaderboard-view.js';
+import { MODEL_TYPES } from '../data/model.js';
+import { SIZE_PRESETS } from '../analysis/leaderboard-query.js';
+import { UsageError, intOption, numberOption, parse } from './args.js';
 
-export async function run(_argv: string[]): Promise<number> {
-  throw new DataError('the "print" command is not built yet', 2);
+const FORMATS = ['text', 'markdown', 'json', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+const OPTIONS = {
+  format: { type: 'string' },
+  width: { type: 'string' },
+  period: { type: 'string' },
+  top: { type: 'string' },
+  'include-flagged': { type: 'boolean' },
+  'family-threshold': { type: 'string' },
+  families: { type: 'string', multiple: true },
+  mode: { type: 'string' },
+  normalised: { type: 'boolean' },
+  normalized: { type: 'boolean' },
+  percent: { type: 'boolean' },
+  plot: { type: 'string' },
+  threshold: { type: 'string' },
+  base: { type: 'string' },
+  search: { type: 'string' },
+  sort: { type: 'string' },
+  asc: { type: 'boolean' },
+  desc: { type: 'boolean' },
+  type: { type: 'string', multiple: true },
+  arch: { type: 'string', multiple: true },
+  size: { type: 'string', multiple: true },
+  'min-params': { type: 'string' },
+  'max-params': { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'show-merges': { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
+
+const list = (values: readonly string[] | undefined): string[] =>
+  (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+
+function oneOf<T extends string>(value: string | undefined, name: string, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} takes ${allowed.join(', ')}; got "${value}"`);
+  return value as T;
+}
+
+function day(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`--${name} takes a day YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+/** A share: 0.05, or 5 % written "5%". */
+function share(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const percent = value.trim().endsWith('%');
+  const n = Number(percent ? value.trim().slice(0, -1) : value);
+  const s = percent ? n / 100 : n;
+  if (!Number.isFinite(s) || s < 0 || s > 1) throw new UsageError(`--${name} takes a share from 0 to 1 (or 0% to 100%), got "${value}"`);
+  return s;
+}
+
+/** The view options of the command line (dataset-free checks). */
+export function viewOptionsOf(values: Values, now: Date): ViewOptions {
+  const types = list(values.type);
+  const bad = types.find((t) => !isModelType(t));
+  if (bad !== undefined) throw new UsageError(`--type takes ${MODEL_TYPES.join(', ')}; got "${bad}"`);
+  const sizes = list(values.size);
+  const badSize = sizes.find((s) => !isSizePreset(s));
+  if (badSize !== undefined) throw new UsageError(`--size takes ${SIZE_PRESETS.map((p) => p.id).join(', ')}; got "${badSize}"`);
+  if (values.asc && values.desc) throw new UsageError('--asc and --desc contradict each other');
+  const mode = values.mode === undefined ? undefined : oneOf(values.mode, 'mode', ['lineage', 'pattern'] as const, 'lineage');
+  const families = list(values.families);
+  try {
+    parseFamilySpecs(families, mode ?? 'pattern');
+  } catch (error) {
+    if (error instanceof FamilySpecError) throw new UsageError(`--families: ${error.message}`);
+    throw error;
+  }
+  if ((values.normalised || values.normalized) && values.percent) throw new UsageError('--normalised and --percent are two different y axes: pick one');
+  const options: ViewOptions = {
+    ...DEFAULT_VIEW_OPTIONS,
+    now,
+    period: oneOf<Period>(values.period, 'period', PERIODS, DEFAULT_VIEW_OPTIONS.period),
+    top: intOption(values.top, 'top', DEFAULT_VIEW_OPTIONS.top),
+    includeFlagged: values['include-flagged'] ?? false,
+    normalised: values.normalised || values.normalized || false,
+    percent: values.percent ?? false,
+    showMerges: values['show-merges'] ?? false,
+  };
+  const set = <K extends keyof ViewOptions>(key: K, value: ViewOptions[K] | undefined) => {
+    if (value !== undefined) options[key] = value;
+  };
+  set('families', families.length > 0 ? families : undefined);
+  set('mode', mode);
+  set('plot', values.plot === undefined ? undefined : intOption(values.plot, 'plot', 6, 0));
+  set('threshold', values.threshold === undefined ? undefined : numberOption(values.threshold, 'threshold', 70));
+  set('familyThreshold', share(values['family-threshold'], 'family-threshold'));
+  set('base', values.base);
+  set('search', values.search);
+  set('sort', values.sort);
+  set('descending', values.asc ? false : values.desc ? true : undefined);
+  set('types', types.length > 0 ? types : undefined);
+  set('archFamilies', list(values.arch).length > 0 ? list(values.arch) : undefined);
+  set('sizes', sizes.length > 0 ? sizes : undefined);
+  set('minParams', values['min-params'] === undefined ? undefined : numberOption(values['min-params'], 'min-params', 0));
+  set('maxParams', values['max-params'] === undefined ? undefined : numberOption(values['max-params'], 'max-params', 0));
+  set('from', day(values.from, 'from'));
+  set('to', day(values.to, 'to'));
+  return options;
+}
+
+/** The cache's unreadable leaderboard rows (the dataset does not carry them); undefined when
+ *  the file cannot say. */
+async function rowProblemCount(dir: string): Promise<number | undefined> {
+  try {
+    const raw = JSON.parse(await readFile(join(dir, FILES.leaderboard), 'utf8')) as { problems?: unknown };
+    return Array.isArray(raw.problems) ? raw.problems.length : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function jsonOf(view: View, dataset: Dataset, options: ViewOptions): unknown {
+  return {
+    view: view.id,
+    title: view.title,
+    summary: view.summary,
+    source: { ...dataset.source, generation: dataset.generation },
+    options,
+    data: view.data,
+  };
+}
+
+function csvOf(view: View): string {
+  if (!view.csv) throw new UsageError(`the ${view.id} view has no table: use --format text, markdown or json`);
+  return `${csvTable(view.csv.columns, view.csv.rows).join('\n')}\n`;
+}
+
+function write(views: View[], dataset: Dataset, options: ViewOptions, format: Format, width: number, color: boolean, explicitWidth: boolean): string {
+  const many = views.length > 1;
+  switch (format) {
+    case 'text': {
+      const render = { width, color };
+      const rule = makeTheme(render).paint('muted', '─'.repeat(width));
+      return views.map((view) => [...textHeader(view, dataset, render), '', ...writeText(view, render)].join('\n')).join(`\n\n${rule}\n\n`) + '\n';
+    }
+    case 'markdown':
+      return views.map((view) => writeMarkdown(view, dataset, explicitWidth ? width : MARKDOWN_PLOT_WIDTH)).join('\n---\n\n');
+    case 'json': {
+      const value = many ? Object.fromEntries(views.map((view) => [view.id, jsonOf(view, dataset, options)])) : jsonOf(views[0]!, dataset, options);
+      return `${JSON.stringify(value, null, 2)}\n`;
+    }
+    case 'csv':
+      if (!many) return csvOf(views[0]!);
+      return views.filter((view) => view.csv).map((view) => `# ${view.id}\n${csvOf(view)}`).join('\n');
+  }
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, OPTIONS, true);
+  if (positionals.length === 0) throw new UsageError(`print needs a view: ${VIEW_IDS.join(', ')} or all`);
+  if (positionals.length > 1) throw new UsageError(`print takes one view, got ${positionals.length}: ${positionals.join(' ')}`);
+  const name = positionals[0]!;
+  if (name !== 'all' && !(VIEW_IDS as readonly string[]).includes(name)) {
+    throw new UsageError(`unknown view "${name}" (views: ${VIEW_IDS.join(', ')}, all)`);
+  }
+  const ids: ViewId[] = name === 'all' ? [...VIEW_IDS] : [name as ViewId];
+  const format = oneOf<Format>(values.format, 'format', FORMATS, 'text');
+  const width = intOption(values.width, 'width', defaultWidth(process.stdout), MIN_WIDTH);
+  const color = format === 'text' && colorEnabled(process.stdout, process.env);
+  const options = viewOptionsOf(values, new Date());
+
+  const dir = cacheDir(values.cache);
+  const dataset = await loadDataset(dir);
+  if (dataset.entries.length === 0) throw new DataError(`cache ${dir} is empty: run hubscope fetch or hubscope import FILE`);
+  if (options.sort !== undefined) {
+    const table = leaderboardTable(dataset);
+    const column = resolveSortColumn(table, options.sort);
+    if (column === null) throw new UsageError(`--sort takes one of ${table.columns.map((c) => c.id).join(', ')}; got "${options.sort}"`);
+    options.sort = column;
+  }
+  if (ids.includes('overview')) {
+    const problems = await rowProblemCount(dir);
+    if (problems !== undefined) options.rowProblems = problems;
+  }
+  const views = ids.map((id) => VIEWS[id](dataset, options));
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  process.stdout.write(write(views, dataset, options, format, width, color, values.width !== undefined));
+  return 0;
 }

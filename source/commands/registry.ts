@@ -68,7 +68,32 @@ export const COMMANDS: Record<string, Command> = {
   },
   print: {
     summary: 'print a view as text, markdown, json or csv',
-    usage: `hubscope print VIEW [options]\n\n${CACHE_OPTION}\n`,
+    usage:
+      'hubscope print VIEW [options]\n\n' +
+      'VIEW: overview, leaderboard, authors, types, architectures, base-models, lineage, sizes,\n' +
+      'improvement, or all (every view in that order).\n\n' +
+      `${CACHE_OPTION}\n` +
+      '  --format F         text (default: as on screen), markdown (for a GitHub issue), json (every\n' +
+      '                     number the view shows) or csv (the view\'s table; overview has none; all:\n' +
+      '                     one CSV per tabular view, each after a "# VIEW" line)\n' +
+      '  --width N          text width (default: the terminal\'s, else 100); also markdown plots\n' +
+      '  --period P         day, week or month (default month)\n' +
+      '  --top N            rows of top-N tables (default 20; leaderboard csv/json: every row)\n' +
+      '  --include-flagged  bring flagged entries back\n' +
+      '  --family-threshold S  share for an architecture family to be shown on its own (default 5%)\n' +
+      'improvement:\n' +
+      '  --families LIST    comma list of preset ids (mistral-7b, llama-7b, llama3-8b, phi-2, …),\n' +
+      '                     pattern:P[:params[:range]], or a base repo org/name (default: the 11 presets)\n' +
+      '  --mode M           presets by lineage or pattern (default lineage with Hub metadata, else pattern)\n' +
+      '  --normalised       y = improvement ÷ ln(1 + models);  --percent  y = % of the reference\n' +
+      '  --plot N           families drawn (default 6, the largest totals)\n' +
+      'sizes:   --threshold S   score for "params needed" (default 70)\n' +
+      'lineage: --base REPO     base model to draw (default: the most declared)\n' +
+      'leaderboard:\n' +
+      '  --search TEXT  --sort COL  --asc|--desc  --type T  --arch FAMILY  --size PRESET\n' +
+      '  --min-params B  --max-params B  --from DAY  --to DAY  --show-merges\n' +
+      '  (types: pretrained, continuously pretrained, fine-tuned, chat, merge, unknown; sizes:\n' +
+      '  up-to-3, 3-to-7, 7-to-65, 65-plus, unknown; lists comma-separated or repeated)\n',
     load: () => import('./print.js'),
   },
 };

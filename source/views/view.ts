@@ -30,7 +30,10 @@ export type Block =
   /** A chart drawn by the shared renderers at a given width (plots, bars, histograms). */
   | { kind: 'chart'; title?: string; draw: (options: RenderOptions) => string[] }
   | { kind: 'notes'; notes: Note[] }
-  | { kind: 'text'; lines: string[] };
+  /** Preformatted lines (cut at the width; fenced in Markdown). */
+  | { kind: 'text'; lines: string[] }
+  /** A sentence or two of prose (wrapped at the width; a paragraph in Markdown). */
+  | { kind: 'paragraph'; text: string };
 
 export interface View {
   id: ViewId;
@@ -70,6 +73,19 @@ export interface ViewOptions {
   from?: string;
   to?: string;
   showMerges?: boolean;
+  /** Leaderboard: size presets (analysis/leaderboard-query.ts SIZE_PRESETS ids), OR-ed. */
+  sizes?: string[];
+  /** Improvement: how preset families are formed. Default: 'lineage' when the dataset has Hub
+   *  metadata (analyses.md §4: "default when Hub metadata is there"), else 'pattern'. */
+  mode?: 'lineage' | 'pattern';
+  /** Improvement: families drawn in the plot at most (default 6, the largest totals). */
+  plot?: number;
+  /** Overview: the clock reading freshness ages are measured from (views never read the
+   *  clock: print passes `new Date()`, the explorer its own reading). Without it, no ages. */
+  now?: Date;
+  /** Overview: leaderboard rows the cache could not read (the cache's row problems), when the
+   *  caller knows; the dataset itself does not carry them. */
+  rowProblems?: number;
 }
 
 export const DEFAULT_VIEW_OPTIONS: ViewOptions = {

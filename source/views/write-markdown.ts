@@ -17,7 +17,7 @@ export function sourceLine(source: SourceInfo, generation: string): string {
   return headerLine([`data: ${origin ?? 'empty cache'} (${generation})`, revision, fetched]);
 }
 
-function blockMarkdown(block: Block): string[] {
+function blockMarkdown(block: Block, plotWidth: number): string[] {
   switch (block.kind) {
     case 'heading':
       return [`### ${escapeInline(block.text)}`];
@@ -34,22 +34,25 @@ function blockMarkdown(block: Block): string[] {
     case 'chart':
       return [
         ...(block.title ? [`**${escapeInline(block.title)}**`, ''] : []),
-        ...fenced(block.draw({ width: MARKDOWN_PLOT_WIDTH, color: false })),
+        ...fenced(block.draw({ width: plotWidth, color: false })),
       ];
     case 'notes':
       return block.notes.map((n) => `- ${formatInteger(n.count)} ${escapeInline(n.text)}`);
     case 'text':
       return fenced(block.lines);
+    case 'paragraph':
+      return [escapeInline(block.text)];
   }
 }
 
-export function writeMarkdown(view: View, dataset: Dataset): string {
+/** The view as Markdown; plots are drawn `plotWidth` columns wide (default 100). */
+export function writeMarkdown(view: View, dataset: Dataset, plotWidth = MARKDOWN_PLOT_WIDTH): string {
   const out = [
     `**hubscope · ${escapeInline(view.title)}** — ${escapeInline(sourceLine(dataset.source, dataset.generation))}` +
       (view.summary ? ` · ${escapeInline(view.summary)}` : ''),
   ];
   for (const block of view.blocks) {
-    const lines = blockMarkdown(block);
+    const lines = blockMarkdown(block, plotWidth);
     if (lines.length === 0) continue;
     out.push('', ...lines);
   }

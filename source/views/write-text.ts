@@ -4,13 +4,23 @@ import type { Block, RenderOptions, View } from './view.js';
 import { renderTable } from '../render/table.js';
 import { makeTheme } from '../render/theme.js';
 import { formatInteger } from '../render/format-number.js';
-import { fit } from '../render/text-width.js';
+import { cellText, displayWidth, fit, wrapWords } from '../render/text-width.js';
+import type { Dataset } from '../data/model.js';
+import { sourceLine } from './write-markdown.js';
+
+/** Prose wrapped at spaces to `width` columns; lines after the first start with `indent`. */
+export function wrapText(text: string, width: number, indent = ''): string[] {
+  const words = cellText(text).split(' ').filter((w) => w !== '');
+  const [first = '', ...rest] = wrapWords(words, width, ' ');
+  if (rest.length === 0 || indent === '') return first === '' ? [] : [first, ...rest];
+  return [first, ...wrapWords(rest.join(' ').split(' '), width - displayWidth(indent), ' ').map((line) => indent + line)];
+}
 
 export function blockLines(block: Block, options: RenderOptions): string[] {
   const theme = makeTheme(options);
   switch (block.kind) {
     case 'heading':
-      return [theme.paint('accent', fit(block.text, options.width).trimEnd())];
+      return wrapText(block.text, options.width).map((line) => theme.paint('accent', line));
     case 'figures': {
       const rows = block.rows.map((r) => [r.label, r.value, r.paper ?? '']);
       const hasPaper = block.rows.some((r) => r.paper);
@@ -31,9 +41,11 @@ export function blockLines(block: Block, options: RenderOptions): string[] {
     }
     case 'notes':
       if (block.notes.length === 0) return [];
-      return block.notes.map((n) => theme.paint('muted', fit(`· ${formatInteger(n.count)} ${n.text}`, options.width).trimEnd()));
+      return block.notes.flatMap((n) => wrapText(`· ${formatInteger(n.count)} ${n.text}`, options.width, '  ').map((line) => theme.paint('muted', line)));
     case 'text':
       return block.lines.map((line) => fit(line, options.width).trimEnd());
+    case 'paragraph':
+      return wrapText(block.text, options.width);
   }
 }
 
@@ -47,4 +59,13 @@ export function writeText(view: View, options: RenderOptions): string[] {
     out.push(...lines);
   }
   return out;
+}
+
+/** The lines `print --format text` puts above a view: the title and the options in force, and
+ *  the data source (its revision and fetch time), wrapped at the width. */
+export function textHeader(view: View, dataset: Dataset, options: RenderOptions): string[] {
+  const theme = makeTheme(options);
+  const title = wrapText(`hubscope · ${view.title}${view.summary ? ` — ${view.summary}` : ''}`, options.width, '  ');
+  const source = wrapText(sourceLine(dataset.source, dataset.generation), options.width, '  ');
+  return [...title.map((line) => theme.paint('header', line)), ...source.map((line) => theme.paint('muted', line))];
 }

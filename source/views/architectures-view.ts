@@ -1,0 +1,49 @@
+// The Architectures view: analyses.md §2 "Architecture share over time" [Fig. 5] with the
+// base-model release markers, models per period by family, and "Models per base model"
+// [Fig. 6] (the top N). §0: a family is shown on its own from 5 % of the models (an option).
+// Pure: no IO, no clock.
+import type { Dataset } from '../data/model.js';
+import { architecturesOverTime } from '../analysis/architectures.js';
+import { baseModels } from '../analysis/base-models.js';
+import { formatInteger } from '../render/format-number.js';
+import type { View, ViewOptions } from './view.js';
+import { chart, drawCountBars, drawShareBars, figures, heading, notesBlock, pct, perPeriod, selectionSummary, seriesTable } from './view-blocks.js';
+import { baseModelsTable } from './base-models-view.js';
+
+/** analyses.md §2 [Fig. 5, 6] as a view. */
+export function architecturesView(dataset: Dataset, options: ViewOptions): View {
+  const result = architecturesOverTime(dataset, {
+    includeFlagged: options.includeFlagged,
+    period: options.period,
+    ...(options.familyThreshold !== undefined ? { threshold: options.familyThreshold } : {}),
+  });
+  const bases = baseModels(dataset, { includeFlagged: options.includeFlagged, top: options.top });
+  const placed = result.totals.reduce((sum, t) => sum + t.count, 0);
+  const per = perPeriod(options.period);
+  return {
+    id: 'architectures',
+    title: 'Architectures',
+    summary: [
+      `${formatInteger(placed)} dated models`,
+      `families from ${pct(result.options.threshold, 0)}`,
+      ...selectionSummary(options, { period: true, top: true }),
+    ].join(' · '),
+    blocks: [
+      heading(`Architecture families [§2] — shown on their own from ${pct(result.options.threshold, 0)} of the models`),
+      figures(
+        result.totals.map((t) => ({
+          label: t.family === 'other' ? `other (${t.members.length} families)` : t.family,
+          value: `${pct(t.share)} (${formatInteger(t.count)})`,
+        })),
+      ),
+      heading(`Family share over time [Fig. 5] — ${per}, with base-model releases`),
+      chart(undefined, (o) => drawShareBars(result.counts, result.shares, o, 'share of the period’s new models (%)', result.markers)),
+      chart(`new models ${per} by family`, (o) => drawCountBars(result.counts, o, `new models ${per}`)),
+      heading(`Models per base model [Fig. 6] — top ${bases.top.length} of ${formatInteger(bases.bases)} declared bases`),
+      baseModelsTable(bases),
+      notesBlock([...result.notes, ...bases.notes.filter((n) => !result.notes.some((m) => m.text === n.text))]),
+    ],
+    data: { architectures: result, baseModels: bases },
+    csv: seriesTable(result.counts, result.periodTotals),
+  };
+}
