@@ -8,7 +8,7 @@ import { renderLinePlot } from '../render/line-plot.js';
 import { formatDecimal, formatInteger, formatScore, formatSigned } from '../render/format-number.js';
 import type { Note } from '../analysis/result.js';
 import type { Cell, RenderOptions, TableColumn, View, ViewOptions } from './view.js';
-import { chart, figures, notesBlock, plotHeight, prefixed, selectionSummary } from './view-blocks.js';
+import { chart, figures, notesBlock, plotHeight, partNotes, selectionSummary } from './view-blocks.js';
 import { defaultMode, parseFamilySpecs } from './view-options.js';
 import { paper, paperImprovement } from './paper-figures.js';
 
@@ -140,7 +140,7 @@ function viewNotes(result: ImprovementResult): Note[] {
   if (flat.length > 0) {
     notes.push({ count: flat.length, text: `families never beaten after their first model: ${flat.map((f) => f.label).join(', ')}` });
   }
-  for (const f of result.families) notes.push(...prefixed(f.label, f.notes));
+  for (const f of result.families) notes.push(...partNotes(f.label, f.notes));
   return notes;
 }
 

@@ -21,9 +21,9 @@ export const notesBlock = (notes: readonly Note[]): Block => ({ kind: 'notes', n
 export const chart = (title: string | undefined, draw: (options: RenderOptions) => string[]): Block =>
   title === undefined ? { kind: 'chart', draw } : { kind: 'chart', title, draw };
 
-/** Notes of a part of a view, each prefixed ("Phi-2: 3 merges left out of the family"). */
-export function prefixed(prefix: string, notes: readonly Note[]): Note[] {
-  return notes.map((n) => ({ count: n.count, text: `${prefix}: ${n.text}` }));
+/** Notes of a part of a view, each naming the part ("· 3 merges left out of the family — Phi-2"). */
+export function partNotes(part: string, notes: readonly Note[]): Note[] {
+  return notes.map((n) => ({ count: n.count, text: `${n.text} — ${part}` }));
 }
 
 /** Lines a plot gets for its data area: taller on wide screens, never less than 8. */
