@@ -81,7 +81,7 @@ function improvementSection(dataset: Dataset, options: ViewOptions): SectionFigu
     const days = result.families.map((f) => f.daysToExhaust).filter((d): d is number => d !== null);
     const m = median(days);
     rows.push({
-      label: `median day 90 % was reached, ${label[mode]} (${days.length} families)`,
+      label: `median day of 90 % (${days.length} families), ${label[mode]}`,
       value: m === null ? '–' : `day ${formatInteger(m)}`,
       paper: paper('exhaust'),
     });

@@ -1,7 +1,7 @@
 // A view as text lines at a width: the same lines `print --format text` prints and the
 // explorer's screens show (style.md habit 6: one rendering, two outlets).
 import type { Block, RenderOptions, View } from './view.js';
-import { renderTable } from '../render/table.js';
+import { layoutTable, renderTable } from '../render/table.js';
 import { makeTheme } from '../render/theme.js';
 import { formatInteger } from '../render/format-number.js';
 import { cellText, displayWidth, fit, wrapWords } from '../render/text-width.js';
@@ -22,14 +22,22 @@ export function blockLines(block: Block, options: RenderOptions): string[] {
     case 'heading':
       return wrapText(block.text, options.width).map((line) => theme.paint('accent', line));
     case 'figures': {
-      const rows = block.rows.map((r) => [r.label, r.value, r.paper ?? '']);
+      // The label column takes the room left; a label longer than that wraps onto more lines
+      // (values and the paper's figure stay on the first) instead of being cut.
       const hasPaper = block.rows.some((r) => r.paper);
       const columns = [
         { title: 'figure', flex: true },
         { title: 'hubscope', align: 'right' as const },
         ...(hasPaper ? [{ title: 'paper', maxWidth: 28 }] : []),
       ];
-      return renderTable(columns, hasPaper ? rows : rows.map((r) => r.slice(0, 2)), options);
+      const rows = block.rows.map((r) => (hasPaper ? [r.label, r.value, r.paper ?? ''] : [r.label, r.value]));
+      const layout = layoutTable(columns, rows, { width: options.width, unicode: options.unicode });
+      const room = Math.max(1, layout.widths[0]!);
+      const wrapped = rows.flatMap(([label, ...rest]) => {
+        const lines = wrapText(String(label), room, ' ');
+        return [[lines[0] ?? '', ...rest], ...lines.slice(1).map((line) => [line, ...rest.map(() => '')])];
+      });
+      return renderTable(columns, wrapped, { ...options, layout });
     }
     case 'table': {
       const lines = renderTable(block.columns, block.rows, options);
