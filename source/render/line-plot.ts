@@ -112,7 +112,8 @@ export function renderLinePlot(series: readonly PlotSeries[], options: LinePlotO
   // y labels: computed before the plot width, since they take room on the left.
   const height = Math.max(3, Math.floor(options.height ?? 10));
   const yStep = (yMax - yMin) / Math.max(1, height - 1);
-  const formatY = options.formatY ?? ((y: number) => y.toFixed(yStep >= 5 ? 0 : yStep >= 0.5 ? 1 : 2));
+  // Line values carry float noise (the zero line can come out as −1.8e−15): never "-0.0".
+  const formatY = options.formatY ?? ((y: number) => y.toFixed(yStep >= 5 ? 0 : yStep >= 0.5 ? 1 : 2).replace(/^-(0\.?0*)$/, '$1'));
   const probe = [yMin, yMax, (yMin + yMax) / 2].map((y) => displayWidth(cellText(formatY(y))));
   const labelWidth = Math.min(Math.max(...probe), Math.floor(width / 3));
   const columns = width - labelWidth - 2;

@@ -77,6 +77,13 @@ describe('renderLinePlot: other cases', () => {
     expect(lines[lines.length - 1]).toContain('■══ empty (no data)');
   });
 
+  it('never labels the zero line "-0.0" (float noise in the line values)', () => {
+    // 15.46 over 10 rows: the bottom line's value is 15.46 − 10 × 1.546 ≈ −1.8e−15
+    const lines = renderLinePlot([{ name: 'a', step: true, points: [{ x: 0, y: 0 }, { x: 180, y: 15.46 }] }], { width: 80, color: false, height: 11 });
+    expect(lines.some((line) => line.includes('-0.0'))).toBe(false);
+    expect(lines.some((line) => line.startsWith(' 0.0 ┼'))).toBe(true);
+  });
+
   it('says so when nothing can be plotted', () => {
     expect(renderLinePlot([{ name: 'none', points: [] }], { width: 40, color: false, legend: false })).toEqual(['(no data to plot)']);
   });
