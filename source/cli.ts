@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // hubscope's entry point: dispatches to a command; turns expected failures into one line on
 // stderr and a non-zero exit (no stack traces; HUBSCOPE_DEBUG=1 shows them).
+// React's production build: the explorer is a tool, not a React app under development (the
+// development build is several times larger to load and slower to render).
+process.env.NODE_ENV ??= 'production';
+
 import { DataError } from './data/errors.js';
 import { COMMANDS, commandHelp, mainHelp } from './commands/registry.js';
 import { UsageError } from './commands/args.js';

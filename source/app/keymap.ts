@@ -36,7 +36,8 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'top', keys: ['home', 'g'], label: 'Home g', scope: 'global', description: 'to the top' },
   { command: 'bottom', keys: ['end', 'G'], label: 'End G', scope: 'global', description: 'to the bottom' },
   // overview
-  { command: 'details', keys: ['enter'], scope: 'overview', description: 'show fetch status and errors' },
+  { command: 'details', keys: ['enter'], scope: 'overview', description: 'show or hide the fetch and cache details (errors included)' },
+  { command: 'back', keys: ['escape'], scope: 'overview', description: 'back from the details to the overview' },
   // leaderboard
   { command: 'search', keys: ['/'], scope: 'leaderboard', description: 'search: text or regex on the repo id, @type:chat @arch:llama @license:mit, ";" between searches' },
   { command: 'filters', keys: ['f'], scope: 'leaderboard', description: 'filter panel: type, family, size, params, dates, hide merges/flagged/MoE/unavailable' },

@@ -1,6 +1,94 @@
-// Placeholder until the explore command lands (see the issues); exits 2 with a clear message.
-import { DataError } from '../data/errors.js';
+// `hubscope` / `hubscope explore`: the Ink explorer on the cache. The first frame is drawn
+// from the cache before any network; unless offline, a fetch runs beside the UI as a child
+// process when the cache is empty, incomplete or stale.
+import React from 'react';
+import { render } from 'ink';
+import { appendFileSync } from 'node:fs';
+import { CacheStore, cacheDir } from '../cache/store.js';
+import { DAY_MS, DEFAULT_TTL_DAYS } from '../cache/freshness.js';
+import type { Dataset } from '../data/model.js';
+import { readSettings } from '../env.js';
+import { App } from '../app/App.js';
+import { FetchController } from '../app/fetch-controller.js';
+import { SCREENS, type ScreenId } from '../app/screens.js';
+import { UsageError, parse } from './args.js';
 
-export async function run(_argv: string[]): Promise<number> {
-  throw new DataError('the "explore" command is not built yet', 2);
+const ALT_SCREEN_ON = '\u001b[?1049h';
+const ALT_SCREEN_OFF = '\u001b[?1049l';
+
+/** Fetch at start when there is nothing, a half-done table, or a table older than the TTL. */
+export function wantsFetch(dataset: Dataset, now: number, ttlDays = DEFAULT_TTL_DAYS): boolean {
+  const fetched = dataset.source.leaderboardFetchedAt;
+  if (dataset.entries.length === 0 || !fetched) return true;
+  if (!dataset.source.infoFetchedAt || !dataset.source.commitsFetchedAt) return true;
+  return now - Date.parse(fetched) > ttlDays * DAY_MS;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {
+    offline: { type: 'boolean' },
+    dataset: { type: 'string' },
+    'datasets-server': { type: 'string' },
+    'export-dir': { type: 'string' },
+    screen: { type: 'string' },
+    'no-fetch': { type: 'boolean' },
+  });
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new UsageError('the explorer needs a terminal; for text output use: hubscope print VIEW');
+  }
+  const start = values.screen as ScreenId | undefined;
+  if (start !== undefined && !SCREENS.some((s) => s.id === start)) {
+    throw new UsageError(`--screen takes one of ${SCREENS.map((s) => s.id).join(', ')}`);
+  }
+  const dir = cacheDir(values.cache);
+  const settings = readSettings(process.env, { datasetsServer: values['datasets-server'], offline: values.offline });
+  const load = async (): Promise<Dataset> => (await CacheStore.open(dir)).toDataset();
+  const initial = await load(); // a corrupt or newer cache stops here with its one-line error
+
+  const extra: string[] = [];
+  if (values.dataset) extra.push('--dataset', values.dataset);
+  if (values['datasets-server']) extra.push('--datasets-server', values['datasets-server']);
+  const fetcher = settings.offline ? null : new FetchController(dir, process.env, extra);
+  const autoFetch = fetcher !== null && !values['no-fetch'] && wantsFetch(initial, Date.now());
+
+  // HUBSCOPE_TRACE=FILE: key and frame times (ms since process start) for bench/ui.
+  const trace = process.env.HUBSCOPE_TRACE;
+  const record = (line: object): void => {
+    if (trace) appendFileSync(trace, `${JSON.stringify(line)}\n`);
+  };
+  if (trace) process.stdin.on('data', (data: Buffer) => record({ t: performance.now(), type: 'key', key: data.toString('utf8') }));
+
+  process.stdout.write(ALT_SCREEN_ON);
+  const restore = (): void => {
+    process.stdout.write(ALT_SCREEN_OFF);
+  };
+  const color = !settings.noColor && process.env.TERM !== 'dumb';
+  const instance = render(
+    React.createElement(App, {
+      initial,
+      reload: load,
+      fetcher,
+      autoFetch,
+      color,
+      exportDir: values['export-dir'] ?? process.cwd(),
+      writeRaw: (text: string) => process.stdout.write(text),
+      startScreen: start,
+    }),
+    {
+      exitOnCtrlC: false,
+      maxFps: 60,
+      onRender: trace ? ({ renderTime }) => record({ t: performance.now(), type: 'render', renderTime }) : undefined,
+    },
+  );
+  const stop = (): void => {
+    void fetcher?.stop().then(() => instance.unmount());
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGHUP', stop);
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    restore();
+  }
+  return 0;
 }

@@ -1,0 +1,109 @@
+// Improvement: the improvement-over-days plot and the total-improvement table (§4); `n`
+// normalised, `u` points / % of reference, `f` the family picker (presets, a pattern with
+// params, or a base repo).
+import React, { useMemo, useState } from 'react';
+import { Box, Text, useInput } from 'ink';
+import type { ScreenProps } from '../screen-props.js';
+import { ViewScreen } from './ViewScreen.js';
+import { VIEWS } from '../../views/registry.js';
+import { DEFAULT_VIEW_OPTIONS } from '../../views/view.js';
+import { chosenSpecs, initialPicker, pick, rows, type PickerState } from '../family-picker.js';
+import { editText } from '../text-edit.js';
+import { keyName } from '../keymap.js';
+import { fitLine } from '../fit-line.js';
+
+function Picker(props: { state: PickerState; width: number; height: number }): React.JSX.Element {
+  const { state } = props;
+  const lines = [
+    'Families (↑↓ move, Space/Enter toggle, o only this one, a add, Esc done):',
+    ...state.items.map((item, i) => `${i === state.cursor ? '›' : ' '} [${item.on ? 'x' : ' '}] ${item.label}${item.label !== item.spec ? `  (${item.spec})` : ''}`),
+    state.adding !== null
+      ? `› add: ${state.adding}█   (pattern:P[:params[:range]] e.g. pattern:mistral7b:7, or a base repo org/name)`
+      : `${state.cursor === state.items.length ? '›' : ' '} + add a family: a name pattern with params, or a base repo`,
+  ];
+  const start = Math.max(0, Math.min(state.cursor + 1 - Math.floor(props.height / 2), lines.length - props.height));
+  return (
+    <Box flexDirection="column" height={props.height}>
+      {lines.slice(start, start + props.height).map((line, i) => (
+        <Text key={i} wrap="truncate">
+          {fitLine(line, props.width)}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+export function ImprovementScreen(props: ScreenProps): React.JSX.Element {
+  const [normalised, setNormalised] = useState(false);
+  const [percent, setPercent] = useState(false);
+  const [picker, setPicker] = useState<PickerState>(initialPicker);
+  const [open, setOpen] = useState(false);
+  const families = chosenSpecs(picker);
+  const view = useMemo(
+    () =>
+      VIEWS.improvement(props.dataset, {
+        ...DEFAULT_VIEW_OPTIONS,
+        period: props.period,
+        families: families.length > 0 ? families : undefined,
+        normalised,
+        percent,
+        now: props.now,
+      }),
+    [props.dataset, families.join('\n'), normalised, percent],
+  );
+  const close = (): void => {
+    setOpen(false);
+    props.setCapture(false);
+  };
+  useInput(
+    (input, key) => {
+      if (picker.adding !== null) {
+        const result = editText(picker.adding, input, key);
+        if (result.kind === 'cancel') setPicker((s) => pick(s, { type: 'cancel-add' }));
+        else if (result.kind === 'edit') setPicker((s) => pick(s, { type: 'edit', text: result.text }));
+        else setPicker((s) => pick({ ...s, adding: result.text }, { type: 'add' }));
+        return;
+      }
+      const name = keyName(input, key);
+      if (name === 'escape' || name === 'f') close();
+      else if (name === 'up' || name === 'k') setPicker((s) => pick(s, { type: 'move', by: -1 }));
+      else if (name === 'down' || name === 'j') setPicker((s) => pick(s, { type: 'move', by: 1 }));
+      else if (name === 'space' || name === 'enter') setPicker((s) => pick(s, { type: 'toggle' }));
+      else if (name === 'o') setPicker((s) => pick(s, { type: 'only' }));
+      else if (name === 'a') setPicker((s) => pick(s, { type: 'start-add' }));
+    },
+    { isActive: props.active && open },
+  );
+  const unit = normalised ? 'normalised by ln(1 + family size)' : percent ? '% of the reference score' : 'score points';
+  const header = [`${chosenSpecs(picker).length} families · ${unit} (n: normalised, u: points/%, f: families)`];
+  if (open) {
+    const pickerHeight = Math.min(rows(picker) + 1, Math.max(6, Math.floor(props.height / 2)));
+    return (
+      <Box flexDirection="column" height={props.height}>
+        <Picker state={picker} width={props.width} height={pickerHeight} />
+        <ViewScreen {...props} active={false} height={props.height - pickerHeight} screen="improvement" view={view} header={header} />
+      </Box>
+    );
+  }
+  return (
+    <ViewScreen
+      {...props}
+      screen="improvement"
+      view={view}
+      header={header}
+      onCommand={(command) => {
+        if (command === 'normalise') {
+          setNormalised((n) => !n);
+          setPercent(false);
+        } else if (command === 'unit') {
+          setPercent((p) => !p);
+          setNormalised(false);
+        } else if (command === 'families') {
+          setOpen(true);
+          props.setCapture(true);
+        } else return false;
+        return true;
+      }}
+    />
+  );
+}

@@ -1,0 +1,35 @@
+// Overview: the headline figures of every section beside the paper's; Enter shows the fetch
+// details (stage, counts, errors) and the cache's per-item status.
+import React, { useMemo, useState } from 'react';
+import type { ScreenProps } from '../screen-props.js';
+import { ViewScreen } from './ViewScreen.js';
+import { VIEWS } from '../../views/registry.js';
+import { DEFAULT_VIEW_OPTIONS } from '../../views/view.js';
+import { fetchDetailsView } from '../fetch-details.js';
+
+export function OverviewScreen(props: ScreenProps): React.JSX.Element {
+  const [details, setDetails] = useState(false);
+  const overview = useMemo(
+    () => VIEWS.overview(props.dataset, { ...DEFAULT_VIEW_OPTIONS, period: props.period, now: props.now }),
+    [props.dataset, props.period],
+  );
+  const view = useMemo(
+    () => (details ? fetchDetailsView(props.dataset, props.fetchState) : overview),
+    [details, overview, props.dataset, props.fetchState],
+  );
+  return (
+    <ViewScreen
+      {...props}
+      key={details ? 'details' : 'overview'}
+      screen="overview"
+      view={view}
+      header={[details ? 'Fetch and cache details (Esc: back to the overview)' : 'Enter: fetch and cache details']}
+      onCommand={(command) => {
+        if (command === 'details') setDetails((d) => !d);
+        else if (command === 'back') setDetails(false);
+        else return false;
+        return true;
+      }}
+    />
+  );
+}
