@@ -34,7 +34,8 @@ export function fetchSummary(fetch: FetchState): string {
 }
 
 export function StatusBar(props: StatusBarProps): React.JSX.Element {
-  const parts = [props.screen, props.summary, props.freshness, props.message ?? fetchSummary(props.fetch), '? help  q quit'];
+  // what just happened (a message, the running fetch) comes first: it must not be cut off
+  const parts = [props.screen, props.message ?? fetchSummary(props.fetch), props.summary, props.freshness, '? help  q quit'];
   const line = fitLine(parts.filter((p) => p !== '').join(' │ '), props.width);
   return (
     <Box width={props.width}>

@@ -94,6 +94,8 @@ export class FetchController {
     private readonly cacheDir: string,
     private readonly env: NodeJS.ProcessEnv = process.env,
     private readonly extraArgs: string[] = [],
+    /** The hubscope CLI to run (default: the one this module belongs to). */
+    private readonly cli: string = cliPath(),
   ) {}
 
   subscribe(listener: Listener): () => void {
@@ -112,7 +114,7 @@ export class FetchController {
   /** Starts a fetch unless one runs. `refresh` re-fetches everything. */
   start(refresh = false): void {
     if (this.child) return;
-    const args = [cliPath(), 'fetch', '--events', 'json', '--cache', this.cacheDir, ...this.extraArgs];
+    const args = [this.cli, 'fetch', '--events', 'json', '--cache', this.cacheDir, ...this.extraArgs];
     if (refresh) args.push('--refresh');
     const child = spawn(process.execPath, args, { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;

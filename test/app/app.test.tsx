@@ -1,0 +1,194 @@
+// The explorer as a whole (issue 4): every screen on the fake Hub's fixtures through the real
+// cache, and every app-level key path. Widths are the App's own `size` (ink-testing-library's
+// stdout is fixed at 100 columns).
+import React from 'react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, type AppProps } from '../../source/app/App.js';
+import { loadDataset } from '../../source/cache/store.js';
+import type { Dataset } from '../../source/data/model.js';
+import { fixtureCache } from '../print/fixture-cache.js';
+import { FACTS } from '../print/fixture-facts.js';
+import { KEY, renderApp, type Rendered } from './render-app.js';
+
+let cache: string;
+let dataset: Dataset;
+let app: Rendered | null = null;
+
+beforeAll(async () => {
+  cache = await fixtureCache();
+  dataset = await loadDataset(cache);
+}, 60_000);
+
+afterEach(() => {
+  app?.unmount();
+  app = null;
+});
+
+const NOW = new Date('2026-11-28T12:00:00Z');
+
+async function open(overrides: Partial<AppProps> = {}): Promise<{ app: Rendered; raw: string[]; exportDir: string }> {
+  const raw: string[] = [];
+  const exportDir = await mkdtemp(join(tmpdir(), 'hubscope-export-'));
+  app = await renderApp(
+    <App
+      initial={dataset}
+      reload={() => loadDataset(cache)}
+      fetcher={null}
+      autoFetch={false}
+      color={false}
+      exportDir={exportDir}
+      writeRaw={(text) => raw.push(text)}
+      size={{ columns: 100, rows: 30 }}
+      now={() => NOW}
+      {...overrides}
+    />,
+  );
+  return { app, raw, exportDir };
+}
+
+describe('explorer screens', () => {
+  it('opens on the overview with the data source, counts and the paper beside the figures', async () => {
+    const { app } = await open();
+    const frame = app.lastFrame();
+    expect(frame).toContain('1 Overview');
+    expect(frame).toContain('8 Improvement');
+    expect(frame).toContain(`${FACTS.entries} / ${FACTS.repositories}`);
+    expect(frame).toMatch(/Overview │/);
+  });
+
+  it('switches screens with number keys, Tab and Shift-Tab, each showing its own analysis', async () => {
+    const { app } = await open();
+    await app.press('3');
+    let frame = await app.waitFor((f) => f.includes('period: month'));
+    expect(frame).toMatch(/Authors │/);
+    expect(frame).toMatch(/authors/i);
+    await app.press(KEY.tab);
+    frame = await app.waitFor((f) => /Types │/.test(f));
+    expect(frame).toMatch(/pretrained/);
+    await app.press(KEY.tab);
+    frame = await app.waitFor((f) => /Architectures │/.test(f));
+    expect(frame).toContain(FACTS.family);
+    await app.press(KEY.shiftTab, KEY.shiftTab);
+    await app.waitFor((f) => /Authors │/.test(f));
+    await app.press('7');
+    frame = await app.waitFor((f) => /Sizes │/.test(f));
+    expect(frame).toContain('score threshold for "params needed": 70');
+    await app.press('8');
+    frame = await app.waitFor((f) => /Improvement │/.test(f));
+    expect(frame).toContain('score points');
+    await app.press('2');
+    frame = await app.waitFor((f) => /Leaderboard │/.test(f));
+    expect(frame).toContain(FACTS.leaderboardTop.repo);
+    await app.press('6');
+    frame = await app.waitFor((f) => /Lineage │/.test(f));
+    expect(frame).toContain(FACTS.bases.top);
+  });
+
+  it('cycles the period with p', async () => {
+    const { app } = await open({ startScreen: 'types' });
+    await app.press('p');
+    await app.waitFor((f) => f.includes('period: day'));
+    await app.press('p');
+    await app.waitFor((f) => f.includes('period: week'));
+  });
+
+  it('scrolls a long view with the arrow keys and shows where it is', async () => {
+    const { app } = await open();
+    const first = app.lastFrame().match(/\((\d+)–(\d+) of (\d+) lines\)/);
+    expect(first?.[1]).toBe('1');
+    await app.press(KEY.down, 'j');
+    const frame = await app.waitFor((f) => /\(3–\d+ of \d+ lines\)/.test(f));
+    expect(frame).toMatch(/\(3–/);
+    await app.press(KEY.end);
+    await app.waitFor((f) => new RegExp(`–${first![3]} of ${first![3]} lines`).test(f));
+  });
+
+  it('shows the help overlay for the current screen with ? and closes it with Esc', async () => {
+    const { app } = await open({ startScreen: 'improvement' });
+    await app.press('?');
+    const frame = await app.waitFor((f) => f.includes('Keys on Improvement'));
+    expect(frame).toContain('toggle normalised');
+    expect(frame).toContain('switch to screen 1–8');
+    await app.press(KEY.escape);
+    await app.waitFor((f) => !f.includes('Keys on Improvement'));
+  });
+
+  it('copies the current view as markdown over OSC 52', async () => {
+    const { app, raw } = await open({ startScreen: 'authors' });
+    await app.press('c');
+    await app.waitFor((f) => f.includes('copied Authors as markdown'));
+    expect(raw).toHaveLength(1);
+    const payload = /\u001b\]52;c;([A-Za-z0-9+/=]+)\u0007/.exec(raw[0]!)?.[1];
+    const markdown = Buffer.from(payload!, 'base64').toString('utf8');
+    expect(markdown.split('\n')[0]).toMatch(/^\*\*hubscope · Authors\*\* — data: /);
+    expect(markdown).toContain('|');
+  });
+
+  it('exports the current view to a markdown file and says where', async () => {
+    const { app, exportDir } = await open({ startScreen: 'sizes' });
+    await app.press('e');
+    const frame = await app.waitFor((f) => f.includes('exported to'));
+    const files = await readdir(exportDir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^hubscope-sizes-\d{8}-\d{6}\.md$/);
+    expect(frame).toContain(files[0]!.slice(0, 20));
+    expect(await readFile(join(exportDir, files[0]!), 'utf8')).toContain('**hubscope · Sizes**');
+  });
+
+  it('says that r cannot fetch when offline', async () => {
+    const { app } = await open();
+    await app.press('r');
+    await app.waitFor((f) => f.includes('offline: no fetch'));
+  });
+
+  it('sets the sizes threshold through a prompt that turns the global keys off', async () => {
+    const { app } = await open({ startScreen: 'sizes' });
+    await app.press('t');
+    await app.waitFor((f) => f.includes('score threshold (0–100'));
+    await app.press(KEY.backspace, KEY.backspace, '6', '5', '3'); // "3" must not switch screens
+    await app.waitFor((f) => f.includes('663█') || f.includes('653█'));
+    await app.press(KEY.backspace, KEY.enter);
+    const frame = await app.waitFor((f) => f.includes('"params needed": 65'));
+    expect(frame).toMatch(/Sizes │/);
+  });
+
+  it('toggles the improvement units and opens the family picker', async () => {
+    const { app } = await open({ startScreen: 'improvement' });
+    await app.press('n');
+    await app.waitFor((f) => f.includes('normalised by ln(1 + family size)'));
+    await app.press('u');
+    await app.waitFor((f) => f.includes('% of the reference score'));
+    await app.press('f');
+    await app.waitFor((f) => f.includes('[x] Mistral 7B'));
+    await app.press('o'); // only the first preset
+    await app.waitFor((f) => f.includes('1 families'));
+    await app.press(KEY.escape);
+    await app.waitFor((f) => !f.includes('[x]'));
+  });
+
+  it('opens the fetch and cache details from the overview and goes back with Esc', async () => {
+    const { app } = await open();
+    await app.press(KEY.enter);
+    const frame = await app.waitFor((f) => f.includes('Fetch and cache details'));
+    expect(frame).toContain('offline: no fetch');
+    expect(frame).toMatch(/model info\s+\d+/);
+    await app.press(KEY.escape);
+    await app.waitFor((f) => f.includes('Enter: fetch and cache details'));
+  });
+
+  it('asks for a bigger window below 80×24', async () => {
+    const { app } = await open({ size: { columns: 70, rows: 20 } });
+    expect(app.lastFrame()).toContain('at least 80×24; this one is 70×20');
+  });
+
+  it('quits with q', async () => {
+    const { app } = await open();
+    await app.press('q');
+    const frames = app.frames.length;
+    await app.press('3');
+    expect(app.frames.length).toBe(frames);
+  });
+});
