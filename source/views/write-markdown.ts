@@ -23,7 +23,8 @@ function blockMarkdown(block: Block, plotWidth: number): string[] {
       return [`### ${escapeInline(block.text)}`];
     case 'figures': {
       const hasPaper = block.rows.some((r) => r.paper);
-      const titles = hasPaper ? ['Figure', 'hubscope', 'Paper'] : ['Figure', 'hubscope'];
+      const value = { title: 'hubscope', align: 'right' as const };
+      const titles = hasPaper ? ['Figure', value, 'Paper'] : ['Figure', value];
       return markdownTable(
         titles,
         block.rows.map((r) => (hasPaper ? [r.label, r.value, r.paper ?? ''] : [r.label, r.value])),
