@@ -77,7 +77,9 @@ export async function run(argv: string[]): Promise<number> {
     {
       exitOnCtrlC: false,
       maxFps: 60,
-      onRender: trace ? ({ renderTime }) => record({ t: performance.now(), type: 'render', renderTime }) : undefined,
+      onRender: trace
+        ? ({ renderTime }) => record({ t: performance.now(), type: 'render', renderTime, rss: process.memoryUsage.rss() })
+        : undefined,
     },
   );
   const stop = (): void => {
