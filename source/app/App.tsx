@@ -3,6 +3,7 @@
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useApp, useInput } from 'ink';
 import type { Dataset } from '../data/model.js';
+import { DataError } from '../data/errors.js';
 import { PERIODS, type Period } from '../analysis/periods.js';
 import type { View } from '../views/view.js';
 import { writeMarkdown } from '../views/write-markdown.js';
@@ -17,6 +18,7 @@ import { osc52 } from './clipboard.js';
 import { exportMarkdown } from './export-file.js';
 import { freshness } from './freshness.js';
 import { SCREEN_COMPONENTS } from './screens/index.js';
+import { prewarm } from './view-cache.js';
 
 export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
@@ -67,6 +69,17 @@ export function App(props: AppProps): React.JSX.Element {
   useEffect(() => {
     if (props.autoFetch && props.fetcher) props.fetcher.start();
   }, []);
+
+  // the rest of the cache could not be read (corrupt, newer): stop with that one-line error
+  useEffect(() => {
+    if (dataset.partial && loadError) exit(new DataError(loadError));
+  }, [loadError]);
+
+  // build the other screens' views in the background once the whole cache is read
+  useEffect(() => {
+    if (dataset.partial) return undefined;
+    return prewarm(dataset, period, loadedAt, size.columns, props.color);
+  }, [dataset, period, size.columns]);
 
   const onView = useCallback((v: View) => {
     view.current = v;
@@ -164,6 +177,8 @@ export function App(props: AppProps): React.JSX.Element {
       <Box height={bodyHeight} flexDirection="column">
         {help ? (
           <HelpOverlay screen={screen} width={columns} height={bodyHeight} />
+        ) : dataset.partial && screen !== 'overview' ? (
+          <Text>Reading Hub info and commit histories from the cache…</Text>
         ) : (
           <Screen
             key={screen}

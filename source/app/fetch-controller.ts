@@ -37,10 +37,13 @@ export const IDLE: FetchState = {
 
 type Listener = (state: FetchState, event: Record<string, unknown> | null) => void;
 
-/** The built CLI: dist/cli.js beside dist/app/, or the project's dist/ when run from source. */
+/** The built CLI: dist/cli.js, found from this module in the bundle (dist/chunks/), in a
+ *  plain compile (dist/app/), or from source (the project's dist/). */
 export function cliPath(): string {
-  const beside = fileURLToPath(new URL('../cli.js', import.meta.url));
-  if (existsSync(beside)) return beside;
+  for (const candidate of ['../cli.js', './cli.js', '../../dist/cli.js']) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(path)) return path;
+  }
   return fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 }
 

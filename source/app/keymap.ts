@@ -13,6 +13,9 @@ export interface Binding {
   description: string;
   /** How the keys are shown when listing them all would be noisy (e.g. "1–8"). */
   label?: string;
+  /** Only while the screen is in this mode (a search line, a panel): such bindings never
+   *  shadow others in commandFor; commandForMode reads them first. */
+  mode?: string;
 }
 
 const MOVE = ['up', 'down', 'k', 'j'];
@@ -38,20 +41,29 @@ export const BINDINGS: readonly Binding[] = [
   // overview
   { command: 'details', keys: ['enter'], scope: 'overview', description: 'show or hide the fetch and cache details (errors included)' },
   { command: 'back', keys: ['escape'], scope: 'overview', description: 'back from the details to the overview' },
-  // leaderboard
+  // leaderboard (`mode` bindings apply only while the search line or the filter panel is open;
+  // their descriptions name the mode)
   { command: 'search', keys: ['/'], scope: 'leaderboard', description: 'search: text or regex on the repo id, @type:chat @arch:llama @license:mit, ";" between searches' },
   { command: 'filters', keys: ['f'], scope: 'leaderboard', description: 'filter panel: type, family, size, params, dates, hide merges/flagged/MoE/unavailable' },
   { command: 'sort', keys: ['s'], scope: 'leaderboard', description: 'sort by the selected column (again: reverse)' },
   { command: 'column-left', keys: ['left', 'h'], label: '← h', scope: 'leaderboard', description: 'select the column to the left' },
-  { command: 'column-right', keys: ['right', 'l'], label: '→ l', scope: 'leaderboard', description: 'select the column to the right' },
+  { command: 'column-right', keys: ['right', 'l'], label: '→ l', scope: 'leaderboard', description: 'select the column to the right (the columns scroll to show it)' },
   { command: 'open', keys: ['enter'], scope: 'leaderboard', description: "open the model's details" },
-  { command: 'back', keys: ['escape'], scope: 'leaderboard', description: 'back out of details, search or filters' },
-  // authors, types, architectures, sizes: period is global; lineage
-  { command: 'pick', keys: ['enter'], scope: 'lineage', description: 'open the selected base model / expand or collapse a node' },
-  { command: 'expand', keys: ['right', 'l'], label: '→ l', scope: 'lineage', description: 'expand a node' },
-  { command: 'collapse', keys: ['left', 'h'], label: '← h', scope: 'lineage', description: 'collapse a node' },
-  { command: 'back', keys: ['escape'], scope: 'lineage', description: 'back to the base-model list' },
-  { command: 'search', keys: ['/'], scope: 'lineage', description: 'find a base model by id' },
+  { command: 'back', keys: ['escape'], scope: 'leaderboard', description: 'back from the details to the same row; on the table: clear the search' },
+  { command: 'search-keep', keys: ['enter'], mode: 'search', scope: 'leaderboard', description: 'search line: close it and keep the search (it applies as you type)' },
+  { command: 'search-cancel', keys: ['escape'], mode: 'search', scope: 'leaderboard', description: 'search line: close it and put back the search from before /' },
+  { command: 'search-clear', keys: ['ctrl+u'], label: 'Ctrl-U', mode: 'search', scope: 'leaderboard', description: 'search line: clear the text (Backspace deletes a character)' },
+  { command: 'panel-pick', keys: ['space', 'enter'], mode: 'filters', scope: 'leaderboard', description: 'filter panel: toggle the item, or edit the field (Enter applies, Esc cancels)' },
+  { command: 'panel-close', keys: ['escape', 'f'], mode: 'filters', scope: 'leaderboard', description: 'filter panel: close it (↑ ↓ j k move in it)' },
+  // lineage (`find` mode: while the base-model finder is open)
+  { command: 'pick', keys: ['enter'], scope: 'lineage', description: 'open the selected base model\'s tree / in the tree: expand or collapse the node' },
+  { command: 'expand', keys: ['right', 'l'], label: '→ l', scope: 'lineage', description: 'expand the node (shows its children)' },
+  { command: 'collapse', keys: ['left', 'h'], label: '← h', scope: 'lineage', description: 'collapse the node; on a leaf or a collapsed node: go to its parent' },
+  { command: 'back', keys: ['escape'], scope: 'lineage', description: 'back from the tree to the base-model list; on the list: clear the find' },
+  { command: 'search', keys: ['/'], scope: 'lineage', description: 'find a base model by id (the list narrows as you type)' },
+  { command: 'find-keep', keys: ['enter'], mode: 'find', scope: 'lineage', description: 'find: close it and keep the list narrowed' },
+  { command: 'find-cancel', keys: ['escape'], mode: 'find', scope: 'lineage', description: 'find: close it and show every base model again' },
+  // authors, types, architectures, sizes: period is global
   // improvement
   { command: 'normalise', keys: ['n'], scope: 'improvement', description: 'toggle normalised by ln(1 + family size)' },
   { command: 'unit', keys: ['u'], scope: 'improvement', description: 'toggle points / % of reference' },
@@ -85,15 +97,22 @@ export function keyName(input: string, key: Key): string {
 
 /** The command a key runs in a scope (screen bindings shadow global ones), or undefined. */
 export function commandFor(name: string, screen: ScreenId): string | undefined {
-  const local = BINDINGS.find((b) => b.scope === screen && b.keys.includes(name));
+  const local = BINDINGS.find((b) => b.scope === screen && b.mode === undefined && b.keys.includes(name));
   if (local) return local.command;
   return BINDINGS.find((b) => b.scope === 'global' && b.keys.includes(name))?.command;
 }
 
-/** The bindings that apply on a screen, screen-specific first. */
+/** The command a key runs in a mode of a screen: the mode's own bindings first, then as
+ *  commandFor. */
+export function commandForMode(name: string, screen: ScreenId, mode: string): string | undefined {
+  const moded = BINDINGS.find((b) => b.scope === screen && b.mode === mode && b.keys.includes(name));
+  return moded ? moded.command : commandFor(name, screen);
+}
+
+/** The bindings that apply on a screen, screen-specific first (mode bindings included). */
 export function bindingsFor(screen: ScreenId): Binding[] {
   const local = BINDINGS.filter((b) => b.scope === screen);
-  const shadowed = new Set(local.flatMap((b) => b.keys));
+  const shadowed = new Set(local.filter((b) => b.mode === undefined).flatMap((b) => b.keys));
   const global = BINDINGS.filter((b) => b.scope === 'global' && !b.keys.some((k) => shadowed.has(k)));
   return [...local, ...global];
 }

@@ -32,6 +32,13 @@ export function useDataset(
     }
   }, [reload]);
 
+  // a first frame drawn from the leaderboard alone: read the rest once it is on screen
+  useEffect(() => {
+    if (!initial.partial) return undefined;
+    const timer = setTimeout(() => void load(), 0);
+    return () => clearTimeout(timer);
+  }, []);
+
   useEffect(() => {
     if (!fetcher) return undefined;
     return fetcher.subscribe((state, event) => {

@@ -265,12 +265,14 @@ function datasetOf(store: CacheStore): Dataset {
 
 /** Reads the cache for the analyses (print and the explorer): straight into the dataset's
  *  maps, one file at a time, without the keyed documents a writer needs. Same errors as
- *  CacheStore.open. */
-export async function loadDataset(dir: string): Promise<Dataset> {
+ *  CacheStore.open. `leaderboardOnly` stops after the table: a `partial` dataset the explorer
+ *  draws its first frame from while it reads the rest. */
+export async function loadDataset(dir: string, options: { leaderboardOnly?: boolean } = {}): Promise<Dataset> {
   const meta = (await readDocument<MetaDoc>(fileOf(dir, 'meta'), 'meta', same)) ?? emptyMeta(TOOL);
   const lb = (await readDocument(fileOf(dir, 'leaderboard'), 'leaderboard', decodeLeaderboard)) ?? emptyLeaderboard();
-  const empty = { values: new Map(), statuses: new Map() };
-  const info = (await readDocument(fileOf(dir, 'models'), 'models', modelMaps)) ?? empty;
-  const activity = (await readDocument(fileOf(dir, 'commits'), 'commits', commitMaps)) ?? empty;
+  const empty = <T>(): Maps<T> => ({ values: new Map<string, T>(), statuses: new Map<string, ItemStatus>() });
+  if (options.leaderboardOnly) return { ...assemble(meta, lb, empty(), empty()), partial: true };
+  const info = (await readDocument(fileOf(dir, 'models'), 'models', modelMaps)) ?? empty<ModelInfo>();
+  const activity = (await readDocument(fileOf(dir, 'commits'), 'commits', commitMaps)) ?? empty<CommitActivity>();
   return assemble(meta, lb, info, activity);
 }

@@ -4,7 +4,7 @@
 import React from 'react';
 import { render } from 'ink';
 import { appendFileSync } from 'node:fs';
-import { CacheStore, cacheDir } from '../cache/store.js';
+import { cacheDir, loadDataset } from '../cache/store.js';
 import { DAY_MS, DEFAULT_TTL_DAYS } from '../cache/freshness.js';
 import type { Dataset } from '../data/model.js';
 import { readSettings } from '../env.js';
@@ -24,7 +24,14 @@ export function wantsFetch(dataset: Dataset, now: number, ttlDays = DEFAULT_TTL_
   return now - Date.parse(fetched) > ttlDays * DAY_MS;
 }
 
+// HUBSCOPE_TRACE=FILE: start-up marks, key and frame times (ms since process start) for bench/ui.
+const trace = process.env.HUBSCOPE_TRACE;
+function mark(what: string): void {
+  if (trace) appendFileSync(trace, `${JSON.stringify({ t: performance.now(), type: 'mark', what })}\n`);
+}
+
 export async function run(argv: string[]): Promise<number> {
+  mark('explore loaded');
   const { values } = parse(argv, {
     offline: { type: 'boolean' },
     dataset: { type: 'string' },
@@ -42,8 +49,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   const dir = cacheDir(values.cache);
   const settings = readSettings(process.env, { datasetsServer: values['datasets-server'], offline: values.offline });
-  const load = async (): Promise<Dataset> => (await CacheStore.open(dir)).toDataset();
-  const initial = await load(); // a corrupt or newer cache stops here with its one-line error
+  const load = (): Promise<Dataset> => loadDataset(dir);
+  // the first frame is drawn from the leaderboard alone; the app reads the rest right after
+  // (a corrupt or newer cache file stops here, or there, with its one-line error)
+  const initial = await loadDataset(dir, { leaderboardOnly: true });
+  mark('leaderboard read');
 
   const extra: string[] = [];
   if (values.dataset) extra.push('--dataset', values.dataset);
@@ -51,8 +61,6 @@ export async function run(argv: string[]): Promise<number> {
   const fetcher = settings.offline ? null : new FetchController(dir, process.env, extra);
   const autoFetch = fetcher !== null && !values['no-fetch'] && wantsFetch(initial, Date.now());
 
-  // HUBSCOPE_TRACE=FILE: key and frame times (ms since process start) for bench/ui.
-  const trace = process.env.HUBSCOPE_TRACE;
   const record = (line: object): void => {
     if (trace) appendFileSync(trace, `${JSON.stringify(line)}\n`);
   };

@@ -172,4 +172,7 @@ export interface Dataset {
   /** Commit activity by repo key. */
   activity: Map<string, CommitActivity>;
   activityStatus: Map<string, ItemStatus>;
+  /** Set while only the leaderboard has been read (the explorer draws its first frame from
+   *  it, then reads Hub info and commit histories): analyses would be incomplete. */
+  partial?: boolean;
 }

@@ -94,6 +94,16 @@ export function overviewView(dataset: Dataset, options: ViewOptions): View {
   if (missing.withoutHubInfo > 0) notes.push({ count: missing.withoutHubInfo, text: `models without Hub info, by fetch status: ${byStatusText(missing.withoutHubInfoByStatus)}` });
   if (missing.withoutHistory > 0) notes.push({ count: missing.withoutHistory, text: `models without commit history, by fetch status: ${byStatusText(missing.withoutHistoryByStatus)}` });
   if (missing.datedByLeaderboard > 0) notes.push({ count: missing.datedByLeaderboard, text: 'models dated by the leaderboard’s Upload To Hub Date (no Hub createdAt)' });
+  if (dataset.partial) {
+    // the explorer's first frame: the table is read, Hub info and commits are on their way
+    return {
+      id: 'overview',
+      title: 'Overview',
+      summary: [`${formatInteger(models.length)} models`, `${formatInteger(counts.entries)} entries`, 'reading the cache…'].join(' · '),
+      blocks: [heading('Data'), figures(sourceRows), { kind: 'paragraph', text: 'Reading Hub info and commit histories from the cache…' }],
+      data: { source: s, counts, partial: true },
+    };
+  }
   const sections = models.length > 0 ? sectionFigures(dataset, options) : [];
   const blocks: Block[] = [
     heading('Data'),

@@ -5,8 +5,7 @@ import React, { useMemo, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { ScreenProps } from '../screen-props.js';
 import { ViewScreen } from './ViewScreen.js';
-import { VIEWS } from '../../views/registry.js';
-import { DEFAULT_VIEW_OPTIONS } from '../../views/view.js';
+import { cachedView, screenOptions } from '../view-cache.js';
 import { chosenSpecs, initialPicker, pick, rows, type PickerState } from '../family-picker.js';
 import { editText } from '../text-edit.js';
 import { keyName } from '../keymap.js';
@@ -40,15 +39,16 @@ export function ImprovementScreen(props: ScreenProps): React.JSX.Element {
   const [open, setOpen] = useState(false);
   const families = chosenSpecs(picker);
   const view = useMemo(
-    () =>
-      VIEWS.improvement(props.dataset, {
-        ...DEFAULT_VIEW_OPTIONS,
-        period: props.period,
-        families: families.length > 0 ? families : undefined,
-        normalised,
-        percent,
-        now: props.now,
-      }),
+    () => {
+      // the opening choice (every preset, points) is the options the warm-up builds
+      const allPresets = families.length === picker.items.length && picker.items.every((i) => i.on) && picker.items.length === initialPicker().items.length;
+      const extra = {
+        ...(allPresets || families.length === 0 ? {} : { families }),
+        ...(normalised ? { normalised } : {}),
+        ...(percent ? { percent } : {}),
+      };
+      return cachedView('improvement', props.dataset, screenOptions(props.period, props.now, extra));
+    },
     [props.dataset, families.join('\n'), normalised, percent],
   );
   const close = (): void => {

@@ -3,14 +3,13 @@
 import React, { useMemo, useState } from 'react';
 import type { ScreenProps } from '../screen-props.js';
 import { ViewScreen } from './ViewScreen.js';
-import { VIEWS } from '../../views/registry.js';
-import { DEFAULT_VIEW_OPTIONS } from '../../views/view.js';
+import { cachedView, screenOptions } from '../view-cache.js';
 import { fetchDetailsView } from '../fetch-details.js';
 
 export function OverviewScreen(props: ScreenProps): React.JSX.Element {
   const [details, setDetails] = useState(false);
   const overview = useMemo(
-    () => VIEWS.overview(props.dataset, { ...DEFAULT_VIEW_OPTIONS, period: props.period, now: props.now }),
+    () => cachedView('overview', props.dataset, screenOptions(props.period, props.now)),
     [props.dataset, props.period],
   );
   const view = useMemo(

@@ -4,13 +4,13 @@ import React, { useMemo } from 'react';
 import type { ScreenProps } from '../screen-props.js';
 import type { ScreenId } from '../screens.js';
 import { ViewScreen } from './ViewScreen.js';
-import { VIEWS } from '../../views/registry.js';
-import { DEFAULT_VIEW_OPTIONS, type ViewId } from '../../views/view.js';
+import type { ViewId } from '../../views/view.js';
+import { cachedView, screenOptions } from '../view-cache.js';
 
 export function sectionScreen(screen: ScreenId, viewId: ViewId): (props: ScreenProps) => React.JSX.Element {
   function SectionScreen(props: ScreenProps): React.JSX.Element {
     const view = useMemo(
-      () => VIEWS[viewId](props.dataset, { ...DEFAULT_VIEW_OPTIONS, period: props.period, now: props.now }),
+      () => cachedView(viewId, props.dataset, screenOptions(props.period, props.now)),
       [props.dataset, props.period],
     );
     return <ViewScreen {...props} screen={screen} view={view} header={[`period: ${props.period} (p: day / week / month)`]} />;

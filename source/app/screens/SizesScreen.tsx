@@ -4,8 +4,7 @@ import React, { useMemo, useState } from 'react';
 import { useInput } from 'ink';
 import type { ScreenProps } from '../screen-props.js';
 import { ViewScreen } from './ViewScreen.js';
-import { VIEWS } from '../../views/registry.js';
-import { DEFAULT_VIEW_OPTIONS } from '../../views/view.js';
+import { cachedView, screenOptions } from '../view-cache.js';
 import { editText } from '../text-edit.js';
 
 export const DEFAULT_THRESHOLD = 70;
@@ -15,7 +14,7 @@ export function SizesScreen(props: ScreenProps): React.JSX.Element {
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const view = useMemo(
-    () => VIEWS.sizes(props.dataset, { ...DEFAULT_VIEW_OPTIONS, period: props.period, threshold, now: props.now }),
+    () => cachedView('sizes', props.dataset, screenOptions(props.period, props.now, threshold === DEFAULT_THRESHOLD ? {} : { threshold })),
     [props.dataset, props.period, threshold],
   );
   const close = (): void => {

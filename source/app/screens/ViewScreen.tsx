@@ -4,7 +4,7 @@ import React, { useEffect, useMemo, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { ScreenProps } from '../screen-props.js';
 import type { View } from '../../views/view.js';
-import { writeText } from '../../views/write-text.js';
+import { cachedText } from '../view-cache.js';
 import { commandFor, keyName } from '../keymap.js';
 import { scroll, SCROLL_COMMANDS, type ScrollCommand } from '../scroll.js';
 import type { ScreenId } from '../screens.js';
@@ -20,7 +20,7 @@ export interface ViewScreenProps extends ScreenProps {
 
 export function ViewScreen(props: ViewScreenProps): React.JSX.Element {
   const { view, width, height, color } = props;
-  const lines = useMemo(() => writeText(view, { width, color }), [view, width, color]);
+  const lines = useMemo(() => cachedText(view, width, color), [view, width, color]);
   const header = props.header ?? [];
   const room = Math.max(1, height - header.length);
   const [state, setState] = useState({ cursor: 0, offset: 0 });

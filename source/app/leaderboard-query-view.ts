@@ -1,0 +1,55 @@
+// What the Leaderboard screen hands the app for copy/export and the status bar: the current
+// query's rows (every column, the first EXPORT_ROWS of them) as a table, with the query in the
+// summary ("N of M · sorted by Average ▼ · search “…” · filters"). Pure.
+import type { LeaderboardTable } from '../analysis/leaderboard.js';
+import type { LeaderboardView } from '../analysis/leaderboard-query.js';
+import { formatInteger } from '../render/format-number.js';
+import type { Cell, TableColumn, View } from '../views/view.js';
+import type { ScreenColumn } from './leaderboard-columns.js';
+import { filtersSummary } from './filter-panel.js';
+import type { Filters } from './leaderboard-state.js';
+
+/** Rows a copy or export carries at most. */
+export const EXPORT_ROWS = 200;
+
+/** "1,234 of 6,610 · sorted by Average ▼ · search “@type:chat” · merges shown". */
+export function querySummary(table: LeaderboardTable, result: LeaderboardView, filters: Filters): string {
+  const sort = result.query.sort;
+  const title = table.columns.find((c) => c.id === sort.column)?.title ?? sort.column;
+  const search = result.query.search.trim();
+  const filtered = filtersSummary(filters);
+  return [
+    `${formatInteger(result.shown)} of ${formatInteger(result.total)}`,
+    `sorted by ${title} ${sort.descending ? '▼' : '▲'}`,
+    ...(search !== '' ? [`search “${search}”`] : []),
+    ...(filtered !== '' ? [filtered] : []),
+  ].join(' · ');
+}
+
+export function queryView(table: LeaderboardTable, result: LeaderboardView, columns: readonly ScreenColumn[], filters: Filters): View {
+  const rows = result.window(0, EXPORT_ROWS);
+  const sort = result.query.sort;
+  const tableColumns: TableColumn[] = [
+    { title: '#', numeric: true },
+    ...columns.map((c): TableColumn => ({
+      title: c.title,
+      align: c.align,
+      ...(c.id === 'repo' ? { flex: true, minWidth: 24 } : { maxWidth: c.maxWidth }),
+      ...(sort.column === c.id ? { sort: sort.descending ? ('desc' as const) : ('asc' as const) } : {}),
+    })),
+  ];
+  const cells = rows.map((row, i): Cell[] => [i + 1, ...columns.map((c) => c.cell(row))]);
+  const cut = rows.length < result.shown;
+  const summary = querySummary(table, result, filters);
+  return {
+    id: 'leaderboard',
+    title: 'Leaderboard',
+    summary: cut ? `${summary} · the first ${formatInteger(rows.length)} rows` : summary,
+    blocks: [
+      { kind: 'heading', text: `Leaderboard [§5] — ${formatInteger(result.shown)} of ${formatInteger(result.total)} entries${cut ? `, the first ${formatInteger(rows.length)}` : ''}` },
+      { kind: 'table', columns: tableColumns, rows: cells },
+      { kind: 'notes', notes: result.notes },
+    ],
+    data: { query: result.query, shown: result.shown, total: result.total, notes: result.notes },
+  };
+}

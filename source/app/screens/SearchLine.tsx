@@ -1,0 +1,30 @@
+// The line under the Leaderboard's title: the search line while typing (applied as you type),
+// else the search in force, else the screen's key hints. Strings are fitted by display width.
+import React from 'react';
+import { Text } from 'ink';
+import { cellText, fit } from '../../render/text-width.js';
+import { makeTheme } from '../../render/theme.js';
+
+export interface SearchLineProps {
+  width: number;
+  color: boolean;
+  /** The search line is open. */
+  editing: boolean;
+  search: string;
+  /** "N of M". */
+  count: string;
+  hint: string;
+}
+
+export function searchLineText(props: SearchLineProps): string {
+  const search = cellText(props.search);
+  if (props.editing) return `/${search}█  ${props.count} · Enter keeps · Esc puts back · ";" between searches`;
+  if (search.trim() !== '') return `search “${search}” · ${props.count} (/ edits, Esc clears)`;
+  return props.hint;
+}
+
+export function SearchLine(props: SearchLineProps): React.JSX.Element {
+  const theme = makeTheme({ color: props.color });
+  const line = fit(searchLineText(props), props.width);
+  return <Text wrap="truncate">{props.editing ? line : theme.paint('muted', line)}</Text>;
+}
