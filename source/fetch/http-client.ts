@@ -117,6 +117,7 @@ export class HubClient {
   private readonly random: () => number;
   private readonly headers: Record<string, string>;
   private pausedUntil = 0;
+  private pacingNotified = 0;
 
   private constructor(private readonly options: ClientOptions) {
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
@@ -196,8 +197,14 @@ export class HubClient {
     const pacer = this.pacer(origin);
     for (;;) {
       const now = Date.now();
-      const wait = Math.max(this.pausedUntil - now, pacer.delay(now));
+      const paced = pacer.delay(now);
+      const wait = Math.max(this.pausedUntil - now, paced);
       if (wait <= 0) break;
+      // a long pacing wait (the window is spent) is reported like a pause, once
+      if (paced >= 1000 && paced > this.pausedUntil - now && now + paced > this.pacingNotified + 1000) {
+        this.pacingNotified = now + paced;
+        this.options.onPause?.(now + paced, 'pacing: the rate-limit window is spent');
+      }
       await sleep(wait, signal);
     }
     pacer.onSend(Date.now());
