@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import stripAnsi from 'strip-ansi';
-import { cellText, displayWidth, fit, padEnd, padStart, truncate, wrapWords } from '../../source/render/text-width.js';
+import stringWidth from 'string-width';
+import { cellText, displayWidth, NARROW_SYMBOLS, fit, padEnd, padStart, truncate, wrapWords } from '../../source/render/text-width.js';
 
 describe('displayWidth', () => {
   it('counts wide characters as two columns and escape codes as none', () => {
@@ -9,6 +10,12 @@ describe('displayWidth', () => {
     expect(displayWidth('🤗')).toBe(2);
     expect(displayWidth('🟢 ok')).toBe(5);
     expect(displayWidth('\u001b[36mabc\u001b[39m')).toBe(3);
+  });
+  it('measures ASCII and the renderers\' narrow symbols by length, as string-width does', () => {
+    for (const ch of NARROW_SYMBOLS) expect(displayWidth(ch), ch).toBe(stringWidth(ch));
+    expect(displayWidth('› ├─ org/model  ▼ ≤2022-03-02 … ─────')).toBe(stringWidth('› ├─ org/model  ▼ ≤2022-03-02 … ─────'));
+    expect(displayWidth('a\tb')).toBe(stringWidth('a\tb'));
+    expect(displayWidth('Qwen/通义千问-7B ▼')).toBe(18);
   });
 });
 
