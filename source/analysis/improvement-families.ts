@@ -73,6 +73,16 @@ export function normaliseName(repo: string): string {
   return nameOf(repo).toLowerCase().replace(/[-_.]/g, '');
 }
 
+// Every family scans every model's name: normalise the names of a model array once (the
+// analyses of one dataset share one selection array, select.ts).
+const namesOf = new WeakMap<readonly Model[], string[]>();
+
+function normalisedNames(models: readonly Model[]): string[] {
+  let names = namesOf.get(models);
+  if (!names) namesOf.set(models, (names = models.map((m) => normaliseName(m.entry.repo))));
+  return names;
+}
+
 /** How params are read before the [p, p + range] test. `floor`: whole billions rounded down,
  *  as the v1 snapshot stores them (Mistral 7.24 → 7, Mixtral 46.7 → 46, so v2's exact params
  *  give the paper's families); `round`: to the nearest billion; `none`: as given. */
@@ -109,7 +119,8 @@ export function patternFamily(
   match: ParamsMatch,
 ): FormedFamily {
   const pattern = normaliseName(spec.pattern);
-  const named = models.filter((m) => normaliseName(m.entry.repo).includes(pattern));
+  const names = normalisedNames(models);
+  const named = models.filter((_, i) => names[i]!.includes(pattern));
   const p = spec.params ?? null;
   const inRange = named.filter((m) => paramsInRange(m.entry.params, p, spec.range ?? 0, match));
   const notes: Note[] = [];

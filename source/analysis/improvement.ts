@@ -125,7 +125,7 @@ export interface ImprovementResult {
 }
 
 interface Context {
-  models: Model[];
+  models: readonly Model[];
   graph: LineageGraph;
   tainted: Set<string>;
   dataset: Dataset;

@@ -19,7 +19,18 @@ export interface LineageGraph {
   spelling: Map<string, string>;
 }
 
+// A graph per model array: the analyses of one dataset share one selection array (select.ts),
+// so each builds on the same graph.
+const graphs = new WeakMap<readonly Model[], LineageGraph>();
+const taints = new WeakMap<LineageGraph, Set<string>>();
+
 export function buildLineage(models: readonly Model[]): LineageGraph {
+  let graph = graphs.get(models);
+  if (!graph) graphs.set(models, (graph = makeLineage(models)));
+  return graph;
+}
+
+function makeLineage(models: readonly Model[]): LineageGraph {
   const byKey = new Map<string, Model>();
   const children = new Map<string, ChildLink[]>();
   const spelling = new Map<string, string>();
@@ -51,6 +62,12 @@ function isMergeKey(graph: LineageGraph, key: string): boolean {
  *  declared bases cannot hide a descendant (a memoised walk up the chain could: it cut the
  *  cycle short and remembered "clean" for a model whose other base was a merge). */
 export function mergeTainted(graph: LineageGraph): Set<string> {
+  let tainted = taints.get(graph);
+  if (!tainted) taints.set(graph, (tainted = computeTainted(graph)));
+  return tainted;
+}
+
+function computeTainted(graph: LineageGraph): Set<string> {
   const reached = new Set<string>();
   const stack: string[] = [];
   const seeds = new Set<string>([...graph.byKey.keys(), ...graph.children.keys()]);

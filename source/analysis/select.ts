@@ -14,7 +14,8 @@ export interface SelectOptions {
 }
 
 export interface Selection {
-  models: Model[];
+  /** Shared between the analyses of one dataset (frozen: never change it). */
+  models: readonly Model[];
   /** Entries left out, by reason. */
   excluded: { flagged: number; duplicates: number };
 }
@@ -55,8 +56,9 @@ export function selectEntries(entries: readonly Entry[], options: SelectOptions 
 // dataset (datasets are never changed after loading; a reload makes a new one).
 const selections = new WeakMap<Dataset, Map<string, Selection>>();
 
-/** The dataset's models as an analysis sees them (flagged out, deduped, joined). The Model
- *  objects are shared between calls on the same dataset: treat them as read-only. */
+/** The dataset's models as an analysis sees them (flagged out, deduped, joined). The array
+ *  and its Model objects are shared between calls on the same dataset (so that lineage graphs
+ *  and other derived structures can be remembered per selection): the array is frozen. */
 export function selectModels(dataset: Dataset, options: SelectOptions = {}): Selection {
   const key = `${options.includeFlagged ?? false}/${options.dedup ?? true}`;
   let cached = selections.get(dataset);
@@ -64,10 +66,10 @@ export function selectModels(dataset: Dataset, options: SelectOptions = {}): Sel
   let selection = cached.get(key);
   if (!selection) {
     const { entries, excluded } = selectEntries(dataset.entries, options);
-    selection = { models: entries.map((entry) => joinEntry(dataset, entry)), excluded };
+    selection = { models: Object.freeze(entries.map((entry) => joinEntry(dataset, entry))), excluded };
     cached.set(key, selection);
   }
-  return { models: [...selection.models], excluded: { ...selection.excluded } };
+  return { models: selection.models, excluded: { ...selection.excluded } };
 }
 
 /** The notes every result carries for what its selection left out (analyses.md §0). */
