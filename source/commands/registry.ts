@@ -16,7 +16,19 @@ const CACHE_OPTION = '  --cache DIR        cache directory (env HUBSCOPE_CACHE; 
 export const COMMANDS: Record<string, Command> = {
   explore: {
     summary: 'open the explorer (the default when no command is given)',
-    usage: `hubscope [explore] [options]\n\n${CACHE_OPTION}\n  --offline          no background fetch (also HF_HUB_OFFLINE=1)\n`,
+    usage:
+      `hubscope [explore] [options]\n\n` +
+      'The screens open on the cache at once. Unless offline, a fetch runs beside them when the cache\n' +
+      'is empty, half done or older than 7 days (r starts one any time); q stops it cleanly.\n\n' +
+      `${CACHE_OPTION}\n` +
+      '  --offline          no background fetch (also HF_HUB_OFFLINE=1)\n' +
+      '  --no-fetch         do not start a fetch by itself (r still does)\n' +
+      '  --dataset ID       the table the background fetch reads (as hubscope fetch)\n' +
+      '  --datasets-server URL  dataset viewer base URL (env HUBSCOPE_DATASETS_SERVER)\n' +
+      '  --screen NAME      open on overview, leaderboard, authors, types, architectures, lineage,\n' +
+      '                     sizes or improvement\n' +
+      '  --export-dir DIR   where e writes its markdown files (default: the current directory)\n' +
+      '\nKeys: ? on any screen, or hubscope keys. Needs a terminal of at least 80×24.\n',
     load: () => import('./explore.js'),
   },
   fetch: {
