@@ -40,9 +40,8 @@ def expected(data):
     with open(os.path.join(data, "commit_activity.csv"), encoding="utf-8", newline="") as f:
         history = {r["name"].lower() for r in csv.DictReader(f)}
     return {"rows": len(rows), "repos": len(repos), "info_ok": len(repos & known), "commits_ok": len(repos & history)}
-def load(cache):
-    return {n: json.load(open(os.path.join(cache, n), encoding="utf-8"))
-            for n in ("leaderboard.json", "models.json", "commits.json")}
+def load(decoded):  # the cache as dump_cache decoded it
+    return json.load(open(decoded, encoding="utf-8"))
 def strip(v):
     if isinstance(v, dict): return {k: strip(x) for k, x in v.items() if k not in TIME_KEYS}
     if isinstance(v, list): return [strip(x) for x in v]
@@ -64,7 +63,7 @@ elif cmd == "check":
     for k in want:
         print(f"  {k:14} {got[k]:>6,}  (expected {want[k]:,}){'' if got[k] == want[k] else '  <-- MISMATCH'}")
     sys.exit(0 if all(got[k] == want[k] for k in want) and lb["complete"] else 1)
-elif cmd == "count":
+elif cmd == "count":  # raw file: items is a list or an object in either layout
     try: print(len(json.load(open(os.path.join(sys.argv[2], sys.argv[3]), encoding="utf-8"))["items"]))
     except (OSError, ValueError, KeyError): print(0)
 elif cmd == "same":
@@ -86,9 +85,18 @@ PYEOF
 )
 py() { python3 -c "$PY" "$@"; }
 
+# The cache is read through hubscope's own store (its on-disk layout is the store's business):
+# a tiny entry point bundled with esbuild prints the decoded documents as JSON.
+DUMP_TS="import { CacheStore } from './source/cache/store.js';
+const s = await CacheStore.open(process.argv[2]);
+process.stdout.write(JSON.stringify({ 'leaderboard.json': s.leaderboard, 'models.json': s.models, 'commits.json': s.commits }));"
+dump_cache() { node "$WORK/dump.mjs" "$1" >"$1.decoded.json"; echo "$1.decoded.json"; }
+
 echo "-- building"
 npm run build >/dev/null 2>&1 || echo "   (the build reported type errors; using what it emitted)"
 [ -f dist/cli.js ] || { echo "FAIL: dist/cli.js was not built"; exit 1; }
+echo "$DUMP_TS" | npx esbuild --bundle --platform=node --format=esm --loader=ts --sourcefile=dump.ts \
+  --log-level=warning --outfile="$WORK/dump.mjs"
 
 start_replay() { # name, replay options...; sets URL
   local name=$1; shift
@@ -113,7 +121,7 @@ start=$(date +%s)
 ( fetch "$CLEAN_URL" "$WORK/clean" ) 2>"$WORK/clean-fetch.log" || { tail -5 "$WORK/clean-fetch.log"; echo "FAIL: clean fetch"; exit 1; }
 echo "   done in $(( $(date +%s) - start )) s"
 node dist/cli.js status --cache "$WORK/clean" | sed 's/^/   /'
-py check "$WORK/clean" "$EXPECTED" || { echo "FAIL: clean cache counts"; exit 1; }
+py check "$(dump_cache "$WORK/clean")" "$EXPECTED" || { echo "FAIL: clean cache counts"; exit 1; }
 echo "-- clean replay /__stats (acceptance 4)"
 py stats "$(curl -s "$CLEAN_URL/__stats")" "$EXPECTED" 0 || { echo "FAIL: 429s on a replay without a rate limit"; exit 1; }
 
@@ -137,8 +145,8 @@ kill_when models.json 1500
 kill_when commits.json 2500
 ( fetch "$FAULTY_URL" "$WORK/faulty" ) >>"$WORK/faulty-fetch.log" 2>&1 || { tail -5 "$WORK/faulty-fetch.log"; echo "FAIL: faulty fetch"; exit 1; }
 echo "   done in $(( $(date +%s) - start )) s (three runs)"
-py check "$WORK/faulty" "$EXPECTED" || { echo "FAIL: faulty cache counts"; exit 1; }
-py same "$WORK/clean" "$WORK/faulty" || { echo "FAIL: the caches differ"; exit 1; }
+py check "$(dump_cache "$WORK/faulty")" "$EXPECTED" || { echo "FAIL: faulty cache counts"; exit 1; }
+py same "$WORK/clean.decoded.json" "$WORK/faulty.decoded.json" || { echo "FAIL: the caches differ"; exit 1; }
 echo "-- faulty replay /__stats"
 py stats "$(curl -s "$FAULTY_URL/__stats")" "$EXPECTED" "$MAX_429" || { echo "FAIL: more than $MAX_429 429s"; exit 1; }
 echo "-- e2e fetch-replay passed"
