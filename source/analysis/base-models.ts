@@ -2,7 +2,7 @@
 // models in view declare it (by relation), its family; the top N. And the derivative tree of
 // one base model (children, grandchildren, … with type, score and date), the lineage the
 // Hub's "model tree" shows. Cycle-safe through lineage.ts. Pure: no IO, no clock.
-import type { BaseRelation, Dataset, Generation, Model, ModelType } from '../data/model.js';
+import type { BaseRelation, Dataset, Entry, Generation, Model, ModelType } from '../data/model.js';
 import { UNKNOWN_FAMILY } from '../data/architecture.js';
 import { joinEntry } from '../data/join.js';
 import { buildLineage, derivativeTree, descendantKeys, type LineageGraph, type TreeNode } from './lineage.js';
@@ -61,12 +61,29 @@ export interface BaseModelsResult {
   notes: Note[];
 }
 
+const entryIndex = new WeakMap<Dataset, Map<string, Entry[]>>();
+
+/** The dataset's entries by repo key, built once per dataset (datasets never change after
+ *  loading): a base model outside the view is looked up without a pass over every entry. */
+function entriesByKey(dataset: Dataset): Map<string, Entry[]> {
+  let index = entryIndex.get(dataset);
+  if (index) return index;
+  index = new Map();
+  for (const entry of dataset.entries) {
+    const list = index.get(entry.key);
+    if (list) list.push(entry);
+    else index.set(entry.key, [entry]);
+  }
+  entryIndex.set(dataset, index);
+  return index;
+}
+
 /** The best entry of a repository on the leaderboard (§0 dedup rule, flagged included), joined. */
 function ownModel(dataset: Dataset, graph: LineageGraph, key: string): Model | null {
   const inView = graph.byKey.get(key);
   if (inView) return inView;
-  const entries = dataset.entries.filter((e) => e.key === key);
-  return entries.length > 0 ? joinEntry(dataset, dedupEntries(entries)[0]!) : null;
+  const entries = entriesByKey(dataset).get(key);
+  return entries ? joinEntry(dataset, dedupEntries(entries)[0]!) : null;
 }
 
 /** §2: the family of a base model: its own entry's when on the leaderboard (and known), else

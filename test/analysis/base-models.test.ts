@@ -87,6 +87,22 @@ describe('baseModels', () => {
     const empty = baseModels(buildDataset({ entries: [] }));
     expect(empty).toMatchObject({ bases: 0, declaring: 0, models: 0, top: [], notes: [] });
   });
+
+  it('finds the own entry of bases outside the view (flagged) by key, without a pass per base', () => {
+    // 30,000 flagged bases, each declared by one model in view: every base is looked up among
+    // the entries (a filter over all 60,000 entries per base took over 20 s; an index, ~1 s)
+    const n = 30_000;
+    const entries = [
+      ...Array.from({ length: n }, (_, i) => ({ repo: `base/b${i}`, flagged: true, score: i % 100 })),
+      ...Array.from({ length: n }, (_, i) => ({ repo: `kid/k${i}`, baseModel: `base/b${i}` })),
+    ];
+    const big = buildDataset({ entries });
+    const started = performance.now();
+    const result = baseModels(big, { top: Number.POSITIVE_INFINITY });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(result.top).toHaveLength(n);
+    expect(result.top.find((b) => b.repo === 'base/b7')).toMatchObject({ onLeaderboard: true, score: 7, familySource: 'own entry', count: 1 });
+  });
 });
 
 describe('derivativesOf', () => {
