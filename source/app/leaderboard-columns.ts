@@ -65,19 +65,23 @@ export function cellWidth(text: string): number {
 
 const widthCache = new WeakMap<LeaderboardTable, number[]>();
 
-/** Each column's width: its widest cell over every row of the table (capped at maxWidth) or
+/** Rows measured at most: above this, an even sample of the table (every k-th row). */
+export const MEASURE_ROWS = 10_000;
+
+/** Each column's width: its widest cell over the table's rows (capped at maxWidth; tables
+ *  over MEASURE_ROWS rows are measured on an even sample, a rare wider cell is cut with …) or
  *  its title with room for the selection brackets and sort marker ("[Average] ▼"). Measured
  *  once per table, so the layout stays put whatever the query. */
 export function columnWidths(table: LeaderboardTable, columns: readonly ScreenColumn[]): number[] {
   const cached = widthCache.get(table);
   if (cached && cached.length === columns.length) return cached;
+  const rows = table.rows;
+  const step = Math.max(1, Math.ceil(rows.length / MEASURE_ROWS));
   const widths = columns.map((column) => {
-    let w = displayWidth(column.title) + 4;
-    for (const row of table.rows) {
-      if (w >= column.maxWidth) break;
-      w = Math.max(w, cellWidth(column.cell(row)));
-    }
-    return Math.min(Math.max(w, displayWidth(column.title) + 4), Math.max(column.maxWidth, displayWidth(column.title) + 4));
+    const title = displayWidth(column.title) + 4;
+    let w = title;
+    for (let i = 0; i < rows.length && w < column.maxWidth; i += step) w = Math.max(w, cellWidth(column.cell(rows[i]!)));
+    return Math.max(title, Math.min(w, column.maxWidth));
   });
   widthCache.set(table, widths);
   return widths;

@@ -4,7 +4,7 @@
 import type { LeaderboardTable } from '../analysis/leaderboard.js';
 import type { LeaderboardView } from '../analysis/leaderboard-query.js';
 import { formatInteger } from '../render/format-number.js';
-import type { Cell, TableColumn, View } from '../views/view.js';
+import type { Block, Cell, TableColumn, View } from '../views/view.js';
 import type { ScreenColumn } from './leaderboard-columns.js';
 import { filtersSummary } from './filter-panel.js';
 import type { Filters } from './leaderboard-state.js';
@@ -26,8 +26,27 @@ export function querySummary(table: LeaderboardTable, result: LeaderboardView, f
   ].join(' · ');
 }
 
+/** The view of a query. Its blocks (EXPORT_ROWS rows formatted) are built only when read:
+ *  the app reads the summary on every query and the blocks only to copy or export. */
 export function queryView(table: LeaderboardTable, result: LeaderboardView, columns: readonly ScreenColumn[], filters: Filters): View {
-  const rows = result.window(0, EXPORT_ROWS);
+  const count = Math.min(EXPORT_ROWS, result.shown);
+  const cut = count < result.shown;
+  const summary = querySummary(table, result, filters);
+  let blocks: Block[] | null = null;
+  return {
+    id: 'leaderboard',
+    title: 'Leaderboard',
+    summary: cut ? `${summary} · the first ${formatInteger(count)} rows` : summary,
+    get blocks(): Block[] {
+      blocks ??= queryBlocks(result, columns, count);
+      return blocks;
+    },
+    data: { query: result.query, shown: result.shown, total: result.total, notes: result.notes },
+  };
+}
+
+function queryBlocks(result: LeaderboardView, columns: readonly ScreenColumn[], count: number): Block[] {
+  const rows = result.window(0, count);
   const sort = result.query.sort;
   const tableColumns: TableColumn[] = [
     { title: '#', numeric: true },
@@ -39,17 +58,10 @@ export function queryView(table: LeaderboardTable, result: LeaderboardView, colu
     })),
   ];
   const cells = rows.map((row, i): Cell[] => [i + 1, ...columns.map((c) => c.cell(row))]);
-  const cut = rows.length < result.shown;
-  const summary = querySummary(table, result, filters);
-  return {
-    id: 'leaderboard',
-    title: 'Leaderboard',
-    summary: cut ? `${summary} · the first ${formatInteger(rows.length)} rows` : summary,
-    blocks: [
-      { kind: 'heading', text: `Leaderboard [§5] — ${formatInteger(result.shown)} of ${formatInteger(result.total)} entries${cut ? `, the first ${formatInteger(rows.length)}` : ''}` },
-      { kind: 'table', columns: tableColumns, rows: cells },
-      { kind: 'notes', notes: result.notes },
-    ],
-    data: { query: result.query, shown: result.shown, total: result.total, notes: result.notes },
-  };
+  const cut = count < result.shown;
+  return [
+    { kind: 'heading', text: `Leaderboard [§5] — ${formatInteger(result.shown)} of ${formatInteger(result.total)} entries${cut ? `, the first ${formatInteger(count)}` : ''}` },
+    { kind: 'table', columns: tableColumns, rows: cells },
+    { kind: 'notes', notes: result.notes },
+  ];
 }
