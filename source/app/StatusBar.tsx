@@ -22,6 +22,7 @@ function duration(seconds: number | null): string {
 }
 
 export function fetchSummary(fetch: FetchState): string {
+  if (fetch.running && fetch.stage === null) return 'fetch starting…';
   if (fetch.running) {
     const paused = fetch.pausedUntil !== null ? ' paused (rate limit)' : '';
     const rate = fetch.rate !== null ? ` ${fetch.rate.toFixed(0)}/s` : '';

@@ -94,6 +94,26 @@ export function overviewView(dataset: Dataset, options: ViewOptions): View {
   if (missing.withoutHubInfo > 0) notes.push({ count: missing.withoutHubInfo, text: `models without Hub info, by fetch status: ${byStatusText(missing.withoutHubInfoByStatus)}` });
   if (missing.withoutHistory > 0) notes.push({ count: missing.withoutHistory, text: `models without commit history, by fetch status: ${byStatusText(missing.withoutHistoryByStatus)}` });
   if (missing.datedByLeaderboard > 0) notes.push({ count: missing.datedByLeaderboard, text: 'models dated by the leaderboard’s Upload To Hub Date (no Hub createdAt)' });
+  if (dataset.entries.length === 0) {
+    return {
+      id: 'overview',
+      title: 'Overview',
+      summary: 'empty cache',
+      blocks: [
+        heading('Data'),
+        figures(sourceRows),
+        heading('The cache is empty'),
+        {
+          kind: 'paragraph',
+          text:
+            'Nothing to analyse yet. The explorer fetches the leaderboard, Hub info and commit histories in the ' +
+            'background (the status bar shows the progress) and the screens fill in as they arrive. Without a ' +
+            'network: hubscope import FILE loads a leaderboard table from a file.',
+        },
+      ],
+      data: { source: s, counts: { entries: 0 }, empty: true },
+    };
+  }
   if (dataset.partial) {
     // the explorer's first frame: the table is read, Hub info and commits are on their way
     return {

@@ -94,12 +94,14 @@ describe('overview view', () => {
     expect(md.match(/^\| Figure \| hubscope \| Paper \|$/gm)).toHaveLength(4);
   });
 
-  it('an empty dataset: the source and counts, no section figures', () => {
+  it('an empty dataset: the source and counts, then what to do, no section figures', () => {
     const empty = overviewView(buildDataset({ entries: [] }), DEFAULT_VIEW_OPTIONS);
     expect(empty.blocks.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text)).toEqual([
       'Data',
-      'What is missing — of 0 models in view',
+      'The cache is empty',
     ]);
+    const paragraph = empty.blocks.find((b) => b.kind === 'paragraph') as { text: string };
+    expect(paragraph.text).toContain('hubscope import FILE');
   });
 });
 
