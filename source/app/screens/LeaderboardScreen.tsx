@@ -48,8 +48,12 @@ export function LeaderboardScreen(props: ScreenProps): React.JSX.Element {
 
   // text prompts turn the app's keys off while open
   const capturing = state.editing !== null || (state.panel?.editing ?? null) !== null;
-  useEffect(() => props.setCapture(capturing), [capturing]);
-  useEffect(() => () => props.setCapture(false), []);
+  useEffect(() => {
+    props.setCapture(capturing);
+  }, [capturing]);
+  useEffect(() => () => {
+    props.setCapture(false);
+  }, []);
 
   const query = useMemo(() => queryOf(state), [state.search, state.filters, state.sort]);
   const result = useMemo(() => queryLeaderboard(table, query), [table, query]);
@@ -65,7 +69,9 @@ export function LeaderboardScreen(props: ScreenProps): React.JSX.Element {
   const detailView = useMemo(() => (detail ? modelDetailView(detail) : null), [detail]);
   const detailLines = useMemo(() => (detailView ? writeText(detailView, { width, color }) : []), [detailView, width, color]);
   const view = useMemo(() => detailView ?? queryView(table, result, columns, state.filters), [detailView, table, result, columns]);
-  useEffect(() => props.onView(view), [view]);
+  useEffect(() => {
+    props.onView(view);
+  }, [view]);
 
   useInput(
     (input, key) => {
@@ -153,7 +159,7 @@ export function LeaderboardScreen(props: ScreenProps): React.JSX.Element {
     color,
     selected: column,
     sort: result.query.sort,
-    cursor: count > 0 ? cursor - first : null,
+    cursor: count > 0 && !state.panel ? cursor - first : null, // the panel has the focus: no › in the table
   });
   const theme = makeTheme({ color });
   const nOfM = `${formatInteger(result.shown)} of ${formatInteger(result.total)}`;

@@ -47,8 +47,12 @@ export function LineageScreen(props: ScreenProps): React.JSX.Element {
   });
   useEffect(() => void memory.set(props.onView, state), [state]);
   const finding = state.finding !== null;
-  useEffect(() => props.setCapture(finding), [finding]);
-  useEffect(() => () => props.setCapture(false), []);
+  useEffect(() => {
+    props.setCapture(finding);
+  }, [finding]);
+  useEffect(() => () => {
+    props.setCapture(false);
+  }, []);
 
   const bases = useMemo(() => allBases(dataset), [dataset]);
   const listed = useMemo(() => findBases(bases.top, state.find), [bases, state.find]);
@@ -67,7 +71,9 @@ export function LineageScreen(props: ScreenProps): React.JSX.Element {
     () => (tree && table ? treeView(tree, rows, table) : baseListView(bases, listed, state.find)),
     [tree, table, rows, bases, listed, state.find],
   );
-  useEffect(() => props.onView(view), [view]);
+  useEffect(() => {
+    props.onView(view);
+  }, [view]);
 
   useInput(
     (input, key) => {
