@@ -91,7 +91,7 @@ export function treeCells(row: TreeRow, relations: boolean): Cell[] {
   return [
     row.prefix + node.repo,
     ...(relations ? [node.relation ?? 'base'] : []),
-    node.inView ? node.type : 'not on board',
+    node.inView ? node.type : 'off board',
     node.score === null ? '–' : formatScore(node.score),
     dayText(node),
     node.inView ? formatParams(node.params) : '–',

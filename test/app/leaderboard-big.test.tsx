@@ -1,0 +1,69 @@
+// The Leaderboard screen on 100,000 synthetic models: only the window of rows reaches Ink
+// (the frame has `height` lines whatever the row count), and a key → the next frame stays well
+// under a second for a move, a sort on a new column, a reverse and a search keystroke.
+import React from 'react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LeaderboardScreen } from '../../source/app/screens/LeaderboardScreen.js';
+import { leaderboardTable } from '../../source/views/leaderboard-view.js';
+import type { Dataset } from '../../source/data/model.js';
+import { buildDataset, type EntrySpec, type InfoSpec } from '../analysis/build-dataset.js';
+import { KEY, renderApp, type Rendered } from './render-app.js';
+
+const N = 100_000;
+const HEIGHT = 22;
+let dataset: Dataset;
+let app: Rendered;
+
+beforeAll(async () => {
+  const entries: EntrySpec[] = Array.from({ length: N }, (_, i) => ({
+    repo: `user${i % 5000}/model-${i}${i % 10 === 0 ? '-chat' : ''}`,
+    score: i % 7 === 0 ? null : (i * 37) % 100,
+    params: (i % 90) + 1,
+    type: i % 10 === 0 ? 'chat' : 'fine-tuned',
+    likes: i % 1000,
+    benchmarks: { ARC: (i * 13) % 100, MMLU: (i * 17) % 100 },
+  }));
+  const info: Record<string, InfoSpec> = {};
+  for (let i = 0; i < N; i += 1) info[entries[i]!.repo] = { created: `2023-0${1 + (i % 9)}-1${i % 10}`, downloads: i * 3 };
+  dataset = buildDataset({ entries, info });
+  leaderboardTable(dataset); // built once per dataset, as when the app loads it
+  app = await renderApp(
+    <LeaderboardScreen dataset={dataset} width={100} height={HEIGHT} period="month" color={false} active setCapture={() => {}} onView={() => {}} now={new Date()} />,
+  );
+}, 120_000);
+
+afterAll(() => app?.unmount());
+
+/** ms from writing the key until a frame that passes `test`. */
+async function keyToFrame(key: string, test: (frame: string) => boolean): Promise<number> {
+  const started = performance.now();
+  await app.press(key);
+  await app.waitFor(test, 10_000);
+  return performance.now() - started;
+}
+
+describe('Leaderboard screen on 100,000 models', () => {
+  it('draws only the window: the frame has the screen height, the table its room', () => {
+    const lines = app.lastFrame().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(HEIGHT);
+    expect(lines[0]).toContain(`${(N).toLocaleString('en-US')} of ${(N).toLocaleString('en-US')}`);
+    expect(lines.filter((l) => /^[› ] user\d+\/model-\d+/.test(l))).toHaveLength(HEIGHT - 5);
+  });
+
+  it('answers a key with its frame in well under a second', async () => {
+    const times: Record<string, number> = {};
+    times.down = await keyToFrame('j', (f) => f.includes('row 2'));
+    times.pageDown = await keyToFrame(KEY.pageDown, (f) => f.includes('row 19'));
+    times.reverse = await keyToFrame('s', (f) => f.includes('[Average] ▲'));
+    times.again = await keyToFrame('s', (f) => f.includes('[Average] ▼'));
+    await app.press('l');
+    times.newColumn = await keyToFrame('s', (f) => f.includes('[ARC] ▼'));
+    times.reverseColumn = await keyToFrame('s', (f) => f.includes('[ARC] ▲'));
+    await app.press('/');
+    times.searchKey = await keyToFrame('7', (f) => f.includes('/7█'));
+    await app.press(KEY.escape);
+    console.log(`100k rows, key → frame (ms): ${Object.entries(times).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+    for (const ms of Object.values(times)) expect(ms).toBeLessThan(1000);
+    expect(app.lastFrame().split('\n').length).toBeLessThanOrEqual(HEIGHT);
+  });
+});
