@@ -154,6 +154,15 @@ describe('Leaderboard screen', () => {
     expect(setCapture).toHaveBeenLastCalledWith(false);
   });
 
+  it('shows search warnings first in the footer (an invalid regex is searched as text)', async () => {
+    const { app } = await open();
+    await app.press('/');
+    await type(app, 'org1(');
+    const frame = await app.waitFor((f) => f.includes('/org1(█'));
+    expect(frame.split('\n').find((l) => l.includes('not a valid regex'))).toMatch(/^“org1\(” is not a valid regex: searched as plain text · no model matches/);
+    expect(frame).toContain(`0 of ${SHOWN}`);
+  });
+
   it('opens the filter panel with f: show merges brings the merge back, a params field filters', async () => {
     const { app, setCapture } = await open();
     await app.press('f');

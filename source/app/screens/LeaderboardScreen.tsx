@@ -11,7 +11,7 @@ import { leaderboardTable } from '../../views/leaderboard-view.js';
 import { queryLeaderboard } from '../../analysis/leaderboard-query.js';
 import { modelDetail } from '../../analysis/leaderboard-detail.js';
 import { writeText } from '../../views/write-text.js';
-import { fit } from '../../render/text-width.js';
+import { cellText, fit } from '../../render/text-width.js';
 import { makeTheme } from '../../render/theme.js';
 import { formatInteger } from '../../render/format-number.js';
 import { commandFor, commandForMode, keyName } from '../keymap.js';
@@ -164,12 +164,12 @@ export function LeaderboardScreen(props: ScreenProps): React.JSX.Element {
   const theme = makeTheme({ color });
   const nOfM = `${formatInteger(result.shown)} of ${formatInteger(result.total)}`;
   const position = count > 0 ? ` · row ${formatInteger(cursor + 1)}` : '';
-  const title = fit(`Leaderboard · ${querySummary(table, result, state.filters)}${position}`, width);
+  const title = fit(cellText(`Leaderboard · ${querySummary(table, result, state.filters)}${position}`), width);
   const more = [frame.left > 0 ? `◂ ${frame.left} columns` : '', frame.right > 0 ? `${frame.right} columns ▸` : ''].filter(Boolean).join(' · ');
   // search warnings first: they explain a surprising result
   const warnings = result.search.warnings;
   const notes = result.notes.filter((n) => !warnings.includes(n.text)).map((n) => `${formatInteger(n.count)} ${n.text}`);
-  const footer = fit([...warnings, count === 0 ? 'no model matches' : '', more, ...notes].filter(Boolean).join(' · '), width);
+  const footer = fit(cellText([...warnings, count === 0 ? 'no model matches' : '', more, ...notes].filter(Boolean).join(' · ')), width);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">{theme.paint('header', title)}</Text>

@@ -110,10 +110,10 @@ export function LineageScreen(props: ScreenProps): React.JSX.Element {
   const theme = makeTheme({ color });
   if (state.tree && tree && table) {
     const root = tree.root;
-    const title = `Lineage of ${cellText(root.repo)} · ${tree.family} · ${formatInteger(root.children.length)} children, ${formatInteger(root.descendants)} derivatives in all · ${formatInteger(rows.length)} rows shown`;
+    const title = `Lineage of ${root.repo} · ${tree.family} · ${formatInteger(root.children.length)} children, ${formatInteger(root.descendants)} derivatives in all · ${formatInteger(rows.length)} rows shown`;
     return (
       <Box flexDirection="column" width={width} height={height}>
-        <Text wrap="truncate">{theme.paint('header', fit(title, width))}</Text>
+        <Text wrap="truncate">{theme.paint('header', fit(cellText(title), width))}</Text>
         <Text wrap="truncate">{theme.paint('muted', fit('→ l expand · ← h collapse or go up · Enter toggle · Esc back to the list · ? keys', width))}</Text>
         <TreeList
           columns={table.columns}
@@ -132,14 +132,14 @@ export function LineageScreen(props: ScreenProps): React.JSX.Element {
   const count = `${formatInteger(listed.length)} of ${formatInteger(bases.bases)} base models`;
   const title = `Lineage · ${count} · ${formatInteger(bases.declaring)} of ${formatInteger(bases.models)} models declare a base`;
   const second = state.finding
-    ? `find: ${cellText(state.find)}█  ${count} · Enter keeps · Esc shows all`
+    ? `find: ${state.find}█  ${count} · Enter keeps · Esc shows all`
     : state.find.trim() !== ''
-      ? `find “${cellText(state.find)}” · ${count} (/ edits, Esc clears) · Enter opens the tree`
+      ? `find “${state.find}” · ${count} (/ edits, Esc clears) · Enter opens the tree`
       : '/ find a base model · Enter opens its derivative tree · ? keys';
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text wrap="truncate">{theme.paint('header', fit(title, width))}</Text>
-      <Text wrap="truncate">{state.finding ? fit(second, width) : theme.paint('muted', fit(second, width))}</Text>
+      <Text wrap="truncate">{theme.paint('header', fit(cellText(title), width))}</Text>
+      <Text wrap="truncate">{state.finding ? fit(cellText(second), width) : theme.paint('muted', fit(cellText(second), width))}</Text>
       {listed.length === 0 ? (
         <Text wrap="truncate">{fit(bases.bases === 0 ? 'no model in view declares a base model' : 'no base model matches', width)}</Text>
       ) : (

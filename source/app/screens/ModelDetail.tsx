@@ -2,7 +2,7 @@
 // lines print and export use) from a scroll offset, under a one-line header.
 import React from 'react';
 import { Box, Text } from 'ink';
-import { fit } from '../../render/text-width.js';
+import { cellText, fit } from '../../render/text-width.js';
 import { makeTheme } from '../../render/theme.js';
 
 export interface ModelDetailProps {
@@ -26,7 +26,7 @@ export function ModelDetail(props: ModelDetailProps): React.JSX.Element {
     <Box flexDirection="column" width={props.width} height={props.height}>
       <Text wrap="truncate">{theme.paint('muted', header)}</Text>
       {props.missing !== null ? (
-        <Text wrap="truncate">{fit(props.missing, props.width)}</Text>
+        <Text wrap="truncate">{fit(cellText(props.missing), props.width)}</Text>
       ) : (
         shown.map((line, i) => (
           <Text key={i} wrap="truncate">
