@@ -61,10 +61,23 @@ wait_for 'authors (N)' 30 04-overview
 
 # every screen, by number, with something only that screen shows
 key 2; wait_for 'Leaderboard │' 20 05-leaderboard
+# leaderboard: search, sort, details, filters
+key /; wait_for 'search' 10
+key -l '@type:chat;mistral'; key Enter; wait_for '@type:chat;mistral' 10 05a-leaderboard-search
+key l; sleep 0.2; key s; wait_for '▲' 10 05b-leaderboard-sorted
+key Enter; sleep 1; screen >"$CAPTURES/05c-leaderboard-detail.txt"
+grep -qiE 'commit|base' "$CAPTURES/05c-leaderboard-detail.txt" || fail "the model detail shows no base chain or commit activity"
+key Escape; sleep 0.3
+key Escape; sleep 0.3 # clears the search
+key f; wait_for 'merges' 10 05d-leaderboard-filters
+key Escape; sleep 0.3
 key 3; wait_for 'Authors │' 20; wait_for 'period: month' 20 06-authors
 key 4; wait_for 'Types │' 20; wait_for 'fine-tuned' 20 07-types
 key 5; wait_for 'Architectures │' 20; wait_for 'Mistral' 20 08-architectures
 key 6; wait_for 'Lineage │' 20; wait_for 'mistralai/Mistral-7B-v0.1' 20 09-lineage
+key Enter; sleep 1; screen >"$CAPTURES/09a-lineage-tree.txt"
+grep -q '├─\|└─' "$CAPTURES/09a-lineage-tree.txt" || fail "the lineage tree shows no branches"
+key Escape; sleep 0.3
 key 7; wait_for 'Sizes │' 20; wait_for 'params needed' 20 10-sizes
 key 8; wait_for 'Improvement │' 20; wait_for 'days since release' 20 11-improvement
 
