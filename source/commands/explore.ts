@@ -86,7 +86,7 @@ export async function run(argv: string[]): Promise<number> {
       exitOnCtrlC: false,
       maxFps: 60,
       onRender: trace
-        ? ({ renderTime }) => record({ t: performance.now(), type: 'render', renderTime, rss: process.memoryUsage.rss() })
+        ? ({ renderTime }) => record({ t: performance.now(), type: 'render', renderTime, rss: process.memoryUsage.rss(), heap: process.memoryUsage().heapUsed })
         : undefined,
     },
   );
