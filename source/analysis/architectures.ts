@@ -8,6 +8,7 @@ import { UNKNOWN_FAMILY } from '../data/architecture.js';
 import { addDays, periodKey, periodStart, type Period } from './periods.js';
 import { note, type Note, type TimeSeries } from './result.js';
 import { selectModels, selectionNotes, type SelectOptions } from './select.js';
+import { withDefaults } from './options.js';
 import { placeInPeriods } from './types.js';
 
 /** A base-model release, drawn as a vertical marker. */
@@ -134,14 +135,7 @@ function nextMonth(firstDay: string): string {
 
 /** analyses.md §2 [Fig. 5] from the dataset; options default to the paper's. */
 export function architecturesOverTime(dataset: Dataset, options: ArchitectureOptions = {}): ArchitecturesResult {
-  const d = DEFAULT_ARCHITECTURE_OPTIONS;
-  const resolved: ResolvedArchitectureOptions = {
-    includeFlagged: options.includeFlagged ?? d.includeFlagged,
-    dedup: options.dedup ?? d.dedup,
-    period: options.period ?? d.period,
-    threshold: options.threshold ?? d.threshold,
-    markers: options.markers ?? d.markers,
-  };
+  const resolved: ResolvedArchitectureOptions = withDefaults(options, DEFAULT_ARCHITECTURE_OPTIONS);
   const { models, excluded } = selectModels(dataset, resolved);
   const notes = selectionNotes(excluded);
   const { placed, keys } = placeInPeriods(models, resolved.period, notes);

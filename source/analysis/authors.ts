@@ -7,6 +7,7 @@ import { namespaceOf } from '../data/repo-id.js';
 import { periodKey, periodRange, type Period } from './periods.js';
 import { note, type Note, type TimeSeries } from './result.js';
 import { selectModels, selectionNotes, type SelectOptions } from './select.js';
+import { withDefaults } from './options.js';
 import { concentration, countBuckets, type Bucket, type Concentration } from './author-stats.js';
 
 export interface AuthorOptions extends SelectOptions {
@@ -107,18 +108,7 @@ export function isSystemAuthor(name: string, systemAccounts: readonly string[], 
 }
 
 function resolve(options: AuthorOptions): ResolvedAuthorOptions {
-  const d = DEFAULT_AUTHOR_OPTIONS;
-  return {
-    includeFlagged: options.includeFlagged ?? d.includeFlagged,
-    dedup: options.dedup ?? d.dedup,
-    period: options.period ?? d.period,
-    ownerFallback: options.ownerFallback ?? d.ownerFallback,
-    systemAccounts: options.systemAccounts ?? d.systemAccounts,
-    dropBots: options.dropBots ?? d.dropBots,
-    topShares: options.topShares ?? d.topShares,
-    topAuthors: options.topAuthors ?? d.topAuthors,
-    buckets: options.buckets ?? d.buckets,
-  };
+  return withDefaults(options, DEFAULT_AUTHOR_OPTIONS);
 }
 
 /** analyses.md §1 [Fig. 1, 2, 3] from the dataset; options default to the paper's. */

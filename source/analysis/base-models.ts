@@ -8,6 +8,7 @@ import { joinEntry } from '../data/join.js';
 import { buildLineage, derivativeTree, descendantKeys, type LineageGraph, type TreeNode } from './lineage.js';
 import { note, type Note } from './result.js';
 import { dedupEntries, selectModels, selectionNotes, type SelectOptions } from './select.js';
+import { withDefaults } from './options.js';
 
 export const RELATIONS: readonly BaseRelation[] = ['finetune', 'adapter', 'merge', 'quantized', 'unknown'];
 
@@ -109,12 +110,7 @@ function spellingOf(dataset: Dataset, own: Model | null, key: string, declared: 
 
 /** analyses.md §2 [Fig. 6] from the dataset; options default to the paper's. */
 export function baseModels(dataset: Dataset, options: BaseModelOptions = {}): BaseModelsResult {
-  const d = DEFAULT_BASE_MODEL_OPTIONS;
-  const resolved: ResolvedBaseModelOptions = {
-    includeFlagged: options.includeFlagged ?? d.includeFlagged,
-    dedup: options.dedup ?? d.dedup,
-    top: options.top ?? d.top,
-  };
+  const resolved: ResolvedBaseModelOptions = withDefaults(options, DEFAULT_BASE_MODEL_OPTIONS);
   const { models, excluded } = selectModels(dataset, resolved);
   const notes = selectionNotes(excluded);
   const graph = buildLineage(models);

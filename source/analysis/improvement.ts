@@ -9,7 +9,7 @@ import { daysBetween } from './periods.js';
 import { note, type Note } from './result.js';
 import { selectModels, selectionNotes, type SelectOptions } from './select.js';
 import { byCreation } from './size-threshold.js';
-import { definedOnly } from './sizes.js';
+import { withDefaults } from './options.js';
 import {
   PAPER_FAMILIES,
   lineageFamily,
@@ -242,7 +242,7 @@ function rowOf(family: FamilyImprovement): ImprovementRow {
 
 /** analyses.md §4 over the dataset: one FamilyImprovement per family, and the Fig. 11 table. */
 export function improvement(dataset: Dataset, options: ImprovementOptions = {}): ImprovementResult {
-  const resolved: ResolvedImprovementOptions = { ...DEFAULT_IMPROVEMENT_OPTIONS, ...definedOnly(options) };
+  const resolved: ResolvedImprovementOptions = withDefaults(options, DEFAULT_IMPROVEMENT_OPTIONS);
   if (!(resolved.exhaustFraction > 0 && resolved.exhaustFraction <= 1)) {
     throw new RangeError(`the exhaust fraction must be in (0, 1], got ${resolved.exhaustFraction}`);
   }

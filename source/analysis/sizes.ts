@@ -4,6 +4,7 @@
 // Pure: no IO, no clock.
 import type { Dataset, Model } from '../data/model.js';
 import { selectModels, selectionNotes, type SelectOptions } from './select.js';
+import { withDefaults } from './options.js';
 import { note, type Note } from './result.js';
 import { DEFAULT_SIZE_EDGES, binIndex, binRanges, groupFamilies } from './size-bins.js';
 import { byCreation, holderOf, paramsForScore, type ParamsForScore, type SizeHolder } from './size-threshold.js';
@@ -156,13 +157,8 @@ export function sizesOfModels(all: readonly Model[], options: ResolvedSizeOption
 
 /** analyses.md §3, every figure, from the dataset (options default to the paper's). */
 export function sizes(dataset: Dataset, options: SizeOptions = {}): SizesResult {
-  const resolved: ResolvedSizeOptions = { ...DEFAULT_SIZE_OPTIONS, ...definedOnly(options) };
+  const resolved: ResolvedSizeOptions = withDefaults(options, DEFAULT_SIZE_OPTIONS);
   const { models, excluded } = selectModels(dataset, resolved);
   const notes = selectionNotes(excluded);
   return sizesOfModels(models, resolved, notes);
-}
-
-/** Options with undefined fields dropped, so a spread does not erase a default. */
-export function definedOnly<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

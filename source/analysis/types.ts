@@ -7,6 +7,7 @@ import { MODEL_TYPES, type Dataset, type Generation, type Model, type ModelType 
 import { periodKey, periodRange, type Period } from './periods.js';
 import { note, type Note, type TimeSeries } from './result.js';
 import { selectModels, selectionNotes, type SelectOptions } from './select.js';
+import { withDefaults } from './options.js';
 
 /** Models placed in periods, and the models kept out of them. */
 export interface Placement {
@@ -114,13 +115,7 @@ export interface TypesResult {
 
 /** analyses.md §2 [Fig. 4, 7] from the dataset; options default to the paper's. */
 export function typesOverTime(dataset: Dataset, options: TypeOptions = {}): TypesResult {
-  const resolved: ResolvedTypeOptions = {
-    includeFlagged: options.includeFlagged ?? DEFAULT_TYPE_OPTIONS.includeFlagged,
-    dedup: options.dedup ?? DEFAULT_TYPE_OPTIONS.dedup,
-    period: options.period ?? DEFAULT_TYPE_OPTIONS.period,
-    window: options.window ?? DEFAULT_TYPE_OPTIONS.window,
-    floorInCumulative: options.floorInCumulative ?? DEFAULT_TYPE_OPTIONS.floorInCumulative,
-  };
+  const resolved: ResolvedTypeOptions = withDefaults(options, DEFAULT_TYPE_OPTIONS);
   const { models, excluded } = selectModels(dataset, resolved);
   const notes = selectionNotes(excluded);
   const { placed, keys, floor } = placeInPeriods(models, resolved.period, notes);
