@@ -192,22 +192,29 @@ export function normaliseRows(
   return { generation, entries, problems };
 }
 
+/** How many rows read true in the Flagged column, of those with a readable value; null
+ *  without the column. */
+export function countFlagged(rows: readonly RawRow[], names: readonly string[]): { column: string; trues: number; known: number } | null {
+  const column = new Columns(names).find('Flagged');
+  if (column === undefined) return null;
+  let trues = 0;
+  let known = 0;
+  for (const row of rows) {
+    const value = parseBool(row[column]);
+    if (value === null) continue;
+    known += 1;
+    if (value) trues += 1;
+  }
+  return { column, trues, known };
+}
+
 /** Flag columns that look stored negated: the leaderboard never flagged (or marked as merges
  *  or MoE) most of its models, so a column true on over half the rows is read as inverted.
  *  Only Flagged is decisive on its own; Merged and MoE follow it (the known scrape negated all
  *  three together). */
 export function detectInvertedFlags(rows: readonly RawRow[], names: readonly string[]): InvertibleFlag[] {
+  const flagged = countFlagged(rows, names);
+  if (flagged === null || flagged.known === 0 || flagged.trues / flagged.known <= 0.5) return [];
   const columns = new Columns(names);
-  const flagged = columns.find('Flagged');
-  if (flagged === undefined || rows.length === 0) return [];
-  let trues = 0;
-  let known = 0;
-  for (const row of rows) {
-    const value = parseBool(row[flagged]);
-    if (value === null) continue;
-    known += 1;
-    if (value) trues += 1;
-  }
-  if (known === 0 || trues / known <= 0.5) return [];
   return INVERTIBLE_FLAGS.filter((name) => columns.find(name) !== undefined);
 }

@@ -2,8 +2,8 @@
 // (--invert-flags), or detection (data/normalise-row.ts detectInvertedFlags) told on stderr.
 import { Columns } from '../data/columns.js';
 import {
+  countFlagged,
   detectInvertedFlags,
-  parseBool,
   type InvertibleFlag,
   type RawRow,
 } from '../data/normalise-row.js';
@@ -29,15 +29,7 @@ export function decideInversion(
   }
   const invert = detectInvertedFlags(rows, names);
   if (invert.length === 0) return { invert, notes: [] };
-  const flagged = columns.find('Flagged')!;
-  let trues = 0;
-  let known = 0;
-  for (const row of rows) {
-    const value = parseBool(row[flagged]);
-    if (value === null) continue;
-    known += 1;
-    if (value) trues += 1;
-  }
+  const { column: flagged, trues, known } = countFlagged(rows, names)!; // detection found the column
   const [verb, them, asThey] = invert.length === 1 ? ['looks', 'it', 'it as it is'] : ['look', 'them', 'them as they are'];
   return {
     invert,
