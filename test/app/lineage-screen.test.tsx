@@ -45,6 +45,7 @@ async function open(data: Dataset = dataset, width = 80, onView: (v: View) => vo
   app = await renderApp(
     <LineageScreen dataset={data} width={width} height={22} period="month" color={false} active setCapture={setCapture} onView={onView} now={new Date()} />,
   );
+  await app.waitFor((f) => !f.includes('reading the base models'));
   return { app, setCapture };
 }
 
@@ -134,6 +135,13 @@ describe('Lineage screen', () => {
     expect(rows(frame).map(firstCell)).toEqual(['z/a', '└─ z/b', '   └─ z/c']);
     await app.press('j', 'l'); // z/c's link back to z/a is not drawn: nothing to expand
     expect(rows(app.lastFrame())).toHaveLength(3);
+  });
+
+  it('draws a first frame while the base models of a new dataset are read', async () => {
+    const fresh = buildDataset({ entries: [{ repo: 'a/b' }, { repo: 'c/d' }], info: { 'c/d': { bases: ['a/b'] } } });
+    const { app } = await open(fresh);
+    expect(app.frames[0]).toContain('Lineage · reading the base models of 2 entries…');
+    expect(app.lastFrame()).toContain('1 of 1 base models');
   });
 
   it('says so when no model declares a base', async () => {

@@ -5,7 +5,7 @@
 // pure reducer of leaderboard-state.ts; it outlives the component (help overlay, screen
 // switches) in a per-app memory.
 import React, { useEffect, useMemo } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import type { ScreenProps } from '../screen-props.js';
 import { leaderboardTable } from '../../views/leaderboard-view.js';
 import { queryLeaderboard } from '../../analysis/leaderboard-query.js';
@@ -23,6 +23,7 @@ import { panelItems } from '../filter-panel.js';
 import { queryView, querySummary } from '../leaderboard-query-view.js';
 import { modelDetailView } from '../model-detail-view.js';
 import { useReducerRef } from '../use-reducer-ref.js';
+import { useLatestInput } from '../use-latest-input.js';
 import { SearchLine } from './SearchLine.js';
 import { FilterPanel } from './FilterPanel.js';
 import { ModelDetail } from './ModelDetail.js';
@@ -73,7 +74,7 @@ export function LeaderboardScreen(props: ScreenProps): React.JSX.Element {
     props.onView(view);
   }, [view]);
 
-  useInput(
+  useLatestInput(
     (input, key) => {
       const s = latest.current;
       const name = keyName(input, key);

@@ -3,10 +3,11 @@
 // grandchildren, … with relation, type, score, date, params and child count; → expands, ←
 // collapses, Enter toggles, Esc goes back. Only the rows on screen are formatted and drawn.
 // State is the pure reducer of lineage-state.ts, kept per app across remounts.
-import React, { useEffect, useMemo } from 'react';
-import { Box, Text, useInput } from 'ink';
+import React, { useEffect, useMemo, useState } from 'react';
+import { Box, Text } from 'ink';
 import type { ScreenProps } from '../screen-props.js';
-import { baseModels, derivativesOf } from '../../analysis/base-models.js';
+import { baseModels, derivativesOf, type BaseModelsResult } from '../../analysis/base-models.js';
+import type { View } from '../../views/view.js';
 import type { Dataset } from '../../data/model.js';
 import { fit, cellText } from '../../render/text-width.js';
 import { makeTheme } from '../../render/theme.js';
@@ -18,6 +19,7 @@ import { INITIAL_LINEAGE, lineageReducer, restoredLineage, type LineageState, ty
 import { findBases, listCells, listWidest, LIST_COLUMNS, treeCells, treeTable, visibleRows, type TreeRow } from '../lineage-tree.js';
 import { baseListView, treeView } from '../lineage-screen-view.js';
 import { useReducerRef } from '../use-reducer-ref.js';
+import { useLatestInput } from '../use-latest-input.js';
 import { TreeList, treeListRoom } from './TreeList.js';
 import { layoutTable } from '../../render/table.js';
 
@@ -25,14 +27,33 @@ import { layoutTable } from '../../render/table.js';
 const CHROME = 2;
 
 const memory = new WeakMap<object, LineageState>();
-const basesCache = new WeakMap<Dataset, ReturnType<typeof baseModels>>();
+const basesCache = new WeakMap<Dataset, BaseModelsResult>();
 
 /** Every base model of the dataset (most declared first), computed once per dataset. */
-function allBases(dataset: Dataset): ReturnType<typeof baseModels> {
+function allBases(dataset: Dataset): BaseModelsResult {
   let bases = basesCache.get(dataset);
   if (!bases) basesCache.set(dataset, (bases = baseModels(dataset, { top: Number.POSITIVE_INFINITY })));
   return bases;
 }
+
+/** The dataset's base models. The first time for a dataset they are computed just after a
+ *  frame that says so (every base of 100,000 models takes about a second), later from the
+ *  cache; while a reloaded dataset's are computed, the previous ones stay on screen. */
+function useBases(dataset: Dataset): BaseModelsResult | null {
+  const [bases, setBases] = useState<BaseModelsResult | null>(() => basesCache.get(dataset) ?? null);
+  useEffect(() => {
+    const cached = basesCache.get(dataset);
+    if (cached) {
+      setBases(cached);
+      return undefined;
+    }
+    const timer = setTimeout(() => setBases(allBases(dataset)), 0);
+    return () => clearTimeout(timer);
+  }, [dataset]);
+  return bases;
+}
+
+const READING: View = { id: 'lineage', title: 'Lineage', summary: 'reading the base models…', blocks: [], data: null };
 
 const nodeInfo = (rows: readonly TreeRow[], index: number): NodeInfo | null => {
   const row = rows[index];
@@ -54,9 +75,9 @@ export function LineageScreen(props: ScreenProps): React.JSX.Element {
     props.setCapture(false);
   }, []);
 
-  const bases = useMemo(() => allBases(dataset), [dataset]);
-  const listed = useMemo(() => findBases(bases.top, state.find), [bases, state.find]);
-  const widest = useMemo(() => listWidest(bases.top), [bases]);
+  const bases = useBases(dataset);
+  const listed = useMemo(() => (bases ? findBases(bases.top, state.find) : []), [bases, state.find]);
+  const widest = useMemo(() => listWidest(bases?.top ?? []), [bases]);
   const base = state.tree?.base ?? null;
   const tree = useMemo(() => (base === null ? null : derivativesOf(dataset, base)), [dataset, base]);
   const table = useMemo(() => (tree ? treeTable(tree.root) : null), [tree]);
@@ -68,14 +89,14 @@ export function LineageScreen(props: ScreenProps): React.JSX.Element {
   const treeRoom = table ? treeListRoom(listHeight, hidden(table.columns, table.widest)) : 1;
 
   const view = useMemo(
-    () => (tree && table ? treeView(tree, rows, table) : baseListView(bases, listed, state.find)),
+    () => (tree && table ? treeView(tree, rows, table) : bases ? baseListView(bases, listed, state.find) : READING),
     [tree, table, rows, bases, listed, state.find],
   );
   useEffect(() => {
     props.onView(view);
   }, [view]);
 
-  useInput(
+  useLatestInput(
     (input, key) => {
       const s = latest.current;
       if (s.finding) {
@@ -126,6 +147,13 @@ export function LineageScreen(props: ScreenProps): React.JSX.Element {
           height={listHeight}
           color={color}
         />
+      </Box>
+    );
+  }
+  if (bases === null) {
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        <Text wrap="truncate">{theme.paint('header', fit(`Lineage · reading the base models of ${formatInteger(dataset.entries.length)} entries…`, width))}</Text>
       </Box>
     );
   }
