@@ -1,6 +1,6 @@
 // Counts for one stage, turned into progress events: done/total, ok/gone/errors, a rate over
 // the last ten seconds and the ETA it gives. Progress events are throttled; stage-end is not.
-import type { EventSink, Stage } from './events.js';
+import type { Counts, EventSink, Stage } from './events.js';
 
 const EMIT_EVERY_MS = 250;
 const RATE_WINDOW_MS = 10_000;
@@ -75,14 +75,14 @@ export class StageProgress {
     this.emit({
       type: 'progress',
       stage: this.stage,
-      done: this.done,
-      total: this.total,
-      ok: this.ok,
-      gone: this.gone,
-      errors: this.errors,
+      ...this.counts(),
       rate: rate === null ? null : Math.round(rate * 10) / 10,
       etaSeconds,
     });
+  }
+
+  private counts(): Counts {
+    return { done: this.done, total: this.total, ok: this.ok, gone: this.gone, errors: this.errors };
   }
 
   start(cached: number): void {
@@ -94,11 +94,7 @@ export class StageProgress {
     this.emit({
       type: 'stage-end',
       stage: this.stage,
-      done: this.done,
-      total: this.total,
-      ok: this.ok,
-      gone: this.gone,
-      errors: this.errors,
+      ...this.counts(),
       seconds: Math.round((this.now() - this.started) / 100) / 10,
     });
   }
