@@ -3,7 +3,7 @@
 // date per node, → expands, ← collapses, Esc back; a cycle in declarations stays finite.
 import React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LineageScreen } from '../../source/app/screens/LineageScreen.js';
+import { DEFER_ABOVE, LineageScreen } from '../../source/app/screens/LineageScreen.js';
 import type { Dataset } from '../../source/data/model.js';
 import type { View } from '../../source/views/view.js';
 import { displayWidth } from '../../source/render/text-width.js';
@@ -137,11 +137,13 @@ describe('Lineage screen', () => {
     expect(rows(app.lastFrame())).toHaveLength(3);
   });
 
-  it('draws a first frame while the base models of a new dataset are read', async () => {
-    const fresh = buildDataset({ entries: [{ repo: 'a/b' }, { repo: 'c/d' }], info: { 'c/d': { bases: ['a/b'] } } });
-    const { app } = await open(fresh);
-    expect(app.frames[0]).toContain('Lineage · reading the base models of 2 entries…');
+  it('draws a first frame while the base models of a big dataset are read', async () => {
+    const n = DEFER_ABOVE + 1;
+    const big = buildDataset({ entries: Array.from({ length: n }, (_, i) => ({ repo: `o/m${i}`, baseModel: i === 0 ? null : 'o/m0' })) });
+    const { app } = await open(big);
+    expect(app.frames[0]).toContain(`Lineage · reading the base models of ${n.toLocaleString('en-US')} entries…`);
     expect(app.lastFrame()).toContain('1 of 1 base models');
+    expect(rows(app.lastFrame())[0]).toMatch(/^› o\/m0\s+LLaMA\s+20,000\s+20,000/);
   });
 
   it('says so when no model declares a base', async () => {

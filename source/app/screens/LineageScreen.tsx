@@ -36,21 +36,21 @@ function allBases(dataset: Dataset): BaseModelsResult {
   return bases;
 }
 
-/** The dataset's base models. The first time for a dataset they are computed just after a
- *  frame that says so (every base of 100,000 models takes about a second), later from the
- *  cache; while a reloaded dataset's are computed, the previous ones stay on screen. */
+/** Entries above which the base models of a new dataset are computed after a first frame. */
+export const DEFER_ABOVE = 20_000;
+
+/** The dataset's base models: at once for small datasets and for those already computed;
+ *  else just after a frame that says so (every base of 100,000 models takes about a second),
+ *  the previous dataset's staying on screen meanwhile when there is one. */
 function useBases(dataset: Dataset): BaseModelsResult | null {
-  const [bases, setBases] = useState<BaseModelsResult | null>(() => basesCache.get(dataset) ?? null);
+  const [late, setLate] = useState<BaseModelsResult | null>(null);
+  const now = dataset.entries.length <= DEFER_ABOVE || basesCache.has(dataset) ? allBases(dataset) : null;
   useEffect(() => {
-    const cached = basesCache.get(dataset);
-    if (cached) {
-      setBases(cached);
-      return undefined;
-    }
-    const timer = setTimeout(() => setBases(allBases(dataset)), 0);
+    if (now !== null) return undefined;
+    const timer = setTimeout(() => setLate(allBases(dataset)), 0);
     return () => clearTimeout(timer);
   }, [dataset]);
-  return bases;
+  return now ?? late;
 }
 
 const READING: View = { id: 'lineage', title: 'Lineage', summary: 'reading the base models…', blocks: [], data: null };
