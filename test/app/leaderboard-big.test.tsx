@@ -1,6 +1,7 @@
 // The Leaderboard screen on 100,000 synthetic models: only the window of rows reaches Ink
 // (the frame has `height` lines whatever the row count), and a key → the next frame stays well
-// under a second for a move, a sort on a new column, a reverse and a search keystroke.
+// under a second for a move, a sort on a new column, a reverse, a search keystroke and a
+// model's detail (whose first one on a big table draws a frame while the lineage is built).
 import React from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LeaderboardScreen } from '../../source/app/screens/LeaderboardScreen.js';
@@ -62,6 +63,13 @@ describe('Leaderboard screen on 100,000 models', () => {
     await app.press('/');
     times.searchKey = await keyToFrame('7', (f) => f.includes('/7█'));
     await app.press(KEY.escape);
+    // the first detail of a big table says it is building the lineage, then shows the model
+    const before = app.frames.length;
+    times.detail = await keyToFrame(KEY.enter, (f) => f.includes('Model details'));
+    const shown = await app.waitFor((f) => f.includes('Base-model chain up') || f.includes('Leaderboard entry'), 10_000);
+    expect(app.frames.slice(before).some((f) => f.includes(`building the lineage of ${(N).toLocaleString('en-US')} entries…`))).toBe(true);
+    expect(shown).toMatch(/user\d+\/model-\d+(-chat)? — /);
+    times.back = await keyToFrame(KEY.escape, (f) => !f.includes('Model details'));
     console.log(`100k rows, key → frame (ms): ${Object.entries(times).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
     for (const ms of Object.values(times)) expect(ms).toBeLessThan(1000);
     expect(app.lastFrame().split('\n').length).toBeLessThanOrEqual(HEIGHT);

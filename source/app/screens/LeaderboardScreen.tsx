@@ -9,7 +9,6 @@ import { Box, Text } from 'ink';
 import type { ScreenProps } from '../screen-props.js';
 import { leaderboardTable } from '../../views/leaderboard-view.js';
 import { queryLeaderboard } from '../../analysis/leaderboard-query.js';
-import { modelDetail } from '../../analysis/leaderboard-detail.js';
 import { writeText } from '../../views/write-text.js';
 import { cellText, fit } from '../../render/text-width.js';
 import { makeTheme } from '../../render/theme.js';
@@ -23,6 +22,7 @@ import { panelItems } from '../filter-panel.js';
 import { queryView, querySummary } from '../leaderboard-query-view.js';
 import { modelDetailView } from '../model-detail-view.js';
 import { useReducerRef } from '../use-reducer-ref.js';
+import { useModelDetail } from '../use-model-detail.js';
 import { useLatestInput } from '../use-latest-input.js';
 import { SearchLine } from './SearchLine.js';
 import { FilterPanel } from './FilterPanel.js';
@@ -63,10 +63,7 @@ export function LeaderboardScreen(props: ScreenProps): React.JSX.Element {
   const room = Math.max(1, height - LEADERBOARD_CHROME - panelHeight);
   const column = Math.min(state.column, columns.length - 1);
 
-  const detail = useMemo(
-    () => (state.detail ? modelDetail(dataset, table, state.detail.key, { includeFlagged: state.filters.includeFlagged }) : null),
-    [dataset, table, state.detail?.key, state.filters.includeFlagged],
-  );
+  const { detail, building } = useModelDetail(dataset, table, state.detail?.key ?? null, state.filters.includeFlagged);
   const detailView = useMemo(() => (detail ? modelDetailView(detail) : null), [detail]);
   const detailLines = useMemo(() => (detailView ? writeText(detailView, { width, color }) : []), [detailView, width, color]);
   const view = useMemo(() => detailView ?? queryView(table, result, columns, state.filters), [detailView, table, result, columns]);
@@ -147,7 +144,11 @@ export function LeaderboardScreen(props: ScreenProps): React.JSX.Element {
   );
 
   if (state.detail) {
-    const missing = detail === null ? `“${state.detail.key}” is no longer in the table (Esc: back)` : null;
+    const missing = building
+      ? `building the lineage of ${formatInteger(table.rows.length)} entries…`
+      : detail === null
+        ? `“${state.detail.key}” is no longer in the table (Esc: back)`
+        : null;
     return <ModelDetail lines={detailLines} offset={state.detail.offset} width={width} height={height} color={color} missing={missing} />;
   }
 
