@@ -31,6 +31,7 @@ beforeAll(async () => {
   app = await renderApp(
     <LeaderboardScreen dataset={dataset} width={100} height={HEIGHT} period="month" color={false} active setCapture={() => {}} onView={() => {}} now={new Date()} />,
   );
+  await app.waitFor((f) => f.includes('[Average] ▼'));
 }, 120_000);
 
 afterAll(() => app?.unmount());
@@ -44,7 +45,8 @@ async function keyToFrame(key: string, test: (frame: string) => boolean): Promis
 }
 
 describe('Leaderboard screen on 100,000 models', () => {
-  it('draws only the window: the frame has the screen height, the table its room', () => {
+  it('says it is building the table in its first frame, then draws only the window', () => {
+    expect(app.frames[0]).toContain(`Leaderboard · building the table of ${(N).toLocaleString('en-US')} entries…`);
     const lines = app.lastFrame().split('\n');
     expect(lines.length).toBeLessThanOrEqual(HEIGHT);
     expect(lines[0]).toContain(`${(N).toLocaleString('en-US')} of ${(N).toLocaleString('en-US')}`);

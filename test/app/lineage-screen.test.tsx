@@ -3,7 +3,8 @@
 // date per node, → expands, ← collapses, Esc back; a cycle in declarations stays finite.
 import React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFER_ABOVE, LineageScreen } from '../../source/app/screens/LineageScreen.js';
+import { LineageScreen } from '../../source/app/screens/LineageScreen.js';
+import { DEFER_ABOVE } from '../../source/app/use-deferred.js';
 import type { Dataset } from '../../source/data/model.js';
 import type { View } from '../../source/views/view.js';
 import { displayWidth } from '../../source/render/text-width.js';

@@ -7,6 +7,8 @@
 import React, { useEffect, useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { ScreenProps } from '../screen-props.js';
+import type { Dataset } from '../../data/model.js';
+import type { LeaderboardTable } from '../../analysis/leaderboard.js';
 import { leaderboardTable } from '../../views/leaderboard-view.js';
 import { queryLeaderboard } from '../../analysis/leaderboard-query.js';
 import { writeText } from '../../views/write-text.js';
@@ -22,6 +24,7 @@ import { panelItems } from '../filter-panel.js';
 import { queryView, querySummary } from '../leaderboard-query-view.js';
 import { modelDetailView } from '../model-detail-view.js';
 import { useReducerRef } from '../use-reducer-ref.js';
+import { useDeferred } from '../use-deferred.js';
 import { useModelDetail } from '../use-model-detail.js';
 import { useLatestInput } from '../use-latest-input.js';
 import { SearchLine } from './SearchLine.js';
@@ -35,9 +38,31 @@ const HINT = '/ search · f filters · ←→ column · s sort · Enter details 
 /** State kept per app (its onView callback lives as long as the app) across remounts. */
 const memory = new WeakMap<object, LeaderboardState>();
 
+/** Datasets whose table is built (leaderboardTable caches it per dataset). */
+const built = new WeakSet<Dataset>();
+function tableOf(dataset: Dataset): LeaderboardTable {
+  const table = leaderboardTable(dataset);
+  built.add(dataset);
+  return table;
+}
+
 export function LeaderboardScreen(props: ScreenProps): React.JSX.Element {
-  const { dataset, width, height, color } = props;
-  const table = useMemo(() => leaderboardTable(dataset), [dataset]);
+  // the table of 100,000 entries takes about a second: a first frame says so
+  const loaded = useDeferred(props.dataset, (d) => built.has(d), tableOf);
+  if (loaded === null) {
+    const text = `Leaderboard · building the table of ${formatInteger(props.dataset.entries.length)} entries…`;
+    return (
+      <Box flexDirection="column" width={props.width} height={props.height}>
+        <Text wrap="truncate">{makeTheme({ color: props.color }).paint('header', fit(text, props.width))}</Text>
+      </Box>
+    );
+  }
+  return <LeaderboardBody {...props} dataset={loaded.dataset} table={loaded.value} />;
+}
+
+/** The screen over a built table (the dataset is the table's). */
+function LeaderboardBody(props: ScreenProps & { table: LeaderboardTable }): React.JSX.Element {
+  const { dataset, width, height, color, table } = props;
   const columns = useMemo(() => screenColumns(table), [table]);
   const widths = useMemo(() => columnWidths(table, columns), [table, columns]);
   const items = useMemo(() => panelItems(table), [table]);

@@ -3,7 +3,7 @@
 // grandchildren, … with relation, type, score, date, params and child count; → expands, ←
 // collapses, Enter toggles, Esc goes back. Only the rows on screen are formatted and drawn.
 // State is the pure reducer of lineage-state.ts, kept per app across remounts.
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { useEffect, useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { ScreenProps } from '../screen-props.js';
 import { baseModels, derivativesOf, type BaseModelsResult } from '../../analysis/base-models.js';
@@ -19,6 +19,7 @@ import { INITIAL_LINEAGE, lineageReducer, restoredLineage, type LineageState, ty
 import { findBases, listCells, listWidest, LIST_COLUMNS, treeCells, treeTable, visibleRows, type TreeRow } from '../lineage-tree.js';
 import { baseListView, treeView } from '../lineage-screen-view.js';
 import { useReducerRef } from '../use-reducer-ref.js';
+import { useDeferred } from '../use-deferred.js';
 import { useLatestInput } from '../use-latest-input.js';
 import { TreeList, treeListRoom } from './TreeList.js';
 import { layoutTable } from '../../render/table.js';
@@ -34,23 +35,6 @@ function allBases(dataset: Dataset): BaseModelsResult {
   let bases = basesCache.get(dataset);
   if (!bases) basesCache.set(dataset, (bases = baseModels(dataset, { top: Number.POSITIVE_INFINITY })));
   return bases;
-}
-
-/** Entries above which the base models of a new dataset are computed after a first frame. */
-export const DEFER_ABOVE = 20_000;
-
-/** The dataset's base models: at once for small datasets and for those already computed;
- *  else just after a frame that says so (every base of 100,000 models takes about a second),
- *  the previous dataset's staying on screen meanwhile when there is one. */
-function useBases(dataset: Dataset): BaseModelsResult | null {
-  const [late, setLate] = useState<BaseModelsResult | null>(null);
-  const now = dataset.entries.length <= DEFER_ABOVE || basesCache.has(dataset) ? allBases(dataset) : null;
-  useEffect(() => {
-    if (now !== null) return undefined;
-    const timer = setTimeout(() => setLate(allBases(dataset)), 0);
-    return () => clearTimeout(timer);
-  }, [dataset]);
-  return now ?? late;
 }
 
 const READING: View = { id: 'lineage', title: 'Lineage', summary: 'reading the base models…', blocks: [], data: null };
@@ -75,7 +59,7 @@ export function LineageScreen(props: ScreenProps): React.JSX.Element {
     props.setCapture(false);
   }, []);
 
-  const bases = useBases(dataset);
+  const bases = useDeferred(dataset, (d) => basesCache.has(d), allBases)?.value ?? null;
   const listed = useMemo(() => (bases ? findBases(bases.top, state.find) : []), [bases, state.find]);
   const widest = useMemo(() => listWidest(bases?.top ?? []), [bases]);
   const base = state.tree?.base ?? null;
