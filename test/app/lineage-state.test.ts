@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { INITIAL_LINEAGE, lineageReducer as reduce, restoredLineage, type LineageState, type NodeInfo } from '../../source/app/lineage-state.js';
 import { findBases, listCells, treeCells, treeTable, visibleRows } from '../../source/app/lineage-tree.js';
 import { baseModels, derivativesOf } from '../../source/analysis/base-models.js';
+import { baseListView, treeView } from '../../source/app/lineage-screen-view.js';
+import { writeMarkdown } from '../../source/views/write-markdown.js';
 import { buildDataset } from '../analysis/build-dataset.js';
 
 const node = (patch: Partial<NodeInfo>): NodeInfo => ({ key: 'a/b', parent: true, open: false, up: 0, ...patch });
@@ -128,5 +130,22 @@ describe('lineage rows', () => {
     expect(listCells(bases.top[0]!)).toEqual(['base/root', 'LLaMA', '2', '5', '40.00']);
     expect(findBases(bases.top, ' LEAF ').map((b) => b.repo)).toEqual(['leaf/c']);
     expect(findBases(bases.top, '')).toHaveLength(3);
+  });
+});
+
+describe('lineage views for copy and export', () => {
+  it('the list as narrowed, and the tree as expanded on screen', () => {
+    const bases = baseModels(dataset, { top: Number.POSITIVE_INFINITY });
+    const list = baseListView(bases, findBases(bases.top, 'leaf'), 'leaf');
+    expect(list.summary).toBe('1 of 3 base models · find “leaf”');
+    expect(writeMarkdown(list, dataset)).toContain('| leaf/c | LLaMA | 1 | 1 | – |');
+    const tree = derivativesOf(dataset, 'base/root');
+    const rows = visibleRows(tree.root, new Set(['base/root', 'mid/ft']));
+    const view = treeView(tree, rows, treeTable(tree.root));
+    expect(view.summary).toBe('base base/root · 5 derivatives · 5 rows expanded');
+    const markdown = writeMarkdown(view, dataset);
+    expect(markdown).toContain('| ├─ mid/ft | finetune | chat | 57.00 | 2024-01-01 | 7 B | 2 |');
+    expect(markdown).toContain('| │  └─ leaf/a | quantized |');
+    expect(markdown).toContain('by relation');
   });
 });
