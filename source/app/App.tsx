@@ -1,7 +1,7 @@
 // The explorer: screens over the live cache, the fetcher in the background. App-level keys
 // (screens, help, copy, export, refresh, period, quit) are handled here and only here.
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import type { Dataset } from '../data/model.js';
 import { DataError } from '../data/errors.js';
 import { PERIODS, type Period } from '../analysis/periods.js';
@@ -19,6 +19,8 @@ import { exportMarkdown } from './export-file.js';
 import { freshness } from './freshness.js';
 import { SCREEN_COMPONENTS } from './screens/index.js';
 import { prewarm } from './view-cache.js';
+import { useLatestInput } from './use-latest-input.js';
+import { useStateRef } from './use-reducer-ref.js';
 
 export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
@@ -57,10 +59,12 @@ export function App(props: AppProps): React.JSX.Element {
   const { dataset, fetchState, loadError } = useDataset(props.initial, props.reload, props.fetcher);
   // one clock reading per dataset, so views built from it are stable between loads
   const loadedAt = useMemo(() => now(), [dataset]);
-  const [screen, setScreen] = useState<ScreenId>(props.startScreen ?? 'overview');
-  const [period, setPeriod] = useState<Period>('month');
-  const [help, setHelp] = useState(false);
-  const [capture, setCapture] = useState(false);
+  // the key handler reads these through refs, set at once: keys typed faster than React renders
+  // each see what the one before did (a search opened by "/" takes the letters after it)
+  const [screen, setScreen, screenRef] = useStateRef<ScreenId>(props.startScreen ?? 'overview');
+  const [period, setPeriod, periodRef] = useStateRef<Period>('month');
+  const [help, setHelp, helpRef] = useStateRef(false);
+  const [, setCapture, captureRef] = useStateRef(false);
   const [message, setMessage] = useState<string | null>(null);
   const [quitting, setQuitting] = useState(false);
   const view = useRef<View | null>(null);
@@ -99,9 +103,13 @@ export function App(props: AppProps): React.JSX.Element {
 
   const markdown = (): string | null => (view.current ? writeMarkdown(view.current, dataset) : null);
 
-  useInput(
+  useLatestInput(
     (input, key) => {
+      if (captureRef.current) return; // a screen's text prompt has the keys
       const name = keyName(input, key);
+      const help = helpRef.current;
+      const screen = screenRef.current;
+      const period = periodRef.current;
       if (help) {
         if (name === '?' || name === 'escape' || name === 'q') setHelp(false);
         return;
@@ -156,7 +164,7 @@ export function App(props: AppProps): React.JSX.Element {
           break;
       }
     },
-    { isActive: !capture },
+    { isActive: true },
   );
 
   const { columns, rows } = size;

@@ -17,3 +17,10 @@ export function useReducerRef<S, A>(reducer: (state: S, action: A) => S, init: (
   );
   return [state, dispatch, ref];
 }
+
+const replace = <S,>(_: S, next: S): S => next;
+
+/** useState whose ref holds the latest value as soon as it is set, before React renders. */
+export function useStateRef<S>(init: S): [S, (next: S) => void, { readonly current: S }] {
+  return useReducerRef<S, S>(replace, () => init);
+}

@@ -10,6 +10,7 @@ import type { Dataset } from '../data/model.js';
 import { readSettings } from '../env.js';
 import { App } from '../app/App.js';
 import { FetchController } from '../app/fetch-controller.js';
+import { KeyStream } from '../app/key-stream.js';
 import { SCREENS, type ScreenId } from '../app/screens.js';
 import { UsageError, parse } from './args.js';
 
@@ -83,6 +84,7 @@ export async function run(argv: string[]): Promise<number> {
       startScreen: start,
     }),
     {
+      stdin: new KeyStream(process.stdin) as unknown as NodeJS.ReadStream,
       exitOnCtrlC: false,
       maxFps: 60,
       onRender: trace

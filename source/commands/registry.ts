@@ -1,6 +1,8 @@
 // The command table: name, one-line summary, usage text, and a lazy loader (so `--help` and
 // the explorer's start do not load what they do not use).
 
+import { loadInteractive } from './interactive-load.js';
+
 export interface CommandModule {
   run(argv: string[]): Promise<number>;
 }
@@ -29,7 +31,7 @@ export const COMMANDS: Record<string, Command> = {
       '                     sizes or improvement\n' +
       '  --export-dir DIR   where e writes its markdown files (default: the current directory)\n' +
       '\nKeys: ? on any screen, or hubscope keys. Needs a terminal of at least 80×24.\n',
-    load: () => import('./explore.js'),
+    load: () => loadInteractive(() => import('./explore.js')),
   },
   fetch: {
     summary: 'fetch the leaderboard, model metadata and commit histories into the cache',

@@ -50,8 +50,10 @@ wait_for() {
 key() { tmux send-keys -t "$SESSION" "$@"; }
 
 START=$(date +%s%N)
+# CI=true on purpose: Ink draws nothing until exit when it thinks it runs in CI; the explorer
+# must draw anyway (a tmux server started elsewhere would not pass the variable on by itself).
 tmux new-session -d -s "$SESSION" -x 120 -y 40 \
-  "HF_ENDPOINT=$URL HUBSCOPE_DATASETS_SERVER=$URL HF_TOKEN= node dist/cli.js --dataset $DATASET --cache $WORK/cache --export-dir $WORK/export; echo \$? > $WORK/exit-code; sleep 600"
+  "CI=true HF_ENDPOINT=$URL HUBSCOPE_DATASETS_SERVER=$URL HF_TOKEN= node dist/cli.js --dataset $DATASET --cache $WORK/cache --export-dir $WORK/export; echo \$? > $WORK/exit-code; sleep 600"
 
 wait_for 'Overview │' 10 01-overview-first-frame
 echo "explore-tmux: first frame after $(( ($(date +%s%N) - START) / 1000000 )) ms (tmux start included)"
@@ -64,7 +66,7 @@ key 2; wait_for 'Leaderboard │' 20 05-leaderboard
 # leaderboard: search, sort, details, filters
 key /; wait_for 'search' 10
 key -l '@type:chat;mistral'; key Enter; wait_for '@type:chat;mistral' 10 05a-leaderboard-search
-key l; sleep 0.2; key s; wait_for '▲' 10 05b-leaderboard-sorted
+key l; sleep 0.2; key s; wait_for 'sorted by ARC ▼' 10 05b-leaderboard-sorted
 key Enter; sleep 1; screen >"$CAPTURES/05c-leaderboard-detail.txt"
 grep -qiE 'commit|base' "$CAPTURES/05c-leaderboard-detail.txt" || fail "the model detail shows no base chain or commit activity"
 key Escape; sleep 0.3

@@ -5,7 +5,7 @@
 // pure reducer of leaderboard-state.ts; it outlives the component (help overlay, screen
 // switches) in a per-app memory.
 import React, { useEffect, useMemo } from 'react';
-import { Box, Text } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import type { ScreenProps } from '../screen-props.js';
 import type { Dataset } from '../../data/model.js';
 import type { LeaderboardTable } from '../../analysis/leaderboard.js';
@@ -60,6 +60,10 @@ export function LeaderboardScreen(props: ScreenProps): React.JSX.Element {
   return <LeaderboardBody {...props} dataset={loaded.dataset} table={loaded.value} />;
 }
 
+function isCapturing(state: LeaderboardState): boolean {
+  return state.editing !== null || (state.panel?.editing ?? null) !== null;
+}
+
 /** The screen over a built table (the dataset is the table's). */
 function LeaderboardBody(props: ScreenProps & { table: LeaderboardTable }): React.JSX.Element {
   const { dataset, width, height, color, table } = props;
@@ -72,8 +76,9 @@ function LeaderboardBody(props: ScreenProps & { table: LeaderboardTable }): Reac
   });
   useEffect(() => void memory.set(props.onView, state), [state]);
 
-  // text prompts turn the app's keys off while open
-  const capturing = state.editing !== null || (state.panel?.editing ?? null) !== null;
+  // text prompts turn the app's keys off while open: said at once by the key handler (the next
+  // key may come before React renders) and after any other change of state
+  const capturing = isCapturing(state);
   useEffect(() => {
     props.setCapture(capturing);
   }, [capturing]);
@@ -98,75 +103,80 @@ function LeaderboardBody(props: ScreenProps & { table: LeaderboardTable }): Reac
 
   useLatestInput(
     (input, key) => {
-      const s = latest.current;
-      const name = keyName(input, key);
-      if (s.editing) {
-        const edit = editText(s.search, input, key);
-        if (edit.kind === 'cancel') dispatch({ type: 'search-cancel' });
-        else if (edit.kind === 'apply') dispatch({ type: 'search-apply' });
-        else dispatch({ type: 'search-edit', text: edit.text });
-        return;
-      }
-      if (s.panel?.editing) {
-        const edit = editText(s.panel.editing.text, input, key);
-        if (edit.kind === 'cancel') dispatch({ type: 'field-cancel' });
-        else if (edit.kind === 'apply') dispatch({ type: 'field-apply' });
-        else dispatch({ type: 'field-edit', text: edit.text });
-        return;
-      }
-      if (s.detail) {
-        const command = commandFor(name, 'leaderboard');
-        if (command !== undefined && SCROLL_COMMANDS.has(command)) {
-          dispatch({ type: 'detail-scroll', command: command as ScrollCommand, count: detailLines.length, room: Math.max(1, height - 1) });
-        } else if (command === 'back') dispatch({ type: 'detail-close' });
-        return;
-      }
-      if (s.panel) {
-        const command = commandForMode(name, 'leaderboard', 'filters');
-        const by = { up: -1, down: 1, 'page-up': -5, 'page-down': 5, top: -Infinity, bottom: Infinity }[command ?? ''];
-        if (by !== undefined) dispatch({ type: 'panel-move', by, count: items.length });
-        else if (command === 'panel-pick') dispatch({ type: 'panel-pick', item: items[s.panel.cursor]! });
-        else if (command === 'panel-close') dispatch({ type: 'panel-close' });
-        return;
-      }
-      const command = commandFor(name, 'leaderboard');
-      if (command === undefined) return;
-      if (SCROLL_COMMANDS.has(command)) {
-        dispatch({ type: 'move', command: command as ScrollCommand, count, room });
-        return;
-      }
-      switch (command) {
-        case 'column-left':
-          dispatch({ type: 'column', by: -1, columns: columns.length });
-          break;
-        case 'column-right':
-          dispatch({ type: 'column', by: 1, columns: columns.length });
-          break;
-        case 'sort': {
-          const c = columns[Math.min(s.column, columns.length - 1)]!;
-          dispatch({ type: 'sort', column: c.id, numeric: c.numeric });
-          break;
-        }
-        case 'search':
-          dispatch({ type: 'search-open' });
-          break;
-        case 'filters':
-          dispatch({ type: 'panel-open' });
-          break;
-        case 'open': {
-          const cursor = Math.min(s.cursor, count - 1);
-          if (cursor >= 0) dispatch({ type: 'detail-open', key: table.rows[result.indices[cursor]!]!.key });
-          break;
-        }
-        case 'back':
-          dispatch({ type: 'search-clear' });
-          break;
-        default:
-          break;
-      }
+      onKey(input, key);
+      props.setCapture(isCapturing(latest.current));
     },
     { isActive: props.active },
   );
+
+  function onKey(input: string, key: Key): void {
+    const s = latest.current;
+    const name = keyName(input, key);
+    if (s.editing) {
+      const edit = editText(s.search, input, key);
+      if (edit.kind === 'cancel') dispatch({ type: 'search-cancel' });
+      else if (edit.kind === 'apply') dispatch({ type: 'search-apply' });
+      else dispatch({ type: 'search-edit', text: edit.text });
+      return;
+    }
+    if (s.panel?.editing) {
+      const edit = editText(s.panel.editing.text, input, key);
+      if (edit.kind === 'cancel') dispatch({ type: 'field-cancel' });
+      else if (edit.kind === 'apply') dispatch({ type: 'field-apply' });
+      else dispatch({ type: 'field-edit', text: edit.text });
+      return;
+    }
+    if (s.detail) {
+      const command = commandFor(name, 'leaderboard');
+      if (command !== undefined && SCROLL_COMMANDS.has(command)) {
+        dispatch({ type: 'detail-scroll', command: command as ScrollCommand, count: detailLines.length, room: Math.max(1, height - 1) });
+      } else if (command === 'back') dispatch({ type: 'detail-close' });
+      return;
+    }
+    if (s.panel) {
+      const command = commandForMode(name, 'leaderboard', 'filters');
+      const by = { up: -1, down: 1, 'page-up': -5, 'page-down': 5, top: -Infinity, bottom: Infinity }[command ?? ''];
+      if (by !== undefined) dispatch({ type: 'panel-move', by, count: items.length });
+      else if (command === 'panel-pick') dispatch({ type: 'panel-pick', item: items[s.panel.cursor]! });
+      else if (command === 'panel-close') dispatch({ type: 'panel-close' });
+      return;
+    }
+    const command = commandFor(name, 'leaderboard');
+    if (command === undefined) return;
+    if (SCROLL_COMMANDS.has(command)) {
+      dispatch({ type: 'move', command: command as ScrollCommand, count, room });
+      return;
+    }
+    switch (command) {
+      case 'column-left':
+        dispatch({ type: 'column', by: -1, columns: columns.length });
+        break;
+      case 'column-right':
+        dispatch({ type: 'column', by: 1, columns: columns.length });
+        break;
+      case 'sort': {
+        const c = columns[Math.min(s.column, columns.length - 1)]!;
+        dispatch({ type: 'sort', column: c.id, numeric: c.numeric });
+        break;
+      }
+      case 'search':
+        dispatch({ type: 'search-open' });
+        break;
+      case 'filters':
+        dispatch({ type: 'panel-open' });
+        break;
+      case 'open': {
+        const cursor = Math.min(s.cursor, count - 1);
+        if (cursor >= 0) dispatch({ type: 'detail-open', key: table.rows[result.indices[cursor]!]!.key });
+        break;
+      }
+      case 'back':
+        dispatch({ type: 'search-clear' });
+        break;
+      default:
+        break;
+    }
+  }
 
   if (state.detail) {
     const missing = building

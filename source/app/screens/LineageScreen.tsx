@@ -4,7 +4,7 @@
 // collapses, Enter toggles, Esc goes back. Only the rows on screen are formatted and drawn.
 // State is the pure reducer of lineage-state.ts, kept per app across remounts.
 import React, { useEffect, useMemo } from 'react';
-import { Box, Text } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import type { ScreenProps } from '../screen-props.js';
 import { baseModels, derivativesOf, type BaseModelsResult } from '../../analysis/base-models.js';
 import type { View } from '../../views/view.js';
@@ -82,35 +82,40 @@ export function LineageScreen(props: ScreenProps): React.JSX.Element {
 
   useLatestInput(
     (input, key) => {
-      const s = latest.current;
-      if (s.finding) {
-        const edit = editText(s.find, input, key);
-        if (edit.kind === 'cancel') dispatch({ type: 'find-cancel' });
-        else if (edit.kind === 'apply') dispatch({ type: 'find-keep' });
-        else dispatch({ type: 'find-edit', text: edit.text });
-        return;
-      }
-      const command = commandFor(keyName(input, key), 'lineage');
-      if (command === undefined) return;
-      if (s.tree) {
-        const node = nodeInfo(rows, Math.min(s.tree.cursor, rows.length - 1));
-        if (SCROLL_COMMANDS.has(command)) dispatch({ type: 'tree-move', command: command as ScrollCommand, count: rows.length, room: treeRoom });
-        else if (command === 'back') dispatch({ type: 'tree-close' });
-        else if (node && command === 'expand') dispatch({ type: 'expand', node });
-        else if (node && command === 'collapse') dispatch({ type: 'collapse', node });
-        else if (node && command === 'pick') dispatch({ type: 'toggle', node });
-        return;
-      }
-      if (SCROLL_COMMANDS.has(command)) dispatch({ type: 'list-move', command: command as ScrollCommand, count: listed.length, room: listRoom });
-      else if (command === 'search') dispatch({ type: 'find-open' });
-      else if (command === 'back') dispatch({ type: 'find-clear' });
-      else if (command === 'pick' || command === 'expand') {
-        const picked = listed[Math.min(s.list.cursor, listed.length - 1)];
-        if (picked) dispatch({ type: 'tree-open', base: picked.repo, root: picked.key });
-      }
+      onKey(input, key);
+      props.setCapture(latest.current.finding !== null); // at once: the next key may come before React renders
     },
     { isActive: props.active },
   );
+
+  function onKey(input: string, key: Key): void {
+    const s = latest.current;
+    if (s.finding) {
+      const edit = editText(s.find, input, key);
+      if (edit.kind === 'cancel') dispatch({ type: 'find-cancel' });
+      else if (edit.kind === 'apply') dispatch({ type: 'find-keep' });
+      else dispatch({ type: 'find-edit', text: edit.text });
+      return;
+    }
+    const command = commandFor(keyName(input, key), 'lineage');
+    if (command === undefined) return;
+    if (s.tree) {
+      const node = nodeInfo(rows, Math.min(s.tree.cursor, rows.length - 1));
+      if (SCROLL_COMMANDS.has(command)) dispatch({ type: 'tree-move', command: command as ScrollCommand, count: rows.length, room: treeRoom });
+      else if (command === 'back') dispatch({ type: 'tree-close' });
+      else if (node && command === 'expand') dispatch({ type: 'expand', node });
+      else if (node && command === 'collapse') dispatch({ type: 'collapse', node });
+      else if (node && command === 'pick') dispatch({ type: 'toggle', node });
+      return;
+    }
+    if (SCROLL_COMMANDS.has(command)) dispatch({ type: 'list-move', command: command as ScrollCommand, count: listed.length, room: listRoom });
+    else if (command === 'search') dispatch({ type: 'find-open' });
+    else if (command === 'back') dispatch({ type: 'find-clear' });
+    else if (command === 'pick' || command === 'expand') {
+      const picked = listed[Math.min(s.list.cursor, listed.length - 1)];
+      if (picked) dispatch({ type: 'tree-open', base: picked.repo, root: picked.key });
+    }
+  }
 
   const theme = makeTheme({ color });
   if (state.tree && tree && table) {
