@@ -7,10 +7,17 @@ function missing(n: number | null | undefined): n is null | undefined {
   return n === null || n === undefined || !Number.isFinite(n);
 }
 
-/** Thousands separators with a fixed number of decimals: 12345.6 → "12,345.6". */
+/** Thousands separators with a fixed number of decimals: 12345.6 → "12,345.6". (By hand, not
+ *  toLocaleString: that builds an ICU formatter on every call, and tables call it per cell.) */
 export function formatDecimal(n: number | null | undefined, digits = 1): string {
   if (missing(n)) return MISSING;
-  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const fixed = n.toFixed(digits);
+  const sign = fixed.startsWith('-') ? '-' : '';
+  const body = sign ? fixed.slice(1) : fixed;
+  const point = body.indexOf('.');
+  const whole = point < 0 ? body : body.slice(0, point);
+  const grouped = whole.length > 3 ? whole.replace(/\B(?=(\d{3})+$)/g, ',') : whole;
+  return sign + grouped + (point < 0 ? '' : body.slice(point));
 }
 
 /** A whole number with thousands separators: 12345 → "12,345" (rounded). */

@@ -4,7 +4,7 @@
 // headline figures of every section of analyses.md with the paper's figure beside each
 // (overview-sections.ts). Pure: no IO, and the clock only through options.now.
 import type { Dataset } from '../data/model.js';
-import { selectModels, selectionNotes } from '../analysis/select.js';
+import { selectEntries, selectModels, selectionNotes } from '../analysis/select.js';
 import { formatInteger } from '../render/format-number.js';
 import type { Note } from '../analysis/result.js';
 import type { Block, View, ViewOptions } from './view.js';
@@ -48,8 +48,51 @@ function countBy<T>(items: readonly T[], key: (item: T) => string | null): Recor
 const byStatusText = (counts: Record<string, number>): string =>
   Object.entries(counts).map(([status, n]) => `${status} ${formatInteger(n)}`).join(', ');
 
+interface DataCounts {
+  entries: number;
+  repositories: number;
+  models: number;
+  flagged: number;
+  duplicates: number;
+}
+
+/** The "Data" figures: where the data comes from, when, and how many. */
+function dataRows(dataset: Dataset, counts: DataCounts, options: ViewOptions): FigureRow[] {
+  const s = dataset.source;
+  const now = options.now;
+  return [
+    { label: 'source', value: `${sourceName(dataset)}, ${dataset.generation}` },
+    { label: 'revision', value: s.revision ? s.revision.replace(/^sha256:/, '').slice(0, 12) : 'unknown' },
+    { label: 'leaderboard fetched', value: when(s.leaderboardFetchedAt, now) },
+    { label: 'Hub info, last complete pass', value: when(s.infoFetchedAt, now) },
+    { label: 'commit histories, last complete pass', value: when(s.commitsFetchedAt, now) },
+    { label: 'entries / distinct repositories', value: `${formatInteger(counts.entries)} / ${formatInteger(counts.repositories)}` },
+    { label: 'flagged entries left out', value: options.includeFlagged ? 'none (flagged included)' : formatInteger(counts.flagged) },
+    { label: 'duplicate entries merged', value: formatInteger(counts.duplicates) },
+    { label: 'models in view (one per repository)', value: formatInteger(counts.models) },
+  ];
+}
+
+/**
+ * The explorer's first frame: the table is read, Hub info and commits are on their way. Only
+ * the selection's counts (no join with Hub info, which is not there yet): this frame is drawn
+ * before anything else, so it does no more than it shows.
+ */
+function partialOverview(dataset: Dataset, options: ViewOptions): View {
+  const { entries, excluded } = selectEntries(dataset.entries, { includeFlagged: options.includeFlagged });
+  const counts = { entries: dataset.entries.length, repositories: new Set(dataset.entries.map((e) => e.key)).size, models: entries.length, ...excluded };
+  return {
+    id: 'overview',
+    title: 'Overview',
+    summary: [`${formatInteger(counts.models)} models`, `${formatInteger(counts.entries)} entries`, 'reading the cache…'].join(' · '),
+    blocks: [heading('Data'), figures(dataRows(dataset, counts, options)), { kind: 'paragraph', text: 'Reading Hub info and commit histories from the cache…' }],
+    data: { source: dataset.source, counts, partial: true },
+  };
+}
+
 /** analyses.md, every section's headline, as the explorer's first screen. */
 export function overviewView(dataset: Dataset, options: ViewOptions): View {
+  if (dataset.partial && dataset.entries.length > 0) return partialOverview(dataset, options);
   const { models, excluded } = selectModels(dataset, { includeFlagged: options.includeFlagged });
   const s = dataset.source;
   const now = options.now;
@@ -70,17 +113,7 @@ export function overviewView(dataset: Dataset, options: ViewOptions): View {
     rowProblems: options.rowProblems ?? null,
   };
   const counts = { entries: dataset.entries.length, repositories: repos, models: models.length, ...excluded };
-  const sourceRows: FigureRow[] = [
-    { label: 'source', value: `${sourceName(dataset)}, ${dataset.generation}` },
-    { label: 'revision', value: s.revision ? s.revision.replace(/^sha256:/, '').slice(0, 12) : 'unknown' },
-    { label: 'leaderboard fetched', value: when(s.leaderboardFetchedAt, now) },
-    { label: 'Hub info, last complete pass', value: when(s.infoFetchedAt, now) },
-    { label: 'commit histories, last complete pass', value: when(s.commitsFetchedAt, now) },
-    { label: 'entries / distinct repositories', value: `${formatInteger(counts.entries)} / ${formatInteger(repos)}` },
-    { label: 'flagged entries left out', value: options.includeFlagged ? 'none (flagged included)' : formatInteger(excluded.flagged) },
-    { label: 'duplicate entries merged', value: formatInteger(excluded.duplicates) },
-    { label: 'models in view (one per repository)', value: formatInteger(models.length) },
-  ];
+  const sourceRows = dataRows(dataset, counts, options);
   const share = (n: number) => `${formatInteger(n)} (${pct(models.length > 0 ? n / models.length : null)})`;
   const missingRows: FigureRow[] = [
     { label: 'without Hub info', value: share(missing.withoutHubInfo) },
@@ -112,16 +145,6 @@ export function overviewView(dataset: Dataset, options: ViewOptions): View {
         },
       ],
       data: { source: s, counts: { entries: 0 }, empty: true },
-    };
-  }
-  if (dataset.partial) {
-    // the explorer's first frame: the table is read, Hub info and commits are on their way
-    return {
-      id: 'overview',
-      title: 'Overview',
-      summary: [`${formatInteger(models.length)} models`, `${formatInteger(counts.entries)} entries`, 'reading the cache…'].join(' · '),
-      blocks: [heading('Data'), figures(sourceRows), { kind: 'paragraph', text: 'Reading Hub info and commit histories from the cache…' }],
-      data: { source: s, counts, partial: true },
     };
   }
   const sections = models.length > 0 ? sectionFigures(dataset, options) : [];

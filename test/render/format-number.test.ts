@@ -18,6 +18,12 @@ describe('number formats', () => {
     expect(formatInteger(1829)).toBe('1,829');
     expect(formatInteger(1234567.6)).toBe('1,234,568');
     expect(formatDecimal(12345.67, 1)).toBe('12,345.7');
+    expect(formatDecimal(-1234567.891, 2)).toBe('-1,234,567.89');
+    expect(formatDecimal(999.96, 1)).toBe('1,000.0'); // the carry reaches the grouping
+    expect(formatDecimal(123, 0)).toBe('123');
+    expect(formatDecimal(-0.04, 1)).toBe('-0.0');
+    expect(formatInteger(-0)).toBe('0');
+    expect(formatInteger(123456789012)).toBe('123,456,789,012');
   });
   it('percentages with a space before the sign', () => {
     expect(formatPercent(0.0861)).toBe('8.6 %');
