@@ -2,7 +2,7 @@
 // schema and refuse corrupt or newer files with a DataError, leaving them untouched. Writes
 // are batched by the caller (mark dirty, flush) and atomic (lowdb/steno write a temp file and
 // rename it), data files before meta.json.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { TextFile } from 'lowdb/node';
@@ -263,13 +263,37 @@ function datasetOf(store: CacheStore): Dataset {
   return assemble(store.metaDoc, store.leaderboard, mapsOf(store.models.items), mapsOf(store.commits.items));
 }
 
+/** The last leaderboard table loadDataset read, with the identity of the file it came from. */
+let lastTable: { path: string; identity: string; table: LeaderboardDoc } | null = null;
+
+/**
+ * The leaderboard document, decoded — or the one decoded last time when the file is the same
+ * (same inode, size and modification time: the store replaces files by rename, so a rewrite
+ * is a new inode). The explorer reads the table for its first frame and then the whole cache:
+ * the second read takes the table it already has instead of decoding (and holding) it twice.
+ * The table is never changed after decoding, so datasets can share it.
+ */
+async function readLeaderboard(path: string): Promise<LeaderboardDoc | null> {
+  let identity: string;
+  try {
+    const s = await stat(path);
+    identity = `${s.ino}/${s.size}/${s.mtimeMs}`;
+  } catch {
+    return readDocument(path, 'leaderboard', decodeLeaderboard); // missing: says so as usual
+  }
+  if (lastTable && lastTable.path === path && lastTable.identity === identity) return lastTable.table;
+  const table = await readDocument(path, 'leaderboard', decodeLeaderboard);
+  lastTable = table ? { path, identity, table } : null;
+  return table;
+}
+
 /** Reads the cache for the analyses (print and the explorer): straight into the dataset's
  *  maps, one file at a time, without the keyed documents a writer needs. Same errors as
  *  CacheStore.open. `leaderboardOnly` stops after the table: a `partial` dataset the explorer
  *  draws its first frame from while it reads the rest. */
 export async function loadDataset(dir: string, options: { leaderboardOnly?: boolean } = {}): Promise<Dataset> {
   const meta = (await readDocument<MetaDoc>(fileOf(dir, 'meta'), 'meta', same)) ?? emptyMeta(TOOL);
-  const lb = (await readDocument(fileOf(dir, 'leaderboard'), 'leaderboard', decodeLeaderboard)) ?? emptyLeaderboard();
+  const lb = (await readLeaderboard(fileOf(dir, 'leaderboard'))) ?? emptyLeaderboard();
   const empty = <T>(): Maps<T> => ({ values: new Map<string, T>(), statuses: new Map<string, ItemStatus>() });
   if (options.leaderboardOnly) return { ...assemble(meta, lb, empty(), empty()), partial: true };
   const info = (await readDocument(fileOf(dir, 'models'), 'models', modelMaps)) ?? empty<ModelInfo>();

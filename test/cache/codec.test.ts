@@ -56,6 +56,20 @@ describe('compact cache layout', () => {
     expect(dataset.activity.get('a/b')?.authors).toEqual(['système', 'u1']);
   });
 
+  it('a second read of an unchanged table shares it; a rewritten table is read again', async () => {
+    const dir = await filledCache();
+    const first = await loadDataset(dir, { leaderboardOnly: true });
+    const full = await loadDataset(dir);
+    expect(full.entries).toBe(first.entries); // not decoded (and held) twice
+    expect(full.info.get('qwen/通义千问-7b')).toEqual(info);
+    const store = await CacheStore.open(dir);
+    store.setLeaderboard({ ...store.leaderboard, entries: [entry(0, 'c/d', 'pretrained')] });
+    await store.flush();
+    const again = await loadDataset(dir);
+    expect(again.entries).not.toBe(first.entries);
+    expect(again.entries.map((e) => e.key)).toEqual(['c/d']);
+  });
+
   it('writes pure ASCII JSON with repeated strings stored once', async () => {
     const dir = await filledCache();
     const text = await readFile(join(dir, 'leaderboard.json'), 'utf8');
