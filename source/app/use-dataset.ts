@@ -17,16 +17,27 @@ export function useDataset(
   const [loadError, setLoadError] = useState<string | null>(null);
   const lastLoad = useRef(0);
   const loading = useRef(false);
+  const again = useRef(false);
 
+  // one read at a time; a reason to read that comes during a read (the fetch's end, say,
+  // while a stage's read is under way) makes one more read after it, never none
   const load = useCallback(async () => {
-    if (loading.current) return;
+    if (loading.current) {
+      again.current = true;
+      return;
+    }
     loading.current = true;
-    lastLoad.current = Date.now();
     try {
-      setDataset(await reload());
-      setLoadError(null);
-    } catch (error) {
-      setLoadError(error instanceof Error ? error.message : String(error));
+      do {
+        again.current = false;
+        lastLoad.current = Date.now();
+        try {
+          setDataset(await reload());
+          setLoadError(null);
+        } catch (error) {
+          setLoadError(error instanceof Error ? error.message : String(error));
+        }
+      } while (again.current);
     } finally {
       loading.current = false;
     }

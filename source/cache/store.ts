@@ -250,6 +250,7 @@ function assemble(meta: MetaDoc, lb: LeaderboardDoc, info: Maps<ModelInfo>, acti
       leaderboardFetchedAt: lb.fetchedAt,
       infoFetchedAt: meta.completed.info,
       commitsFetchedAt: meta.completed.commits,
+      rowProblems: lb.problems.length,
     },
     entries: lb.entries,
     info: info.values,

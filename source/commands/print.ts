@@ -4,10 +4,7 @@
 // table; `all` gives one CSV per tabular view, each after a `# VIEW` line, blank-line
 // separated). Data on stdout; diagnostics on stderr (exit 1: cache empty or unreadable; exit 2:
 // a wrong command line, or csv asked of a view without a table).
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { loadDataset, cacheDir } from '../cache/store.js';
-import { FILES } from '../cache/schema.js';
 import { DataError } from '../data/errors.js';
 import type { Dataset } from '../data/model.js';
 import { PERIODS, type Period } from '../analysis/periods.js';
@@ -136,15 +133,6 @@ export function viewOptionsOf(values: Values, now: Date): ViewOptions {
 
 /** The cache's unreadable leaderboard rows (the dataset does not carry them); undefined when
  *  the file cannot say. */
-async function rowProblemCount(dir: string): Promise<number | undefined> {
-  try {
-    const raw = JSON.parse(await readFile(join(dir, FILES.leaderboard), 'utf8')) as { problems?: unknown };
-    return Array.isArray(raw.problems) ? raw.problems.length : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function jsonOf(view: View, dataset: Dataset, options: ViewOptions): unknown {
   return {
     view: view.id,
@@ -203,10 +191,6 @@ export async function run(argv: string[]): Promise<number> {
     const column = resolveSortColumn(table, options.sort);
     if (column === null) throw new UsageError(`--sort takes one of ${table.columns.map((c) => c.id).join(', ')}; got "${options.sort}"`);
     options.sort = column;
-  }
-  if (ids.includes('overview')) {
-    const problems = await rowProblemCount(dir);
-    if (problems !== undefined) options.rowProblems = problems;
   }
   const views = ids.map((id) => VIEWS[id](dataset, options));
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

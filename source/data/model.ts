@@ -158,6 +158,9 @@ export interface SourceInfo {
   leaderboardFetchedAt: string | null;
   infoFetchedAt: string | null;
   commitsFetchedAt: string | null;
+  /** Leaderboard rows the cache could not read (absent when not known, as for a dataset
+   *  built in memory). */
+  rowProblems?: number;
 }
 
 /** Everything the analyses read: the cache, normalised and joined. */

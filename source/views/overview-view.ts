@@ -110,7 +110,7 @@ export function overviewView(dataset: Dataset, options: ViewOptions): View {
     datedByLeaderboard: models.filter((m) => m.dateSource === 'leaderboard').length,
     unknownParams: models.filter((m) => m.entry.params === null).length,
     withoutScore: models.filter((m) => m.entry.score === null).length,
-    rowProblems: options.rowProblems ?? null,
+    rowProblems: dataset.source.rowProblems ?? null,
   };
   const counts = { entries: dataset.entries.length, repositories: repos, models: models.length, ...excluded };
   const sourceRows = dataRows(dataset, counts, options);

@@ -83,9 +83,6 @@ export interface ViewOptions {
   /** Overview: the clock reading freshness ages are measured from (views never read the
    *  clock: print passes `new Date()`, the explorer its own reading). Without it, no ages. */
   now?: Date;
-  /** Overview: leaderboard rows the cache could not read (the cache's row problems), when the
-   *  caller knows; the dataset itself does not carry them. */
-  rowProblems?: number;
 }
 
 export const DEFAULT_VIEW_OPTIONS: ViewOptions = {

@@ -50,6 +50,7 @@ describe('compact cache layout', () => {
     expect(store.models.items['a/b']).toEqual({ status: 'gone', message: 'not listed on the Hub', fetchedAt: '2026-01-01T00:00:00.000Z' });
     const dataset = await loadDataset(dir);
     expect(dataset.entries[1]!.key).toBe('a/b');
+    expect(dataset.source.rowProblems).toBe(0); // the overview shows it, in print and the explorer alike
     expect(dataset.info.get('qwen/通义千问-7b')).toEqual(info);
     expect(dataset.info.has('a/b')).toBe(false);
     expect(dataset.infoStatus.get('a/b')?.status).toBe('gone');

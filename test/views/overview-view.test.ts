@@ -12,9 +12,10 @@ import { selectModels } from '../../source/analysis/select.js';
 import { buildDataset } from '../analysis/build-dataset.js';
 import { sampleDataset } from './sample-dataset.js';
 
-const dataset = sampleDataset();
+const sample = sampleDataset();
+const dataset = { ...sample, source: { ...sample.source, rowProblems: 2 } };
 const now = new Date('2024-06-01T13:00:00Z');
-const view = overviewView(dataset, { ...DEFAULT_VIEW_OPTIONS, now, rowProblems: 2 });
+const view = overviewView(dataset, { ...DEFAULT_VIEW_OPTIONS, now });
 const rows = view.blocks.flatMap((b: Block) => (b.kind === 'figures' ? b.rows : []));
 const row = (label: string | RegExp) => rows.find((r) => (typeof label === 'string' ? r.label === label : label.test(r.label)));
 
