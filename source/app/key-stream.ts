@@ -5,9 +5,10 @@
 // the Enter is lost; and a "/" that opens a search reaches the app's handler together with the
 // letters after it, before any screen has re-rendered to say that it now takes text. KeyStream
 // stands in for stdin: it splits each read into keys (an escape sequence stays whole) and
-// hands Ink one key per turn of the event loop, so every handler sees every key, in order, on
-// the state the previous key left (React renders Ink's updates synchronously and runs its
-// effects, the app's key-capture flag among them, before the next turn).
+// hands Ink one key at a time, each once React has rendered what the key before it did (see
+// afterReact), so every handler sees every key, in order, on the state the previous key left.
+// The handlers do not count on that alone: state a key handler reads is kept in refs set at
+// once (useReducerRef, useStateRef), so a key that still comes early is read right.
 import { EventEmitter } from 'node:events';
 
 const ESC = '\u001B';

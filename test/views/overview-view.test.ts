@@ -31,6 +31,16 @@ describe('overview view', () => {
     expect(writeText(noClock, { width: 100, color: false }).join('\n')).not.toContain('ago');
   });
 
+  it('a partial dataset (the explorer\'s first frame): the same data figures, no sections yet', () => {
+    const partial = overviewView({ ...dataset, info: new Map(), activity: new Map(), partial: true }, { ...DEFAULT_VIEW_OPTIONS, now });
+    const partialRows = partial.blocks.flatMap((b: Block) => (b.kind === 'figures' ? b.rows : []));
+    const dataLabels = ['source', 'entries / distinct repositories', 'flagged entries left out', 'duplicate entries merged', 'models in view (one per repository)'];
+    for (const label of dataLabels) expect(partialRows.find((r) => r.label === label)).toEqual(row(label));
+    expect(partial.summary).toContain('reading the cache…');
+    expect(partialRows.find((r) => r.label === 'authors (N)')).toBeUndefined();
+    expect(writeText(partial, { width: 100, color: false }).join('\n')).toContain('Reading Hub info and commit histories');
+  });
+
   it('ages: minutes, hours, days', () => {
     expect(ageText('2024-06-01T12:59:30Z', now)).toBe('just now');
     expect(ageText('2024-06-01T12:15:00Z', now)).toBe('45 min ago');
