@@ -120,6 +120,12 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
   } catch (error) {
     controller.abort(error);
     if (flusher) await flusher.stop(); // keep what was fetched before the failure
+    if (options.signal?.aborted && client && !flusher?.failure) {
+      // stopped by the caller (a signal, the explorer quitting) while a stage was waiting or
+      // retrying: an interruption like any other, not a failure
+      emit({ type: 'done', seconds: Math.round((Date.now() - started) / 100) / 10, interrupted: true, requests: client.stats.requests, retries: client.stats.retries, rateLimited: client.stats.rateLimited });
+      return { interrupted: true, stats: client.stats, errors };
+    }
     const message = error instanceof Error ? error.message : String(error);
     emit({ type: 'fatal', message });
     throw error;

@@ -101,4 +101,19 @@ describe('hubscope fetch (CLI)', () => {
     expect(await readdir(dir)).not.toContain('.lock');
     expect(run.stdout.trim().split('\n').map((l) => JSON.parse(l)).at(-1)).toMatchObject({ type: 'done', interrupted: true });
   });
+
+  it('on SIGTERM while retrying an unreachable server (no network): an interruption, not an error', async () => {
+    const dir = await tempDir();
+    const nowhere = 'http://127.0.0.1:9'; // discard port: connection refused, retried with backoff
+    const { child, done } = spawnCli(cli, ['fetch', '--cache', dir, '--events', 'json'], hubEnv(nowhere));
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGTERM');
+    const run = await done;
+    expect(run.code).toBe(143);
+    expect(run.stderr).not.toMatch(/unexpected error/);
+    const events = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(events.map((e) => e.type)).not.toContain('fatal');
+    expect(events.at(-1)).toMatchObject({ type: 'done', interrupted: true });
+    expect(await readdir(dir)).not.toContain('.lock');
+  });
 });
