@@ -22,12 +22,13 @@ function duration(seconds: number | null): string {
 }
 
 export function fetchSummary(fetch: FetchState): string {
-  if (fetch.running && fetch.stage === null) return 'fetch starting…';
+  const retrying = fetch.retrying !== null ? ` retrying ${fetch.retrying}` : '';
+  if (fetch.running && fetch.stage === null) return `fetch starting…${retrying}`;
   if (fetch.running) {
     const paused = fetch.pausedUntil !== null ? ' paused (rate limit)' : '';
     const rate = fetch.rate !== null ? ` ${fetch.rate.toFixed(0)}/s` : '';
     const errors = fetch.errors > 0 ? ` errors ${fetch.errors}` : '';
-    return `fetching ${fetch.stage ?? ''} ${fetch.done.toLocaleString('en-US')}/${fetch.total.toLocaleString('en-US')}${rate} ETA ${duration(fetch.etaSeconds)}${errors}${paused}`;
+    return `fetching ${fetch.stage ?? ''} ${fetch.done.toLocaleString('en-US')}/${fetch.total.toLocaleString('en-US')}${rate} ETA ${duration(fetch.etaSeconds)}${errors}${paused}${retrying}`;
   }
   if (fetch.exitCode !== null && fetch.exitCode !== 0) return `fetch failed (exit ${fetch.exitCode}): ${fetch.messages.at(-1) ?? ''}`;
   if (fetch.exitCode === 0) return fetch.errors > 0 ? `fetch done, ${fetch.errors} errors` : 'fetch done';

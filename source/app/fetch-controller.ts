@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { retryText } from '../fetch/progress-view.js';
 
 export interface FetchState {
   running: boolean;
@@ -20,6 +21,9 @@ export interface FetchState {
   /** Set when the fetch ended: its exit code. */
   exitCode: number | null;
   pausedUntil: number | null;
+  /** A request failing again and again, until requests get through ("host: problem, attempt
+   *  n of m"): with no network this is all there is to show. */
+  retrying: string | null;
 }
 
 export const IDLE: FetchState = {
@@ -33,6 +37,7 @@ export const IDLE: FetchState = {
   messages: [],
   exitCode: null,
   pausedUntil: null,
+  retrying: null,
 };
 
 type Listener = (state: FetchState, event: Record<string, unknown> | null) => void;
@@ -69,6 +74,7 @@ export function reduceFetchEvent(state: FetchState, event: Record<string, unknow
         etaSeconds: num(event.etaSeconds),
         errors: num(event.errors) ?? state.errors,
         pausedUntil: null,
+        retrying: (num(event.done) ?? state.done) > state.done ? null : state.retrying,
       };
     case 'item-error':
       return {
@@ -77,12 +83,17 @@ export function reduceFetchEvent(state: FetchState, event: Record<string, unknow
       };
     case 'paused':
       return { ...state, pausedUntil: num(event.untilMs) };
+    case 'retrying':
+      return {
+        ...state,
+        retrying: retryText({ type: 'retrying', host: String(event.host ?? ''), problem: String(event.problem ?? ''), attempt: num(event.attempt) ?? 0, of: num(event.of) ?? 0 }),
+      };
     case 'stage-end':
-      return { ...state, stage, done: num(event.done) ?? state.total, etaSeconds: 0 };
+      return { ...state, stage, done: num(event.done) ?? state.total, etaSeconds: 0, retrying: null };
     case 'fatal':
       return { ...state, messages: keep(state.messages, message ?? 'fetch failed') };
     case 'done':
-      return { ...state, running: false, etaSeconds: 0 };
+      return { ...state, running: false, etaSeconds: 0, retrying: null };
     default:
       return state;
   }

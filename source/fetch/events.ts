@@ -10,6 +10,8 @@
 //                                         last seconds (null until known), ETA likewise
 //   item-error  {stage, key, message}     one item failed for now (it is retried)
 //   paused      {untilMs, reason}         the client stopped sending until untilMs (epoch ms)
+//   retrying    {host, problem, attempt, of}   one request failed again (from its 2nd failure
+//                                         in a row): the server or network is in trouble
 //   stage-end   {stage, done, total, ok, gone, errors, seconds}
 //   done        {seconds, interrupted, requests, retries, rateLimited}   once, last
 //   fatal       {message}                 the fetch cannot go on (also printed on stderr)
@@ -32,6 +34,7 @@ export type FetchEvent =
   | ({ type: 'progress'; stage: Stage; rate: number | null; etaSeconds: number | null } & Counts)
   | { type: 'item-error'; stage: Stage; key: string; message: string }
   | { type: 'paused'; untilMs: number; reason: string }
+  | { type: 'retrying'; host: string; problem: string; attempt: number; of: number }
   | ({ type: 'stage-end'; stage: Stage; seconds: number } & Counts)
   | { type: 'done'; seconds: number; interrupted: boolean; requests: number; retries: number; rateLimited: number }
   | { type: 'fatal'; message: string };

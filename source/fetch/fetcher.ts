@@ -68,6 +68,10 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
       concurrency: options.concurrency,
       token: options.token,
       onPause: (untilMs, reason) => emit({ type: 'paused', untilMs, reason }),
+      // a first retry is routine; a request failing again says the server or network is down
+      onRetry: (host, problem, failures, of) => {
+        if (failures >= 2) emit({ type: 'retrying', host, problem, attempt: failures + 1, of });
+      },
       ...options.client,
     });
     flusher = new Flusher(store, options.flushEveryMs ?? 2000, 500, () => controller.abort(new Error('cache write failed')));

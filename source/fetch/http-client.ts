@@ -26,6 +26,8 @@ export interface ClientOptions {
   max429?: number;
   /** Called when the whole client pauses (a 429): until when, and why. */
   onPause?: (untilMs: number, reason: string) => void;
+  /** Called before each retry of a failed request: where, why, and the how-manyth failure. */
+  onRetry?: (host: string, problem: string, failures: number, maxAttempts: number) => void;
   random?: () => number;
 }
 
@@ -175,6 +177,7 @@ export class HubClient {
         throw new HttpError(`${outcome.problem} after ${failures} attempts`, outcome.status);
       }
       this.stats.retries += 1;
+      this.options.onRetry?.(target.host, outcome.problem, failures, this.backoff.maxAttempts);
       await sleep(backoffDelay(failures - 1, this.backoff, this.random), signal);
     }
   }

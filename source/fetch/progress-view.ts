@@ -22,7 +22,7 @@ export function clock(seconds: number): string {
 type Progress = Extract<FetchEvent, { type: 'progress' }>;
 
 /** The one-line bar for a progress event. */
-export function barLine(p: Progress, pausedUntil: number | null, now = Date.now()): string {
+export function barLine(p: Progress, pausedUntil: number | null, now = Date.now(), retrying: string | null = null): string {
   const share = p.total > 0 ? Math.min(1, p.done / p.total) : 1;
   const filled = Math.round(share * BAR);
   const parts = [`${p.stage} ${fmt(p.done)}/${fmt(p.total)}`];
@@ -30,7 +30,13 @@ export function barLine(p: Progress, pausedUntil: number | null, now = Date.now(
   if (p.etaSeconds !== null) parts.push(`ETA ${clock(p.etaSeconds)}`);
   if (p.errors > 0) parts.push(`errors ${fmt(p.errors)}`);
   if (pausedUntil !== null && pausedUntil > now) parts.push(`paused ${clock((pausedUntil - now) / 1000)}`);
+  if (retrying !== null) parts.push(`retrying: ${retrying}`);
   return `[${'#'.repeat(filled)}${'.'.repeat(BAR - filled)}] ${parts.join('  ')}`;
+}
+
+/** "datasets-server.example: connection refused, attempt 3 of 8" */
+export function retryText(e: Extract<FetchEvent, { type: 'retrying' }>): string {
+  return `${e.host}: ${e.problem}, attempt ${e.attempt} of ${e.of}`;
 }
 
 function stageEndLine(e: Extract<FetchEvent, { type: 'stage-end' }>): string {
@@ -50,6 +56,8 @@ export function progressView(stream: NodeJS.WritableStream & { isTTY?: boolean }
   let barShown = false;
   let last: Progress | null = null;
   let pausedUntil: number | null = null;
+  let retrying: string | null = null;
+  let lastRetryLine = Number.NEGATIVE_INFINITY;
   const shownErrors = new Map<Stage, number>();
   const hiddenErrors = new Map<Stage, number>();
 
@@ -63,7 +71,7 @@ export function progressView(stream: NodeJS.WritableStream & { isTTY?: boolean }
     const t = now();
     if (!force && t - lastDraw < TTY_EVERY_MS) return;
     lastDraw = t;
-    stream.write(`\r\x1b[2K${barLine(last, pausedUntil, t)}`);
+    stream.write(`\r\x1b[2K${barLine(last, pausedUntil, t, retrying)}`);
     barShown = true;
   };
 
@@ -79,6 +87,7 @@ export function progressView(stream: NodeJS.WritableStream & { isTTY?: boolean }
         line(`${event.stage}: skipped, ${event.reason}`);
         return;
       case 'progress':
+        if (last === null || event.done > last.done) retrying = null; // requests get through again
         last = event;
         if (tty) drawBar(false);
         else if (now() - lastDraw >= PLAIN_EVERY_MS) {
@@ -100,6 +109,16 @@ export function progressView(stream: NodeJS.WritableStream & { isTTY?: boolean }
         if (tty) drawBar(true);
         else line(`paused ${clock((event.untilMs - now()) / 1000)}: ${event.reason}`);
         return;
+      case 'retrying': {
+        retrying = retryText(event);
+        if (tty && last) drawBar(true);
+        else if (now() - lastRetryLine >= PLAIN_EVERY_MS) {
+          // plain lines (and a TTY before the first progress): at most one a second
+          lastRetryLine = now();
+          line(`retrying: ${retrying}`);
+        }
+        return;
+      }
       case 'stage-end': {
         const hidden = hiddenErrors.get(event.stage) ?? 0;
         line(stageEndLine(event));

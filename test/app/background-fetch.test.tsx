@@ -5,6 +5,7 @@ import React from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../source/app/App.js';
 import { FetchController, reduceFetchEvent, IDLE } from '../../source/app/fetch-controller.js';
+import { fetchSummary } from '../../source/app/StatusBar.js';
 import { loadDataset } from '../../source/cache/store.js';
 import { FakeHub } from '../fake-hub/server.js';
 import { builtCli } from '../fetch/cli-build.js';
@@ -95,6 +96,13 @@ describe('fetch events', () => {
     expect(s.messages).toEqual(['a/b: 503 after 8 attempts']);
     s = reduceFetchEvent(s, { type: 'paused', untilMs: 123, reason: '429' });
     expect(s.pausedUntil).toBe(123);
+    s = reduceFetchEvent(s, { type: 'retrying', host: 'hub.example', problem: 'HTTP 503', attempt: 3, of: 8 });
+    expect(fetchSummary(s)).toContain('retrying hub.example: HTTP 503, attempt 3 of 8');
+    s = reduceFetchEvent(s, { type: 'progress', stage: 'info', done: 10, total: 40, ok: 9, gone: 1, errors: 2, rate: 5, etaSeconds: 6 });
+    expect(s.retrying).not.toBeNull(); // nothing got through yet
+    s = reduceFetchEvent(s, { type: 'progress', stage: 'info', done: 11, total: 40, ok: 10, gone: 1, errors: 2, rate: 5, etaSeconds: 6 });
+    expect(s.retrying).toBeNull();
+    expect(fetchSummary(s)).not.toContain('retrying');
     s = reduceFetchEvent(s, { type: 'done', seconds: 3, interrupted: false, requests: 50, retries: 2, rateLimited: 1 });
     expect(s.running).toBe(false);
   });

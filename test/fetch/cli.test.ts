@@ -106,13 +106,22 @@ describe('hubscope fetch (CLI)', () => {
     const dir = await tempDir();
     const nowhere = 'http://127.0.0.1:9'; // discard port: connection refused, retried with backoff
     const { child, done } = spawnCli(cli, ['fetch', '--cache', dir, '--events', 'json'], hubEnv(nowhere));
-    await new Promise((r) => setTimeout(r, 1500));
+    // the trouble is reported while it lasts: a retrying event, from a request's second failure
+    let out = '';
+    await new Promise<void>((resolve) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString('utf8');
+        if (out.includes('"retrying"')) resolve();
+      });
+    });
     child.kill('SIGTERM');
     const run = await done;
     expect(run.code).toBe(143);
     expect(run.stderr).not.toMatch(/unexpected error/);
     const events = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(events.map((e) => e.type)).not.toContain('fatal');
+    expect(events.find((e) => e.type === 'retrying')).toMatchObject({ host: '127.0.0.1:9', attempt: 3, of: 8 });
+    expect(events.find((e) => e.type === 'retrying').problem).toBe('connection refused');
     expect(events.at(-1)).toMatchObject({ type: 'done', interrupted: true });
     expect(await readdir(dir)).not.toContain('.lock');
   });

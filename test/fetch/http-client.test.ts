@@ -54,6 +54,18 @@ describe('HubClient', () => {
     expect(c.stats.retries).toBe(2);
   });
 
+  it('tells each retry: the host, the problem and the how-manyth failure', async () => {
+    const retries: Array<[string, string, number, number]> = [];
+    const c = await setup({}, { onRetry: (...args) => retries.push(args), backoff: { baseMs: 5, capMs: 40, maxAttempts: 5 } });
+    hub.addFault({ route: 'model', times: 2, action: { kind: 'status', status: 503 } });
+    await c.getJson(modelUrl());
+    const host = new URL(hub.url).host;
+    expect(retries).toEqual([
+      [host, 'HTTP 503', 1, 5],
+      [host, 'HTTP 503', 2, 5],
+    ]);
+  });
+
   it('retries a request whose answer does not come within the timeout', async () => {
     // undici checks these timeouts on a coarse (about one second) clock
     const c = await setup({}, { headersTimeoutMs: 300 });

@@ -56,4 +56,29 @@ describe('progress view', () => {
     expect(lines).toContain('info: 3 more errors (hubscope status lists them)');
     expect(text()).not.toContain('\x1b');
   });
+
+  it('says the fetch is retrying while a server does not answer: a line a second, or in the bar until requests get through', () => {
+    let t = 0;
+    const plain = sink();
+    const view = progressView(plain.stream, false, () => t);
+    const retry = (attempt: number): FetchEvent => ({ type: 'retrying', host: 'datasets.example', problem: 'network error (ECONNREFUSED)', attempt, of: 8 });
+    view(retry(3));
+    t += 400;
+    view(retry(4)); // within the second: not printed
+    t += 800;
+    view(retry(5));
+    expect(plain.text().trim().split('\n')).toEqual([
+      'retrying: datasets.example: network error (ECONNREFUSED), attempt 3 of 8',
+      'retrying: datasets.example: network error (ECONNREFUSED), attempt 5 of 8',
+    ]);
+
+    const tty = sink();
+    const bar = progressView(tty.stream, true, () => t);
+    bar(progress(100));
+    bar(retry(3));
+    expect(tty.text().split('\r\x1b[2K').at(-1)).toContain('retrying: datasets.example: network error (ECONNREFUSED), attempt 3 of 8');
+    t += 500;
+    bar(progress(101)); // one got through
+    expect(tty.text().split('\r\x1b[2K').at(-1)).not.toContain('retrying');
+  });
 });
