@@ -4,7 +4,7 @@
 // Hub's "model tree" shows. Cycle-safe through lineage.ts. Pure: no IO, no clock.
 import type { BaseRelation, Dataset, Entry, Generation, Model, ModelType } from '../data/model.js';
 import { UNKNOWN_FAMILY } from '../data/architecture.js';
-import { joinEntry } from '../data/join.js';
+import { modelOf } from '../data/join.js';
 import { buildLineage, derivativeTree, descendantKeys, type LineageGraph, type TreeNode } from './lineage.js';
 import { note, type Note } from './result.js';
 import { dedupEntries, selectModels, selectionNotes, type SelectOptions } from './select.js';
@@ -84,7 +84,7 @@ function ownModel(dataset: Dataset, graph: LineageGraph, key: string): Model | n
   const inView = graph.byKey.get(key);
   if (inView) return inView;
   const entries = entriesByKey(dataset).get(key);
-  return entries ? joinEntry(dataset, dedupEntries(entries)[0]!) : null;
+  return entries ? modelOf(dataset, dedupEntries(entries)[0]!) : null;
 }
 
 /** §2: the family of a base model: its own entry's when on the leaderboard (and known), else

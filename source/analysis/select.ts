@@ -3,7 +3,7 @@
 // repository is kept: the highest average score; ties go to the later submission, then to the
 // first in source order. Pure.
 import type { Dataset, Entry, Model } from '../data/model.js';
-import { joinEntry } from '../data/join.js';
+import { modelOf } from '../data/join.js';
 import { note, type Note } from './result.js';
 
 export interface SelectOptions {
@@ -66,7 +66,7 @@ export function selectModels(dataset: Dataset, options: SelectOptions = {}): Sel
   let selection = cached.get(key);
   if (!selection) {
     const { entries, excluded } = selectEntries(dataset.entries, options);
-    selection = { models: Object.freeze(entries.map((entry) => joinEntry(dataset, entry))), excluded };
+    selection = { models: Object.freeze(entries.map((entry) => modelOf(dataset, entry))), excluded };
     cached.set(key, selection);
   }
   return { models: selection.models, excluded: { ...selection.excluded } };

@@ -1,6 +1,7 @@
 // analyses.md §0 "Entry" (dedup) and "Flagged": which entries an analysis looks at.
 import { describe, expect, it } from 'vitest';
 import { dedupEntries, selectModels, selectionNotes } from '../../source/analysis/select.js';
+import { joinAll } from '../../source/data/join.js';
 import { buildDataset } from './build-dataset.js';
 
 const repos = (dataset: ReturnType<typeof buildDataset>, options = {}) =>
@@ -83,6 +84,18 @@ describe('selectModels: flagged (§0)', () => {
   it('brings them back with the toggle', () => {
     expect(repos(dataset, { includeFlagged: true })).toEqual(['org/a#1', 'org/b#2']);
     expect(selectModels(dataset, { includeFlagged: true }).excluded).toEqual({ flagged: 0, duplicates: 1 });
+  });
+});
+
+describe('one Model per entry', () => {
+  it('is shared by every selection of a dataset and by joinAll (the leaderboard table)', () => {
+    const dataset = buildDataset({ entries: [{ repo: 'org/a', score: 50 }, { repo: 'org/a', score: 61 }, { repo: 'org/b', score: 40 }] });
+    const kept = selectModels(dataset).models;
+    const all = selectModels(dataset, { dedup: false, includeFlagged: true }).models;
+    const joined = joinAll(dataset);
+    expect(kept.map((m) => m.entry.index)).toEqual([1, 2]);
+    expect(kept[0]).toBe(all[1]);
+    expect(kept[0]).toBe(joined[1]);
   });
 });
 
