@@ -76,12 +76,9 @@ function LeaderboardBody(props: ScreenProps & { table: LeaderboardTable }): Reac
   });
   useEffect(() => void memory.set(props.onView, state), [state]);
 
-  // text prompts turn the app's keys off while open: said at once by the key handler (the next
-  // key may come before React renders) and after any other change of state
-  const capturing = isCapturing(state);
-  useEffect(() => {
-    props.setCapture(capturing);
-  }, [capturing]);
+  // text prompts turn the app's keys off while open: the key handler, the only place the state
+  // changes, says so at once (the next key may come before React renders); a restored state
+  // has no prompt open, and leaving the screen turns them back on
   useEffect(() => () => {
     props.setCapture(false);
   }, []);

@@ -51,10 +51,8 @@ export function LineageScreen(props: ScreenProps): React.JSX.Element {
     return saved ? restoredLineage(saved) : INITIAL_LINEAGE;
   });
   useEffect(() => void memory.set(props.onView, state), [state]);
-  const finding = state.finding !== null;
-  useEffect(() => {
-    props.setCapture(finding);
-  }, [finding]);
+  // the find line turns the app's keys off while open: the key handler, the only place the
+  // state changes, says so at once; a restored state has no find line open
   useEffect(() => () => {
     props.setCapture(false);
   }, []);
