@@ -63,19 +63,21 @@ export function reduceFetchEvent(state: FetchState, event: Record<string, unknow
   switch (type) {
     case 'stage-start':
       return { ...state, running: true, stage, done: 0, total: num(event.total) ?? 0, rate: null, etaSeconds: null };
-    case 'progress':
+    case 'progress': {
+      const done = num(event.done) ?? state.done;
       return {
         ...state,
         running: true,
         stage,
-        done: num(event.done) ?? state.done,
+        done,
         total: num(event.total) ?? state.total,
         rate: num(event.rate),
         etaSeconds: num(event.etaSeconds),
         errors: num(event.errors) ?? state.errors,
         pausedUntil: null,
-        retrying: (num(event.done) ?? state.done) > state.done ? null : state.retrying,
+        retrying: done > state.done ? null : state.retrying, // requests get through again
       };
+    }
     case 'item-error':
       return {
         ...state,

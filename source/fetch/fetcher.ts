@@ -62,6 +62,18 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
     if (event.type === 'stage-end') errors += event.errors;
     options.emit(event);
   };
+  /** The last event and the result, for a fetch that ran to its end or was stopped. */
+  const finish = (client: HubClient, interrupted: boolean): FetchResult => {
+    emit({
+      type: 'done',
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+      interrupted,
+      requests: client.stats.requests,
+      retries: client.stats.retries,
+      rateLimited: client.stats.rateLimited,
+    });
+    return { interrupted, stats: client.stats, errors };
+  };
   try {
     const store = await CacheStore.open(options.cacheDir);
     client = HubClient.create({
@@ -111,24 +123,14 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
     }
     await flusher.stop();
     if (flusher.failure) throw new DataError(`could not write the cache in ${options.cacheDir}: ${String((flusher.failure as Error).message ?? flusher.failure)}`);
-    const interrupted = options.signal?.aborted === true;
-    emit({
-      type: 'done',
-      seconds: Math.round((Date.now() - started) / 100) / 10,
-      interrupted,
-      requests: client.stats.requests,
-      retries: client.stats.retries,
-      rateLimited: client.stats.rateLimited,
-    });
-    return { interrupted, stats: client.stats, errors };
+    return finish(client, options.signal?.aborted === true);
   } catch (error) {
     controller.abort(error);
     if (flusher) await flusher.stop(); // keep what was fetched before the failure
     if (options.signal?.aborted && client && !flusher?.failure) {
       // stopped by the caller (a signal, the explorer quitting) while a stage was waiting or
       // retrying: an interruption like any other, not a failure
-      emit({ type: 'done', seconds: Math.round((Date.now() - started) / 100) / 10, interrupted: true, requests: client.stats.requests, retries: client.stats.retries, rateLimited: client.stats.rateLimited });
-      return { interrupted: true, stats: client.stats, errors };
+      return finish(client, true);
     }
     const message = error instanceof Error ? error.message : String(error);
     emit({ type: 'fatal', message });
