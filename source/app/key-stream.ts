@@ -17,6 +17,11 @@ function isFinal(code: number): boolean {
   return code >= 0x40 && code <= 0x7e;
 }
 
+/** UTF-16 units of the character at `i` (2 for one outside the BMP, an emoji say). */
+function charLength(text: string, i: number): number {
+  return text.codePointAt(i)! > 0xffff ? 2 : 1;
+}
+
 /** The length of the escape sequence at `start` (ESC first), as Ink's parser reads it. */
 function escapeLength(text: string, start: number): number {
   let i = start + 1;
@@ -30,8 +35,7 @@ function escapeLength(text: string, start: number): number {
     return Math.min(text.length, i + 1) - start;
   }
   if (kind === 'O') return Math.min(text.length, i + 2) - start;
-  const code = text.codePointAt(i)!;
-  return i + (code > 0xffff ? 2 : 1) - start;
+  return i + charLength(text, i) - start;
 }
 
 /**
@@ -49,16 +53,9 @@ export function splitKeys(text: string): string[] {
   const keys: string[] = [];
   let i = 0;
   while (i < text.length) {
-    if (text[i] === ESC) {
-      const length = escapeLength(text, i);
-      keys.push(text.slice(i, i + length));
-      i += length;
-    } else {
-      const code = text.codePointAt(i)!;
-      const length = code > 0xffff ? 2 : 1;
-      keys.push(text.slice(i, i + length));
-      i += length;
-    }
+    const length = text[i] === ESC ? escapeLength(text, i) : charLength(text, i);
+    keys.push(text.slice(i, i + length));
+    i += length;
   }
   return keys;
 }
