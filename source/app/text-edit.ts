@@ -16,3 +16,11 @@ export function editText(text: string, input: string, key: Key): EditResult {
   const clean = input.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
   return { kind: 'edit', text: text + clean };
 }
+
+/** The action a prompt's reducer takes for a key: the edit's kind picks one of the prompt's
+ *  three actions (the text goes with an edit). */
+export function promptAction<A>(edit: EditResult, actions: { cancel: A; apply: A; edit: (text: string) => A }): A {
+  if (edit.kind === 'cancel') return actions.cancel;
+  if (edit.kind === 'apply') return actions.apply;
+  return actions.edit(edit.text);
+}

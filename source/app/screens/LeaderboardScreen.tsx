@@ -16,9 +16,9 @@ import { cellText, fit } from '../../render/text-width.js';
 import { makeTheme } from '../../render/theme.js';
 import { formatInteger } from '../../render/format-number.js';
 import { commandFor, commandForMode, keyName } from '../keymap.js';
-import { editText } from '../text-edit.js';
+import { editText, promptAction } from '../text-edit.js';
 import { clampOffset, SCROLL_COMMANDS, type ScrollCommand } from '../scroll.js';
-import { INITIAL_STATE, leaderboardReducer, queryOf, restored, type LeaderboardState } from '../leaderboard-state.js';
+import { INITIAL_STATE, leaderboardReducer, queryOf, restored, type LeaderboardAction, type LeaderboardState } from '../leaderboard-state.js';
 import { columnWidths, screenColumns, tableFrame } from '../leaderboard-columns.js';
 import { panelItems } from '../filter-panel.js';
 import { queryView, querySummary } from '../leaderboard-query-view.js';
@@ -111,16 +111,12 @@ function LeaderboardBody(props: ScreenProps & { table: LeaderboardTable }): Reac
     const name = keyName(input, key);
     if (s.editing) {
       const edit = editText(s.search, input, key);
-      if (edit.kind === 'cancel') dispatch({ type: 'search-cancel' });
-      else if (edit.kind === 'apply') dispatch({ type: 'search-apply' });
-      else dispatch({ type: 'search-edit', text: edit.text });
+      dispatch(promptAction<LeaderboardAction>(edit, { cancel: { type: 'search-cancel' }, apply: { type: 'search-apply' }, edit: (text) => ({ type: 'search-edit', text }) }));
       return;
     }
     if (s.panel?.editing) {
       const edit = editText(s.panel.editing.text, input, key);
-      if (edit.kind === 'cancel') dispatch({ type: 'field-cancel' });
-      else if (edit.kind === 'apply') dispatch({ type: 'field-apply' });
-      else dispatch({ type: 'field-edit', text: edit.text });
+      dispatch(promptAction<LeaderboardAction>(edit, { cancel: { type: 'field-cancel' }, apply: { type: 'field-apply' }, edit: (text) => ({ type: 'field-edit', text }) }));
       return;
     }
     if (s.detail) {

@@ -13,9 +13,9 @@ import { fit, cellText } from '../../render/text-width.js';
 import { makeTheme } from '../../render/theme.js';
 import { formatInteger } from '../../render/format-number.js';
 import { commandFor, keyName } from '../keymap.js';
-import { editText } from '../text-edit.js';
+import { editText, promptAction } from '../text-edit.js';
 import { SCROLL_COMMANDS, type ScrollCommand } from '../scroll.js';
-import { INITIAL_LINEAGE, lineageReducer, restoredLineage, type LineageState, type NodeInfo } from '../lineage-state.js';
+import { INITIAL_LINEAGE, lineageReducer, restoredLineage, type LineageAction, type LineageState, type NodeInfo } from '../lineage-state.js';
 import { findBases, listCells, listWidest, LIST_COLUMNS, treeCells, treeTable, visibleRows, type TreeRow } from '../lineage-tree.js';
 import { baseListView, treeView } from '../lineage-screen-view.js';
 import { useReducerRef } from '../use-reducer-ref.js';
@@ -90,9 +90,7 @@ export function LineageScreen(props: ScreenProps): React.JSX.Element {
     const s = latest.current;
     if (s.finding) {
       const edit = editText(s.find, input, key);
-      if (edit.kind === 'cancel') dispatch({ type: 'find-cancel' });
-      else if (edit.kind === 'apply') dispatch({ type: 'find-keep' });
-      else dispatch({ type: 'find-edit', text: edit.text });
+      dispatch(promptAction<LineageAction>(edit, { cancel: { type: 'find-cancel' }, apply: { type: 'find-keep' }, edit: (text) => ({ type: 'find-edit', text }) }));
       return;
     }
     const command = commandFor(keyName(input, key), 'lineage');
