@@ -4,13 +4,21 @@ import type { BaseLink, Dataset, Entry, Model } from './model.js';
 import { baseLinksOfInfo } from './normalise-info.js';
 import { nameOf } from './repo-id.js';
 
-/** The Hub's creation-date floor for repositories older than its tracking (§0). */
+/** The Hub's creation-date floor for repositories older than its tracking (§0): it reports
+ *  `2022-03-02T23:29:04` for most, a few seconds later for some (`23:29:05` occurs on v1). */
 export const HUB_DATE_FLOOR = '2022-03-02T23:29:04';
+
+/** §0: any creation time on 2022-03-02 from 23:29:00 UTC to the end of that day is the floor. */
+const FLOOR_FROM = Date.UTC(2022, 2, 2, 23, 29, 0);
+const FLOOR_UNTIL = Date.UTC(2022, 2, 3);
 
 const MERGE = /merge/i;
 
+/** §0 "Date of a model": the time reads "on or before 2022-03-02" (the Hub's floor). */
 export function isDateFloor(iso: string | null): boolean {
-  return iso !== null && iso.startsWith(HUB_DATE_FLOOR);
+  if (iso === null) return false;
+  const time = Date.parse(iso);
+  return !Number.isNaN(time) && time >= FLOOR_FROM && time < FLOOR_UNTIL;
 }
 
 export function joinEntry(dataset: Dataset, entry: Entry): Model {
@@ -35,9 +43,14 @@ export function joinEntry(dataset: Dataset, entry: Entry): Model {
   }
   const ownKey = entry.key;
   const ownBases = bases.filter((b) => b.key !== ownKey);
+  // §0 "Merge": the type, the Merged flag, a Hub tag containing "merge", the relation `merge`
+  // (a `base_model:merge:` tag, or v2's Base Model suffix ` (Merge)`, also when that cell names
+  // the model itself), or the repo name.
   const isMerge =
     entry.type === 'merge' ||
     entry.merged ||
+    entry.baseModelRelation === 'merge' ||
+    bases.some((b) => b.relation === 'merge') ||
     (info?.tags.some((t) => MERGE.test(t)) ?? false) ||
     MERGE.test(nameOf(entry.repo));
   return {

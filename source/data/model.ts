@@ -65,7 +65,8 @@ export interface Entry {
   sha: string | null;
   /** v2 "Base Model" without its suffix; null when it names the model itself or reads Removed. */
   baseModel: string | null;
-  /** Relation read from the v2 "Base Model" suffix, e.g. ` (Merge)` → merge. */
+  /** Relation read from the v2 "Base Model" suffix, e.g. ` (Merge)` → merge; kept when the
+   *  cell names the model itself (then `baseModel` is null). */
   baseModelRelation: BaseRelation | null;
   /** True when v2 "Base Model" reads `Removed`. */
   baseModelRemoved: boolean;
@@ -81,7 +82,7 @@ export interface Entry {
 export interface ModelInfo {
   id: string;
   author: string | null;
-  /** ISO timestamp; `2022-03-02T23:29:04.000Z` is the Hub's floor (see isDateFloor). */
+  /** ISO timestamp; 2022-03-02 from 23:29 UTC on is the Hub's floor (see isDateFloor). */
   createdAt: string | null;
   lastModified: string | null;
   downloads: number | null;

@@ -76,7 +76,9 @@ const RELATIONS: Record<string, BaseRelation> = {
   quantized: 'quantized',
 };
 
-/** v2 "Base Model": `id`, `id (Merge)`, the model itself for originals, or `Removed`. */
+/** v2 "Base Model": `id`, `id (Merge)`, the model itself for originals, or `Removed`. A cell
+ *  naming the model itself has no base (id null) but keeps its suffix's relation: v2 writes
+ *  `own/id (Merge)` for merges (analyses.md §0 "Merge"). */
 export function parseBaseModelCell(cell: unknown, repo: string): {
   id: string | null;
   relation: BaseRelation | null;
@@ -88,9 +90,8 @@ export function parseBaseModelCell(cell: unknown, repo: string): {
   const match = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(text);
   const id = (match ? match[1]! : text).trim();
   const relation = match ? (RELATIONS[match[2]!.trim().toLowerCase()] ?? 'unknown') : null;
-  if (id === '' || id.toLowerCase() === repo.toLowerCase() || !isRepoId(id)) {
-    return { id: null, relation: null, removed: false };
-  }
+  if (id !== '' && id.toLowerCase() === repo.toLowerCase()) return { id: null, relation, removed: false };
+  if (id === '' || !isRepoId(id)) return { id: null, relation: null, removed: false };
   return { id, relation, removed: false };
 }
 

@@ -93,6 +93,20 @@ describe('typesOverTime: the floor in cumulative totals', () => {
     expect(series(result.cumulative)).toEqual({ pretrained: [2, 3] });
   });
 
+  it('reads 23:29:05 on 2022-03-02 as the floor too: no spike in the week of 2022-02-28', () => {
+    const stamped = datedDataset([
+      { repo: 'u/dialogpt', type: 'pretrained', created: '2022-03-02T23:29:05.000Z' },
+      { repo: 'u/xglm', type: 'pretrained', created: '2022-03-02T23:29:04.000Z' },
+      { repo: 'u/noon', type: 'pretrained', created: '2022-03-02T12:00:00.000Z' },
+      { repo: 'u/new', type: 'pretrained', created: '2022-03-09' },
+    ]);
+    const result = typesOverTime(stamped, { period: 'week' });
+    // the noon model is a real date (before the floor's 23:29): it stays in its week
+    expect(result.counts.keys).toEqual(['2022-02-28', '2022-03-07']);
+    expect(series(result.counts)).toEqual({ pretrained: [1, 1] });
+    expect(result.notes.find((n) => /2022-03-02/.test(n.text) && /per-period/.test(n.text))?.count).toBe(2);
+  });
+
   it('leaves them out of the running total too when asked', () => {
     expect(series(typesOverTime(dataset, { floorInCumulative: false }).cumulative)).toEqual({ pretrained: [1, 2] });
   });

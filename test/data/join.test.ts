@@ -88,13 +88,22 @@ describe('joinEntry: the date of a model', () => {
     const floor = joinEntry(dataset([e], [info('acme/Old', { createdAt: '2022-03-02T23:29:04.000Z' })]), e);
     expect(floor).toMatchObject({ day: '2022-03-02', dateSource: 'hub', dateFloor: true });
     const later = joinEntry(dataset([e], [info('acme/Old', { createdAt: '2022-03-02T23:29:05.000Z' })]), e);
-    expect(later.dateFloor).toBe(false);
+    expect(later.dateFloor).toBe(true);
+    const next = joinEntry(dataset([e], [info('acme/Old', { createdAt: '2022-03-03T00:00:00.000Z' })]), e);
+    expect(next.dateFloor).toBe(false);
     expect(joinEntry(dataset([e]), e).dateFloor).toBe(false);
   });
   it('isDateFloor', () => {
     expect(HUB_DATE_FLOOR).toBe('2022-03-02T23:29:04');
     expect(isDateFloor('2022-03-02T23:29:04.000Z')).toBe(true);
     expect(isDateFloor('2022-03-02T00:00:00.000Z')).toBe(false);
+    // §0: from 23:29:00 UTC to the end of the day (13 v1 repos are stamped 23:29:05)
+    expect(isDateFloor('2022-03-02T23:29:05.000Z')).toBe(true);
+    expect(isDateFloor('2022-03-02T23:29:00.000Z')).toBe(true);
+    expect(isDateFloor('2022-03-02T23:59:59.999Z')).toBe(true);
+    expect(isDateFloor('2022-03-02T23:28:59.999Z')).toBe(false);
+    expect(isDateFloor('2022-03-03T00:00:00.000Z')).toBe(false);
+    expect(isDateFloor('2022-03-03T00:29:05+01:00')).toBe(true);
     expect(isDateFloor(null)).toBe(false);
   });
 });
@@ -107,6 +116,17 @@ describe('joinEntry: the merge rule', () => {
     expect(isMerge(entry('acme/A'), info('acme/A', { tags: ['mergekit'] }))).toBe(true);
     expect(isMerge(entry('acme/A'), info('acme/A', { tags: ['Merge'] }))).toBe(true);
     expect(isMerge(entry('acme/Llama-MERGED-v2'))).toBe(true);
+  });
+  it('by the relation merge: v2\'s ` (Merge)` suffix (also naming the model itself) and a base_model:merge: tag', () => {
+    expect(isMerge(entry('acme/A', { baseModel: 'b/B', baseModelRelation: 'merge' }))).toBe(true);
+    // the cell "acme/A (Merge)" names the model itself: no base, the relation stays
+    expect(isMerge(entry('acme/A', { baseModel: null, baseModelRelation: 'merge' }))).toBe(true);
+    expect(isMerge(entry('acme/A', { baseModel: null, baseModelRelation: 'adapter' }))).toBe(false);
+    expect(isMerge(entry('acme/A'), info('acme/A', { tags: ['base_model:finetune:b/B'] }))).toBe(false);
+    expect(isMerge(entry('acme/A'), info('acme/A', { tags: ['base_model:merge:b/B', 'base_model:merge:c/C'] }))).toBe(true);
+    const e = entry('acme/A');
+    const joined = joinEntry(dataset([e], [info('acme/A', { tags: ['base_model:merge:b/B'] })]), e);
+    expect(joined.bases).toEqual([{ id: 'b/B', key: 'b/b', relation: 'merge' }]);
   });
   it('not for a plain model, nor for a namespace that says merge', () => {
     expect(isMerge(entry('acme/A'), info('acme/A', { tags: ['text-generation'] }))).toBe(false);

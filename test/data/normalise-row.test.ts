@@ -123,7 +123,9 @@ describe('parseBaseModelCell', () => {
   });
   it('gives no base when the cell names the model itself, in any case', () => {
     expect(parseBaseModelCell('Acme/X', 'acme/x')).toEqual({ id: null, relation: null, removed: false });
-    expect(parseBaseModelCell('acme/x (Merge)', 'acme/x')).toEqual({ id: null, relation: null, removed: false });
+    // v2 marks merges with the suffix also when the cell names the model itself: the relation stays
+    expect(parseBaseModelCell('acme/x (Merge)', 'acme/x')).toEqual({ id: null, relation: 'merge', removed: false });
+    expect(parseBaseModelCell('Acme/X (Merge)', 'acme/x')).toEqual({ id: null, relation: 'merge', removed: false });
   });
   it('reads Removed', () => {
     expect(parseBaseModelCell('Removed', 'acme/x')).toEqual({ id: null, relation: null, removed: true });
