@@ -5,6 +5,7 @@
 import type { BaseRelation, Dataset, Entry, Generation, Model, ModelType } from '../data/model.js';
 import { UNKNOWN_FAMILY } from '../data/architecture.js';
 import { modelOf } from '../data/join.js';
+import { aliasesOf } from '../data/aliases.js';
 import { buildLineage, derivativeTree, descendantKeys, type LineageGraph, type TreeNode } from './lineage.js';
 import { note, type Note } from './result.js';
 import { dedupEntries, selectModels, selectionNotes, type SelectOptions } from './select.js';
@@ -46,6 +47,24 @@ export interface BaseModelRow {
   onLeaderboard: boolean;
   /** Its own score when on the leaderboard. */
   score: number | null;
+  /** The Hub has model info for it (fetched as a row or as a declared base): when it is not on
+   *  the leaderboard, the Hub says it is not a renamed row; without info nobody can say. */
+  hubInfo: boolean;
+  /** Other ids models declared it by, resolved through renames (analyses.md §0). */
+  aliases: string[];
+}
+
+/** Declared bases that are not leaderboard rows (analyses.md §0 "Renamed repositories"). */
+export interface OffBoardBases {
+  /** Distinct declared bases with no entry on this leaderboard (after resolving renames). */
+  bases: number;
+  /** Of those, with Hub info: the Hub knows them, and they are not a renamed row. */
+  withHubInfo: number;
+  /** Without Hub info: unresolved (the Hub could not say); shown as "declared base not on
+   *  the leaderboard". */
+  unresolved: number;
+  /** Models declaring at least one unresolved base. */
+  declaringUnresolved: number;
 }
 
 export interface BaseModelsResult {
@@ -59,6 +78,9 @@ export interface BaseModelsResult {
   models: number;
   /** Top `options.top` by count (then id). */
   top: BaseModelRow[];
+  offBoard: OffBoardBases;
+  /** Base links whose declared id resolved to another (a renamed repository). */
+  resolvedRenames: number;
   notes: Note[];
 }
 
@@ -115,13 +137,22 @@ export function baseModels(dataset: Dataset, options: BaseModelOptions = {}): Ba
   const notes = selectionNotes(excluded);
   const graph = buildLineage(models);
   const declared = new Map<string, string[]>();
+  const aliasIds = new Map<string, Set<string>>();
+  let resolvedRenames = 0;
   for (const model of models) {
     for (const base of model.bases) {
       const list = declared.get(base.key) ?? [];
       list.push(base.id);
       declared.set(base.key, list);
+      if (base.declared !== undefined) {
+        resolvedRenames += 1;
+        const ids = aliasIds.get(base.key) ?? new Set<string>();
+        ids.add(base.declared);
+        aliasIds.set(base.key, ids);
+      }
     }
   }
+  const offBoard = offBoardBases(dataset, graph);
   const ranked = [...graph.children]
     .map(([key, links]) => ({ key, links }))
     .sort((a, b) => b.links.length - a.links.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -140,12 +171,49 @@ export function baseModels(dataset: Dataset, options: BaseModelOptions = {}): Ba
       familySource: source,
       onLeaderboard: own !== null,
       score: own?.entry.score ?? null,
+      hubInfo: dataset.info.has(key),
+      aliases: [...(aliasIds.get(key) ?? [])].sort(),
     };
   });
   const declaring = models.filter((m) => m.bases.length > 0).length;
   note(notes, models.length - declaring, 'models declare no base model');
   note(notes, models.filter((m) => m.info === null).length, 'models without Hub metadata: base models from the leaderboard column only');
-  return { generation: dataset.generation, options: resolved, bases: graph.children.size, declaring, models: models.length, top, notes };
+  note(notes, resolvedRenames, 'declared base links resolved through a renamed repository to its new id');
+  note(notes, offBoard.withHubInfo, 'declared bases not on the leaderboard, known to the Hub (not a renamed row)');
+  note(
+    notes,
+    offBoard.unresolved,
+    `declared bases not on the leaderboard, without Hub info (unresolved: whether one was renamed to a row cannot be told), declared by ${offBoard.declaringUnresolved} models`,
+  );
+  return {
+    generation: dataset.generation,
+    options: resolved,
+    bases: graph.children.size,
+    declaring,
+    models: models.length,
+    top,
+    offBoard,
+    resolvedRenames,
+    notes,
+  };
+}
+
+/** §0: the declared bases with no leaderboard entry, with and without Hub info. */
+function offBoardBases(dataset: Dataset, graph: LineageGraph): OffBoardBases {
+  const rows = entriesByKey(dataset);
+  const out: OffBoardBases = { bases: 0, withHubInfo: 0, unresolved: 0, declaringUnresolved: 0 };
+  const declaring = new Set<string>();
+  for (const [key, links] of graph.children) {
+    if (rows.has(key)) continue;
+    out.bases += 1;
+    if (dataset.info.has(key)) out.withHubInfo += 1;
+    else {
+      out.unresolved += 1;
+      for (const link of links) declaring.add(link.key);
+    }
+  }
+  out.declaringUnresolved = declaring.size;
+  return out;
 }
 
 export type ChildOrder = 'descendants' | 'score' | 'date' | 'source';
@@ -184,6 +252,10 @@ export interface DerivativeTreeResult {
   root: DerivativeNode;
   /** The id is known: a model in view or a declared base. */
   found: boolean;
+  /** The root has an entry on this leaderboard (flagged ones included). */
+  onLeaderboard: boolean;
+  /** The Hub has model info for the root. */
+  hubInfo: boolean;
   /** The root's family (baseFamily rule). */
   family: string;
   familySource: FamilySource;
@@ -236,10 +308,10 @@ export function derivativesOf(dataset: Dataset, base: string, options: Derivativ
   const { models, excluded } = selectModels(dataset, resolved);
   const notes = selectionNotes(excluded);
   const graph = buildLineage(models);
-  const key = base.trim().toLowerCase();
+  const key = aliasesOf(dataset).resolve(base.trim().toLowerCase());
   const tree = derivativeTree(graph, key);
   const root = nodeOf(tree, 0, resolved.childOrder);
-  if (!graph.byKey.has(key) && !graph.spelling.has(key)) root.repo = base.trim();
+  if (!graph.byKey.has(key) && !graph.spelling.has(key)) root.repo = aliasesOf(dataset).spelling(key) ?? base.trim();
   const byRelation = noRelations();
   const byType: Partial<Record<ModelType, number>> = {};
   let depth = 0;
@@ -262,6 +334,8 @@ export function derivativesOf(dataset: Dataset, base: string, options: Derivativ
     options: resolved,
     root,
     found: graph.byKey.has(key) || graph.children.has(key),
+    onLeaderboard: own !== null,
+    hubInfo: dataset.info.has(key),
     family,
     familySource: source,
     byRelation,

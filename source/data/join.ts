@@ -3,6 +3,7 @@
 import type { BaseLink, Dataset, Entry, Model } from './model.js';
 import { baseLinksOfInfo } from './normalise-info.js';
 import { nameOf } from './repo-id.js';
+import { aliasesOf, type RepoAliases } from './aliases.js';
 
 /** The Hub's creation-date floor for repositories older than its tracking (§0): it reports
  *  `2022-03-02T23:29:04` for most, a few seconds later for some (`23:29:05` occurs on v1). */
@@ -42,7 +43,7 @@ export function joinEntry(dataset: Dataset, entry: Entry): Model {
     else if (found.relation === 'unknown') found.relation = relation;
   }
   const ownKey = entry.key;
-  const ownBases = bases.filter((b) => b.key !== ownKey);
+  const ownBases = resolveLinks(bases, aliasesOf(dataset)).filter((b) => b.key !== ownKey);
   // §0 "Merge": the type, the Merged flag, a Hub tag containing "merge", the relation `merge`
   // (a `base_model:merge:` tag, or v2's Base Model suffix ` (Merge)`, also when that cell names
   // the model itself), or the repo name.
@@ -67,6 +68,21 @@ export function joinEntry(dataset: Dataset, entry: Entry): Model {
     likes: info?.likes ?? entry.likes,
     license: info?.license ?? entry.license,
   };
+}
+
+/** §0 "Renamed repositories": each declared base as the key it resolves to through the
+ *  dataset's aliases (the declared id kept as `declared`); links that meet on one key merge,
+ *  keeping the first stated relation. */
+export function resolveLinks(links: readonly BaseLink[], aliases: RepoAliases): BaseLink[] {
+  const out: BaseLink[] = [];
+  for (const link of links) {
+    const key = aliases.resolve(link.key);
+    const resolved: BaseLink = key === link.key ? link : { id: aliases.spelling(key) ?? key, key, relation: link.relation, declared: link.id };
+    const found = out.find((b) => b.key === key);
+    if (!found) out.push(resolved);
+    else if (found.relation === 'unknown') found.relation = link.relation;
+  }
+  return out;
 }
 
 // One Model per entry of a dataset, shared by every selection and the leaderboard table (a

@@ -124,6 +124,8 @@ export interface BaseLink {
   id: string;
   key: string;
   relation: BaseRelation;
+  /** The id as the model declared it, when a rename resolved it to `id` (data/aliases.ts). */
+  declared?: string;
 }
 
 /** Where a model's date came from (analyses.md §0 "Date of a model"). */

@@ -32,7 +32,7 @@ export function baseModelRows(result: BaseModelsResult, relations: readonly Base
     row.family,
     row.count,
     row.descendants,
-    row.score === null ? '–' : formatScore(row.score),
+    row.score !== null ? formatScore(row.score) : row.onLeaderboard ? '–' : 'not on board',
     ...relations.map((r) => row.byRelation[r]),
   ]);
 }

@@ -78,6 +78,14 @@ function countRows(result: DerivativeTreeResult): FigureRow[] {
   return rows;
 }
 
+/** The root's own score, or why there is none (analyses.md §0 "Renamed repositories": without
+ *  Hub info a base off the leaderboard stays unresolved). */
+function ownScoreText(tree: DerivativeTreeResult): string {
+  if (tree.root.score !== null) return formatScore(tree.root.score);
+  if (tree.onLeaderboard) return 'no score';
+  return tree.hubInfo ? 'not on the leaderboard (the Hub knows it)' : 'declared base not on the leaderboard (no Hub info: a rename cannot be told)';
+}
+
 /** analyses.md §2 derivative tree as a view. */
 export function lineageView(dataset: Dataset, options: ViewOptions): View {
   const bases = baseModels(dataset, { includeFlagged: options.includeFlagged, top: options.top });
@@ -100,7 +108,7 @@ export function lineageView(dataset: Dataset, options: ViewOptions): View {
         ? [
             figures([
               { label: 'family', value: `${tree.family} (${tree.familySource})` },
-              { label: 'own score', value: root.score === null ? 'not on the leaderboard' : formatScore(root.score) },
+              { label: 'own score', value: ownScoreText(tree) },
               { label: 'created', value: dayText(root) },
               { label: 'derivatives (all levels)', value: formatInteger(root.descendants) },
               { label: 'direct children', value: formatInteger(root.children.length) },

@@ -63,7 +63,39 @@ describe('baseModels', () => {
       [1, 'flagged'],
       [1, 'models'], // meta/llama declares no base
       [1, 'models'], // meta/llama has no Hub info
+      [1, 'declared'], // mistral: not on the leaderboard, no Hub info
     ]);
+    expect(result.offBoard).toEqual({ bases: 1, withHubInfo: 0, unresolved: 1, declaringUnresolved: 3 });
+    expect(result.notes.at(-1)!.text).toMatch(/^declared bases not on the leaderboard, without Hub info .* declared by 3 models$/);
+    expect(result.top.find((r) => r.repo === MISTRAL)).toMatchObject({ onLeaderboard: false, hubInfo: false, aliases: [] });
+  });
+
+  it('resolves declared bases through renamed repositories (analyses.md §0)', () => {
+    // v2: models declare meta-llama/Meta-Llama-3.1-8B, whose row is meta-llama/Llama-3.1-8B;
+    // the fetch stored the old id's info under the old key with the new id.
+    const renamed = buildDataset({
+      generation: 'v2',
+      entries: [
+        { repo: 'meta-llama/Llama-3.1-8B', type: 'pretrained', score: 14.42 },
+        { repo: 'meta-llama/Llama-3.1-8B-Instruct', type: 'chat', score: 23.76 },
+        { repo: 'a/one', baseModel: 'meta-llama/Meta-Llama-3.1-8B', baseModelRelation: 'finetune' },
+        { repo: 'b/two', baseModel: 'meta-llama/Meta-Llama-3.1-8B', baseModelRelation: 'finetune' },
+        { repo: 'c/three', baseModel: 'meta-llama/Llama-3.1-8B-Instruct', baseModelRelation: 'finetune' },
+        { repo: 'd/four', baseModel: 'gone/Base', baseModelRelation: 'finetune' },
+        { repo: 'e/five', baseModel: 'known/Base', baseModelRelation: 'adapter' },
+      ],
+      info: { 'known/Base': { created: '2024-01-01' } },
+      renamed: { 'meta-llama/Meta-Llama-3.1-8B': 'meta-llama/Llama-3.1-8B' },
+    });
+    const r = baseModels(renamed);
+    expect(r.top[0]).toMatchObject({ repo: 'meta-llama/Llama-3.1-8B', count: 2, onLeaderboard: true, score: 14.42, aliases: ['meta-llama/Meta-Llama-3.1-8B'] });
+    expect(r.resolvedRenames).toBe(2);
+    expect(r.offBoard).toEqual({ bases: 2, withHubInfo: 1, unresolved: 1, declaringUnresolved: 1 });
+    // the tree opens on the old id as well
+    const tree = derivativesOf(renamed, 'meta-llama/Meta-Llama-3.1-8B');
+    expect(tree.root.repo).toBe('meta-llama/Llama-3.1-8B');
+    expect(tree.root.children.map((c) => c.repo)).toEqual(['a/one', 'b/two']);
+    expect(derivativesOf(renamed, 'gone/base')).toMatchObject({ found: true, onLeaderboard: false, hubInfo: false });
   });
 
   it('keeps the top N', () => {

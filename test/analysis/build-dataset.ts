@@ -60,6 +60,9 @@ export interface DatasetSpec {
   info?: Record<string, InfoSpec>;
   activity?: Record<string, ActivitySpec>;
   activityStatus?: Record<string, ItemStatus['status']>;
+  /** Renamed repositories, old id → new id, stored as the fetch stores them (hub-api.md §11):
+   *  the model info under the OLD key with the NEW id (plus `info[old]`'s fields, if given). */
+  renamed?: Record<string, string>;
 }
 
 /** The Hub's creation-date floor as it arrives from the API. */
@@ -137,6 +140,7 @@ function activityOf(spec: ActivitySpec): CommitActivity {
 export function buildDataset(spec: DatasetSpec): Dataset {
   const info = new Map<string, ModelInfo>();
   for (const [id, value] of Object.entries(spec.info ?? {})) info.set(id.toLowerCase(), infoOf(id, value));
+  for (const [oldId, newId] of Object.entries(spec.renamed ?? {})) info.set(oldId.toLowerCase(), infoOf(newId, spec.info?.[oldId] ?? {}));
   const activity = new Map<string, CommitActivity>();
   for (const [id, value] of Object.entries(spec.activity ?? {})) activity.set(id.toLowerCase(), activityOf(value));
   const activityStatus = new Map<string, ItemStatus>();

@@ -1,7 +1,7 @@
 // Hand-built datasets for the §3 (sizes) and §4 (improvement) tests. Each row names only what
 // a test needs; everything else gets a neutral default. Rows keep their order: `index` is the
 // position in the list (the dedup tie-breaker of analyses.md §0).
-import type { Dataset, Entry, ModelInfo, ModelType } from '../../source/data/model.js';
+import type { BaseRelation, Dataset, Entry, ModelInfo, ModelType } from '../../source/data/model.js';
 import { familyOf } from '../../source/data/architecture.js';
 
 export interface Row {
@@ -20,6 +20,11 @@ export interface Row {
   /** Declared base models (cardData.base_model). */
   bases?: string[];
   tags?: string[];
+  /** The v2 "Base Model" column, already parsed (data/normalise-row.ts parseBaseModelCell). */
+  baseModel?: string | null;
+  baseModelRelation?: BaseRelation | null;
+  /** The generation's benchmarks by column name. */
+  benchmarks?: Record<string, number | null>;
 }
 
 const HUB_FIELDS = ['created', 'downloads', 'bases', 'tags'] as const;
@@ -38,7 +43,7 @@ function entryOf(row: Row, index: number): Entry {
     architecture,
     family: familyOf(architecture),
     score: row.score === undefined ? 50 : row.score,
-    benchmarks: {},
+    benchmarks: row.benchmarks ?? {},
     params: row.params === undefined ? 7 : row.params,
     license: null,
     likes: null,
@@ -47,8 +52,8 @@ function entryOf(row: Row, index: number): Entry {
     merged: row.merged ?? false,
     moe: false,
     sha: null,
-    baseModel: null,
-    baseModelRelation: null,
+    baseModel: row.baseModel ?? null,
+    baseModelRelation: row.baseModelRelation ?? null,
     baseModelRemoved: false,
     generationDepth: null,
     uploadDate: row.uploadDate ?? null,
@@ -84,11 +89,18 @@ function infoOf(row: Row): ModelInfo {
 
 /** A v1 dataset (unless told otherwise) from rows in source order. Hub info is attached to a
  *  repository when any of its rows carries a Hub field (the last such row wins). */
-export function makeDataset(rows: readonly Row[], generation: Dataset['generation'] = 'v1'): Dataset {
+export function makeDataset(
+  rows: readonly Row[],
+  generation: Dataset['generation'] = 'v1',
+  renamed: Readonly<Record<string, string>> = {},
+): Dataset {
   const info = new Map<string, ModelInfo>();
   rows.forEach((row) => {
     if (HUB_FIELDS.some((field) => row[field] !== undefined)) info.set(row.repo.toLowerCase(), infoOf(row));
   });
+  // Renamed repositories (old id → new id) as the fetch stores them (hub-api.md §11): the
+  // model info under the OLD key, with the NEW id.
+  for (const [oldId, newId] of Object.entries(renamed)) info.set(oldId.toLowerCase(), infoOf({ repo: newId }));
   return {
     generation,
     source: {

@@ -170,3 +170,55 @@ describe('joinEntry: other fields', () => {
     expect(joinAll(dataset(entries)).map((m) => m.entry.repo)).toEqual(['b/two', 'a/one']);
   });
 });
+
+describe('joinEntry: declared bases resolve through renames (analyses.md §0 "Renamed repositories")', () => {
+  // The fetch stores a renamed repository's info under its OLD key with the NEW id.
+  const renamedInfo = (oldId: string, newId: string): [string, ModelInfo] => [oldId.toLowerCase(), info(newId)];
+  const withAliases = (entries: Entry[], aliases: Array<[string, ModelInfo]>, infos: ModelInfo[] = []): Dataset => {
+    const ds = dataset(entries, infos);
+    for (const [key, value] of aliases) ds.info.set(key, value);
+    return ds;
+  };
+
+  it('a base declared by its old id belongs to the row of its new id', () => {
+    const row = entry('meta-llama/Llama-3.1-8B', { index: 0, score: 14.42 });
+    const child = entry('acme/tuned', { index: 1, baseModel: 'meta-llama/Meta-Llama-3.1-8B', baseModelRelation: 'finetune' });
+    const ds = withAliases([row, child], [renamedInfo('meta-llama/Meta-Llama-3.1-8B', 'meta-llama/Llama-3.1-8B')]);
+    expect(joinEntry(ds, child).bases).toEqual([
+      { id: 'meta-llama/Llama-3.1-8B', key: 'meta-llama/llama-3.1-8b', relation: 'finetune', declared: 'meta-llama/Meta-Llama-3.1-8B' },
+    ]);
+  });
+
+  it('a row kept under its old id is reached from models that declare the new id', () => {
+    const row = entry('old-org/Base', { index: 0 });
+    const child = entry('acme/tuned', { index: 1 });
+    const ds = withAliases([row, child], [renamedInfo('old-org/Base', 'new-org/Base')], [info('acme/tuned', { cardBaseModels: ['new-org/base'] })]);
+    expect(joinEntry(ds, child).bases.map((b) => [b.key, b.id])).toEqual([['old-org/base', 'old-org/Base']]);
+  });
+
+  it('follows a chain of renames, merges links that meet on one key, and keeps unknown ones as declared', () => {
+    const row = entry('c/Final', { index: 0 });
+    const child = entry('acme/x', { index: 1 });
+    const ds = withAliases(
+      [row, child],
+      [renamedInfo('a/First', 'b/Second'), renamedInfo('b/Second', 'c/Final')],
+      [info('acme/x', { tags: ['base_model:finetune:a/First'], cardBaseModels: ['c/final', 'z/Unknown'] })],
+    );
+    expect(joinEntry(ds, child).bases.map((b) => [b.key, b.relation])).toEqual([
+      ['c/final', 'finetune'],
+      ['z/unknown', 'unknown'],
+    ]);
+  });
+
+  it('a renamed base that is not a row resolves to its new id (its Hub info is shared)', () => {
+    const child = entry('acme/x', { index: 0, baseModel: 'old/Name', baseModelRelation: 'finetune' });
+    const ds = withAliases([child], [renamedInfo('old/Name', 'new/Name')]);
+    expect(joinEntry(ds, child).bases).toMatchObject([{ id: 'new/Name', key: 'new/name', declared: 'old/Name' }]);
+  });
+
+  it('a model declaring its own old id has no base', () => {
+    const row = entry('new/Model', { index: 0, baseModel: 'old/Model' });
+    const ds = withAliases([row], [renamedInfo('old/Model', 'new/Model')]);
+    expect(joinEntry(ds, row).bases).toEqual([]);
+  });
+});
