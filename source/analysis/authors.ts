@@ -46,7 +46,8 @@ export const DEFAULT_AUTHOR_OPTIONS: ResolvedAuthorOptions = {
 };
 
 export interface TopAuthor {
-  /** As first spelled in the data; authors are compared case-insensitively. */
+  /** Hub user names are unique regardless of case (§0): authors are compared
+   *  case-insensitively and shown in the spelling seen most often (ties: the first seen). */
   author: string;
   repos: number;
   /** Share of all author–repository pairs. */
@@ -92,6 +93,8 @@ export interface AuthorsResult {
 
 interface AuthorRecord {
   name: string;
+  /** Every spelling seen, with how often (in the repositories' author lists). */
+  spellings: Map<string, number>;
   repos: number;
   /** Earliest real day (commit or non-floor creation), YYYY-MM-DD. */
   first: string | null;
@@ -127,10 +130,11 @@ export function authorsAnalysis(dataset: Dataset, options: AuthorOptions = {}): 
     ownerStandIns: 0,
   };
   let noOwner = 0;
-  const credit = (name: string, day: string | null, floor: boolean): void => {
+  const credit = (name: string, day: string | null, floor: boolean, spelled: readonly string[] = [name]): void => {
     const key = name.trim().toLowerCase();
     let record = authors.get(key);
-    if (!record) authors.set(key, (record = { name: name.trim(), repos: 0, first: null, floorOnly: false }));
+    if (!record) authors.set(key, (record = { name: name.trim(), spellings: new Map(), repos: 0, first: null, floorOnly: false }));
+    for (const spelling of spelled) record.spellings.set(spelling.trim(), (record.spellings.get(spelling.trim()) ?? 0) + 1);
     record.repos += 1;
     if (day !== null && !floor && (record.first === null || day < record.first)) record.first = day;
     if (floor && record.first === null) record.floorOnly = true;
@@ -152,11 +156,14 @@ export function authorsAnalysis(dataset: Dataset, options: AuthorOptions = {}): 
       }
       continue;
     }
-    const names = new Map<string, string>();
+    // one credit per author and repository; every spelling the list holds is counted
+    const names = new Map<string, string[]>();
     for (const name of activity.authors) {
       if (!isSystemAuthor(name, resolved.systemAccounts, resolved.dropBots)) {
         const key = name.trim().toLowerCase();
-        if (!names.has(key)) names.set(key, name);
+        const spelled = names.get(key);
+        if (spelled) spelled.push(name);
+        else names.set(key, [name]);
       }
     }
     if (names.size === 0) {
@@ -166,9 +173,12 @@ export function authorsAnalysis(dataset: Dataset, options: AuthorOptions = {}): 
     repos.withAuthors += 1;
     perRepo.push(names.size);
     const day = activity.firstCommit === null ? null : activity.firstCommit.slice(0, 10);
-    for (const name of names.values()) credit(name, day, false);
+    for (const spelled of names.values()) credit(spelled[0]!, day, false, spelled);
   }
-  for (const record of authors.values()) if (record.first !== null) record.floorOnly = false;
+  for (const record of authors.values()) {
+    if (record.first !== null) record.floorOnly = false;
+    record.name = mostSeen(record.spellings, record.name);
+  }
   if (resolved.ownerFallback) {
     note(notes, repos.ownerStandIns, 'repositories without commit history: their namespace owner stands in as author');
   } else note(notes, repos.withoutHistory, 'repositories without commit history add no authors');
@@ -238,6 +248,19 @@ function authorsPerRepo(perRepo: readonly number[]): AuthorsResult['authorsPerRe
     singleAuthorShare: perRepo.length > 0 ? single / perRepo.length : null,
     mean: perRepo.length > 0 ? perRepo.reduce((s, n) => s + n, 0) / perRepo.length : null,
   };
+}
+
+/** The spelling seen most often; ties keep the first seen (Map order). */
+function mostSeen(spellings: ReadonlyMap<string, number>, fallback: string): string {
+  let best = fallback;
+  let count = 0;
+  for (const [spelling, n] of spellings) {
+    if (n > count) {
+      best = spelling;
+      count = n;
+    }
+  }
+  return best;
 }
 
 function compareNames(a: string, b: string): number {

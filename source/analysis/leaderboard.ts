@@ -34,7 +34,7 @@ export interface LeaderboardRow {
   moe: boolean;
   /** false only when the leaderboard says the model is gone from the Hub. */
   available: boolean;
-  /** Kept by §0 dedup with flagged entries hidden (dropped first) / shown. */
+  /** Kept by §0 dedup, with flagged repositories (kept entry flagged) hidden / shown. */
   keptHidingFlagged: boolean;
   keptShowingFlagged: boolean;
 }

@@ -1,7 +1,8 @@
 // analyses.md §0 "Entry" (dedup) and "Flagged": which entries an analysis looks at.
-// Flagged entries are dropped first (each row carries its own flag), then one entry per
-// repository is kept: the highest average score; ties go to the later submission, then to the
-// first in source order. Pure.
+// One entry per repository is kept first: the highest average score; ties go to the later
+// submission, then to the first in source order. Then, in the paper's order, a repository
+// whose kept entry is flagged is left out (a toggle brings them back). Without dedup, each
+// flagged entry is left out. Pure.
 import type { Dataset, Entry, Model } from '../data/model.js';
 import { modelOf } from '../data/join.js';
 import { note, type Note } from './result.js';
@@ -16,7 +17,8 @@ export interface SelectOptions {
 export interface Selection {
   /** Shared between the analyses of one dataset (frozen: never change it). */
   models: readonly Model[];
-  /** Entries left out, by reason. */
+  /** Left out, by reason: `flagged` repositories whose kept entry is flagged (entries, when
+   *  dedup is off), `duplicates` entries merged into their repository's kept one. */
   excluded: { flagged: number; duplicates: number };
 }
 
@@ -46,10 +48,9 @@ export function selectEntries(entries: readonly Entry[], options: SelectOptions 
   excluded: Selection['excluded'];
 } {
   const includeFlagged = options.includeFlagged ?? false;
-  const kept = includeFlagged ? [...entries] : entries.filter((e) => !e.flagged);
-  const flagged = entries.length - kept.length;
-  const deduped = options.dedup ?? true ? dedupEntries(kept) : kept;
-  return { entries: deduped, excluded: { flagged, duplicates: kept.length - deduped.length } };
+  const deduped = options.dedup ?? true ? dedupEntries(entries) : [...entries];
+  const kept = includeFlagged ? deduped : deduped.filter((e) => !e.flagged);
+  return { entries: kept, excluded: { flagged: deduped.length - kept.length, duplicates: entries.length - deduped.length } };
 }
 
 // Every analysis of one screen or print starts from the same selection: remember it per
@@ -75,7 +76,7 @@ export function selectModels(dataset: Dataset, options: SelectOptions = {}): Sel
 /** The notes every result carries for what its selection left out (analyses.md §0). */
 export function selectionNotes(excluded: Selection['excluded']): Note[] {
   const notes: Note[] = [];
-  note(notes, excluded.flagged, 'flagged entries left out');
+  note(notes, excluded.flagged, 'flagged repositories left out (their kept entry, the best-scoring, is flagged)');
   note(notes, excluded.duplicates, 'duplicate entries merged (one per repository: best score, then later submission)');
   return notes;
 }

@@ -67,7 +67,7 @@ function dataRows(dataset: Dataset, counts: DataCounts, options: ViewOptions): F
     { label: 'Hub info, last complete pass', value: when(s.infoFetchedAt, now) },
     { label: 'commit histories, last complete pass', value: when(s.commitsFetchedAt, now) },
     { label: 'entries / distinct repositories', value: `${formatInteger(counts.entries)} / ${formatInteger(counts.repositories)}` },
-    { label: 'flagged entries left out', value: options.includeFlagged ? 'none (flagged included)' : formatInteger(counts.flagged) },
+    { label: 'flagged repositories left out', value: options.includeFlagged ? 'none (flagged included)' : formatInteger(counts.flagged) },
     { label: 'duplicate entries merged', value: formatInteger(counts.duplicates) },
     { label: 'models in view (one per repository)', value: formatInteger(counts.models) },
   ];

@@ -41,6 +41,29 @@ describe('authorsAnalysis: who counts as an author', () => {
     ]);
   });
 
+  it('shows an author in the spelling seen most often (ties: the first seen)', () => {
+    const spelled = buildDataset({
+      entries: [{ repo: 'x/1' }, { repo: 'x/2' }, { repo: 'x/3' }, { repo: 'x/4' }],
+      activity: {
+        'x/1': { authors: ['tom'], first: '2023-01-01' },
+        'x/2': { authors: ['TheBloke', 'Tom'], first: '2023-01-02' },
+        'x/3': { authors: ['thebloke', 'Tom'], first: '2023-01-03' },
+        'x/4': { authors: ['TheBloke'], first: '2023-01-04' },
+      },
+    });
+    const top = authorsAnalysis(spelled).reposPerAuthor.top.map((a) => [a.author, a.repos]);
+    // TheBloke ×2, thebloke ×1; Tom ×2, tom ×1
+    expect(top).toEqual([
+      ['TheBloke', 3],
+      ['Tom', 3],
+    ]);
+    const tie = buildDataset({ entries: [{ repo: 'y/1' }, { repo: 'y/2' }], activity: { 'y/1': { authors: ['Ann'] }, 'y/2': { authors: ['ann'] } } });
+    expect(authorsAnalysis(tie).reposPerAuthor.top.map((a) => a.author)).toEqual(['Ann']);
+    // one repository listing two spellings of one user credits them once
+    const both = buildDataset({ entries: [{ repo: 'z/1' }], activity: { 'z/1': { authors: ['Ann', 'ann'] } } });
+    expect(authorsAnalysis(both).reposPerAuthor.top).toMatchObject([{ author: 'Ann', repos: 1 }]);
+  });
+
   it('adds no authors for repos without history, and says how many by status', () => {
     expect(result.repos).toEqual({
       inView: 6,

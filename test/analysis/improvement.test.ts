@@ -233,7 +233,7 @@ describe('several families, selection, empty input', () => {
     expect(result.families[0]!.size).toBe(1);
     expect(result.families[0]!.reference?.score).toBe(53);
     expect(result.notes).toEqual([
-      { count: 1, text: 'flagged entries left out' },
+      { count: 1, text: 'flagged repositories left out (their kept entry, the best-scoring, is flagged)' },
       { count: 1, text: 'duplicate entries merged (one per repository: best score, then later submission)' },
     ]);
   });

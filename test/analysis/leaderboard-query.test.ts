@@ -8,7 +8,7 @@ const dataset = buildDataset({
   entries: [
     { repo: 'meta/llama-7b', type: 'pretrained', score: 50, params: 7, license: 'other' },
     { repo: 'u/chat-a', type: 'chat', score: 65, params: 7, license: 'mit' },
-    { repo: 'u/chat-a', type: 'chat', score: 66, params: 7, flagged: true },
+    { repo: 'u/chat-a', type: 'chat', score: 63, params: 7, flagged: true },
     { repo: 'u/chat-a', type: 'chat', score: 64, params: 7 },
     { repo: 'u/merge-x', type: 'merge', score: 72, params: 7 },
     { repo: 'u/moe', type: 'chat', score: 68, params: 46, moe: true, architecture: 'MixtralForCausalLM' },
@@ -48,8 +48,17 @@ describe('queryLeaderboard: toggles', () => {
     expect(view.notes.map((n) => [n.count, n.text.split(' ')[0]])).toContainEqual([1, 'models']);
   });
 
-  it('shows flagged entries with the toggle, the flagged best score winning the dedup', () => {
-    expect(repos({ includeFlagged: true })).toEqual(['u/moe#5', 'u/chat-a#2', 'meta/llama-7b#0', 'u/unsized#7']);
+  it('shows flagged entries with the toggle (a flagged entry that lost the dedup stays hidden as a duplicate)', () => {
+    expect(repos({ includeFlagged: true })).toEqual(['u/moe#5', 'u/chat-a#1', 'meta/llama-7b#0', 'u/unsized#7']);
+  });
+
+  it('hides a repository whose best entry is flagged, and shows that entry with the toggle (§0: flagged after dedup)', () => {
+    const flaggedBest = buildLeaderboard(
+      buildDataset({ entries: [{ repo: 'u/x', score: 60 }, { repo: 'u/x', score: 66, flagged: true }, { repo: 'u/y', score: 10 }] }),
+    );
+    const shown = (query: Parameters<typeof queryLeaderboard>[1]) => [...queryLeaderboard(flaggedBest, query).indices].map((i) => `${flaggedBest.rows[i]!.repo}#${i}`);
+    expect(shown({})).toEqual(['u/y#2']);
+    expect(shown({ includeFlagged: true })).toEqual(['u/x#1', 'u/y#2']);
   });
 
   it('shows every entry without dedup', () => {

@@ -76,9 +76,21 @@ describe('selectModels: flagged (§0)', () => {
     ],
   });
 
-  it('drops flagged entries before dedup, so a flagged best score does not win', () => {
-    expect(repos(dataset)).toEqual(['org/a#0']);
-    expect(selectModels(dataset).excluded).toEqual({ flagged: 2, duplicates: 0 });
+  it('dedups first, then leaves out a repository whose kept entry is flagged (the paper\'s order)', () => {
+    // org/a keeps its best entry (70, flagged): the repository is out, its unflagged 50 does not stand in
+    expect(repos(dataset)).toEqual([]);
+    expect(selectModels(dataset).excluded).toEqual({ flagged: 2, duplicates: 1 });
+  });
+
+  it('keeps a repository whose flagged entry lost the dedup', () => {
+    const ds = buildDataset({ entries: [{ repo: 'org/a', score: 40, flagged: true }, { repo: 'org/a', score: 60 }, { repo: 'org/c', score: 5 }] });
+    expect(repos(ds)).toEqual(['org/a#1', 'org/c#2']);
+    expect(selectModels(ds).excluded).toEqual({ flagged: 0, duplicates: 1 });
+  });
+
+  it('without dedup, leaves out each flagged entry', () => {
+    expect(repos(dataset, { dedup: false })).toEqual(['org/a#0']);
+    expect(selectModels(dataset, { dedup: false }).excluded).toEqual({ flagged: 2, duplicates: 0 });
   });
 
   it('brings them back with the toggle', () => {

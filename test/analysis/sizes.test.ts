@@ -186,7 +186,7 @@ describe('selection and empty input', () => {
     const result = sizes(data);
     expect(result.known).toBe(1);
     expect(binOf(result, '7–8').best?.score).toBe(52);
-    expect(result.notes).toContainEqual({ count: 1, text: 'flagged entries left out' });
+    expect(result.notes).toContainEqual({ count: 1, text: 'flagged repositories left out (their kept entry, the best-scoring, is flagged)' });
     expect(result.notes).toContainEqual({ count: 1, text: 'duplicate entries merged (one per repository: best score, then later submission)' });
   });
 

@@ -19,7 +19,8 @@ export const FACTS = {
   entries: valid.length,
   rowProblems: rows.length - valid.length,
   repositories: new Set(valid.map((r) => String(r.fullname).toLowerCase())).size,
-  flagged: valid.filter((r) => r.Flagged === true).length,
+  /** Repositories whose kept (best) entry is flagged (§0: flagged after dedup). */
+  flagged: new Set(valid.filter((r) => r.Flagged === true && Number(r["Average ⬆️"]) === scoreOf(String(r.fullname))).map((r) => String(r.fullname).toLowerCase())).size,
   /** alpha/m1 has two entries (float16 and bfloat16): one merged away. */
   duplicates: valid.length - new Set(valid.map((r) => String(r.fullname).toLowerCase())).size,
   models: inView.length,

@@ -50,7 +50,7 @@ describe('print VIEW --format text', () => {
   it('overview: entries, repositories, what is missing, and each section with the paper beside it', () => {
     const out = text('overview');
     expect(out).toMatch(new RegExp(`entries / distinct repositories\\s+${FACTS.entries} / ${FACTS.repositories}`));
-    expect(out).toMatch(new RegExp(`flagged entries left out\\s+${FACTS.flagged}\\b`));
+    expect(out).toMatch(new RegExp(`flagged repositories left out\\s+${FACTS.flagged}\\b`));
     expect(out).toMatch(new RegExp(`models in view \\(one per repository\\)\\s+${FACTS.models}\\b`));
     expect(out).toMatch(new RegExp(`without Hub info\\s+${FACTS.withoutHubInfo} \\(`));
     expect(out).toMatch(new RegExp(`without commit history\\s+${FACTS.withoutHistory} \\(`));

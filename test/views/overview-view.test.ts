@@ -34,7 +34,7 @@ describe('overview view', () => {
   it('a partial dataset (the explorer\'s first frame): the same data figures, no sections yet', () => {
     const partial = overviewView({ ...dataset, info: new Map(), activity: new Map(), partial: true }, { ...DEFAULT_VIEW_OPTIONS, now });
     const partialRows = partial.blocks.flatMap((b: Block) => (b.kind === 'figures' ? b.rows : []));
-    const dataLabels = ['source', 'entries / distinct repositories', 'flagged entries left out', 'duplicate entries merged', 'models in view (one per repository)'];
+    const dataLabels = ['source', 'entries / distinct repositories', 'flagged repositories left out', 'duplicate entries merged', 'models in view (one per repository)'];
     for (const label of dataLabels) expect(partialRows.find((r) => r.label === label)).toEqual(row(label));
     expect(partial.summary).toContain('reading the cache…');
     expect(partialRows.find((r) => r.label === 'authors (N)')).toBeUndefined();
