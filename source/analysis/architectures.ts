@@ -35,15 +35,35 @@ export const RELEASE_MARKERS: readonly ReleaseMarker[] = [
   { day: '2024-05-22', label: 'Mistral v0.3' },
 ];
 
-/** The label of the families below the threshold (analyses.md §0). */
+/** The label of the families not shown on their own (analyses.md §0). */
 export const OTHER_FAMILY = 'other';
+
+/** §0 "Families shown": how many named families are shown on their own by default (the
+ *  paper's nine: Gemma, GPT-2, Mistral, OPT, Phi, GPT-NeoX, LLaMA, Mixtral, Qwen2). */
+export const DEFAULT_FAMILIES_SHOWN = 9;
+
+/** Which named families are shown on their own: the `top` largest, or those holding at least
+ *  `threshold` (a share, 0–1) of the models in view. */
+export type FamilyRule = { top: number } | { threshold: number };
+
+/** The rule of a `threshold` option: null (the default) means the largest DEFAULT_FAMILIES_SHOWN. */
+export function familyRule(threshold: number | null | undefined, top = DEFAULT_FAMILIES_SHOWN): FamilyRule {
+  return threshold === null || threshold === undefined ? { top } : { threshold };
+}
+
+/** "the 9 largest families" / "families from 5 %". */
+export function familyRuleText(rule: FamilyRule): string {
+  return 'top' in rule ? `the ${rule.top} largest named families` : `families from ${formatShare(rule.threshold)} of the models`;
+}
 
 export interface ArchitectureOptions extends SelectOptions {
   /** Period of the time series. Default 'month'. */
   period?: Period;
-  /** Minimum share (0–1) of the charted models for a family to be shown on its own.
-   *  Default 0.05 (the paper's 5 %). */
-  threshold?: number;
+  /** Minimum share (0–1) of the models in view for a family to be shown on its own. Default
+   *  null: the `shown` largest named families instead (§0). */
+  threshold?: number | null;
+  /** Named families shown on their own when no threshold is set. Default 9 (the paper's). */
+  shown?: number;
   /** Release markers to place. Default RELEASE_MARKERS. */
   markers?: readonly ReleaseMarker[];
 }
@@ -54,7 +74,8 @@ export const DEFAULT_ARCHITECTURE_OPTIONS: ResolvedArchitectureOptions = {
   includeFlagged: false,
   dedup: true,
   period: 'month',
-  threshold: 0.05,
+  threshold: null,
+  shown: DEFAULT_FAMILIES_SHOWN,
   markers: RELEASE_MARKERS,
 };
 
@@ -68,9 +89,12 @@ export interface PlacedMarker extends ReleaseMarker {
 export interface FamilyTotal {
   /** The label shown: a family, `other` or `unknown`. */
   family: string;
+  /** Models in view (dated or not). */
   count: number;
-  /** Share of the charted models. */
+  /** Share of the models in view. */
   share: number;
+  /** Of `count`, the models placed in a period (dated, not on the 2022-03-02 floor). */
+  placed: number;
   /** The families behind the label (one for a named family; all grouped ones for `other`). */
   members: string[];
 }
@@ -81,7 +105,13 @@ export interface ArchitecturesResult {
   /** Labels in stacking order: named families by count (most first, then name), then
    *  `other`, then `unknown`, each only when it holds a model. */
   families: string[];
+  /** The rule that chose the families shown. */
+  rule: FamilyRule;
+  /** Per label, over every model in view (the Overview's set). */
   totals: FamilyTotal[];
+  /** Models in view, and how many of them the time series could place in a period. */
+  inView: number;
+  placed: number;
   /** Models per period by label (series name = label), zero-filled. */
   counts: TimeSeries;
   /** Each label's share (0–1) of its period; 0 in a period without models. */
@@ -93,17 +123,24 @@ export interface ArchitecturesResult {
   notes: Note[];
 }
 
-/** §0: the label each family is shown under, given the models in view. */
-export function familyLabels(models: readonly Model[], threshold: number): {
+/** §0: the label each family is shown under, given the models in view: a named family the
+ *  rule picks (the `top` largest, ties by name; or every one at ≥ `threshold`) keeps its name,
+ *  `unknown` stays `unknown`, the rest is `other`. */
+export function familyLabels(models: readonly Model[], rule: FamilyRule): {
   labelOf: (family: string) => string;
   counts: Map<string, number>;
 } {
   const counts = new Map<string, number>();
   for (const model of models) counts.set(model.entry.family, (counts.get(model.entry.family) ?? 0) + 1);
-  const shown = new Set<string>();
-  for (const [family, count] of counts) {
-    if (family !== UNKNOWN_FAMILY && count / models.length >= threshold) shown.add(family);
-  }
+  const named = [...counts].filter(([family]) => family !== UNKNOWN_FAMILY);
+  const shown = new Set<string>(
+    'top' in rule
+      ? named
+          .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+          .slice(0, Math.max(0, rule.top))
+          .map(([family]) => family)
+      : named.filter(([, count]) => count / models.length >= rule.threshold).map(([family]) => family),
+  );
   const labelOf = (family: string): string =>
     family === UNKNOWN_FAMILY ? UNKNOWN_FAMILY : shown.has(family) ? family : OTHER_FAMILY;
   return { labelOf, counts };
@@ -139,10 +176,8 @@ export function architecturesOverTime(dataset: Dataset, options: ArchitectureOpt
   const { models, excluded } = selectModels(dataset, resolved);
   const notes = selectionNotes(excluded);
   const { placed, keys } = placeInPeriods(models, resolved.period, notes);
-  const { labelOf, counts: byFamily } = familyLabels(
-    placed.map((p) => p.model),
-    resolved.threshold,
-  );
+  const rule = familyRule(resolved.threshold, resolved.shown);
+  const { labelOf, counts: byFamily } = familyLabels(models, rule);
   const members = new Map<string, string[]>();
   const labelCounts = new Map<string, number>();
   for (const [family, count] of byFamily) {
@@ -159,26 +194,40 @@ export function architecturesOverTime(dataset: Dataset, options: ArchitectureOpt
   if (labelCounts.has(OTHER_FAMILY)) families.push(OTHER_FAMILY);
   if (labelCounts.has(UNKNOWN_FAMILY)) families.push(UNKNOWN_FAMILY);
   const grouped = members.get(OTHER_FAMILY)?.length ?? 0;
-  note(notes, grouped, `architecture families under ${formatShare(resolved.threshold)} of the models grouped as “other”`);
+  note(
+    notes,
+    grouped,
+    'top' in rule
+      ? `smaller architecture families grouped as “other” (the ${rule.top} largest are shown on their own)`
+      : `architecture families under ${formatShare(rule.threshold)} of the models grouped as “other”`,
+  );
+  note(notes, models.length - placed.length, `of the ${models.length} models in view are not placed in time: family totals count them, the series do not`);
 
   const position = new Map(keys.map((key, i) => [key, i]));
   const slot = new Map(families.map((f, i) => [f, i]));
   const counts = families.map(() => keys.map(() => 0));
   const periodTotals = keys.map(() => 0);
+  const placedBy = families.map(() => 0);
   for (const { model, key } of placed) {
     const i = position.get(key)!;
-    counts[slot.get(labelOf(model.entry.family))!]![i]! += 1;
+    const f = slot.get(labelOf(model.entry.family))!;
+    counts[f]![i]! += 1;
+    placedBy[f]! += 1;
     periodTotals[i]! += 1;
   }
-  const total = placed.length;
+  const total = models.length;
   return {
     generation: dataset.generation,
     options: resolved,
     families,
-    totals: families.map((family) => ({
+    rule,
+    inView: models.length,
+    placed: placed.length,
+    totals: families.map((family, f) => ({
       family,
       count: labelCounts.get(family)!,
       share: labelCounts.get(family)! / total,
+      placed: placedBy[f]!,
       members: [...members.get(family)!].sort((a, b) => byFamily.get(b)! - byFamily.get(a)! || a.localeCompare(b)),
     })),
     counts: { period: resolved.period, keys, series: families.map((name, f) => ({ name, values: counts[f]! })) },

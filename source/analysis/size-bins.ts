@@ -2,7 +2,7 @@
 // bar. Pure.
 import type { Model } from '../data/model.js';
 import { UNKNOWN_FAMILY } from '../data/architecture.js';
-import { OTHER_FAMILY, familyLabels } from './architectures.js';
+import { OTHER_FAMILY, familyLabels, type FamilyRule } from './architectures.js';
 
 /** The default bin edges in billions: 1 B bins up to 20 B, then 20–30, 30–40, 40–65, 65–100
  *  and an open last bin of 100 B and up. */
@@ -50,16 +50,16 @@ export function binIndex(edges: readonly number[], params: number): number {
   return found;
 }
 
-/** The family label each model is shown under (analyses.md §0 "Architecture family", the same
- *  rule as §2's familyLabels): a family with at least `threshold` of the models keeps its
- *  name, `unknown` stays `unknown`, the rest is `other`. `families` lists the shown labels:
+/** The family label each model is shown under (analyses.md §0 "Families shown", the same rule
+ *  as §2's familyLabels): a family the rule picks keeps its name, `unknown` stays `unknown`,
+ *  the rest is `other`. `families` lists the shown labels:
  *  named families by count (most first, then name), then `other`, then `unknown`, each only
  *  when it holds a model. */
 export function groupFamilies(
   models: readonly Model[],
-  threshold: number,
+  rule: FamilyRule,
 ): { labelOf: (model: Model) => string; families: string[] } {
-  const { labelOf: labelOfFamily, counts } = familyLabels(models, threshold);
+  const { labelOf: labelOfFamily, counts } = familyLabels(models, rule);
   const labels = new Map<string, number>();
   for (const [family, count] of counts) {
     const label = labelOfFamily(family);

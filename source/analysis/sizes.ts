@@ -7,6 +7,7 @@ import { selectModels, selectionNotes, type SelectOptions } from './select.js';
 import { withDefaults } from './options.js';
 import { note, type Note } from './result.js';
 import { DEFAULT_SIZE_EDGES, binIndex, binRanges, groupFamilies } from './size-bins.js';
+import { familyRule } from './architectures.js';
 import { byCreation, holderOf, paramsForScore, type ParamsForScore, type SizeHolder } from './size-threshold.js';
 
 export interface SizeOptions extends SelectOptions {
@@ -14,9 +15,10 @@ export interface SizeOptions extends SelectOptions {
    *  and the last bin is open. Models below the first edge are left out of the bins (noted).
    *  Default DEFAULT_SIZE_EDGES: 0, 1, …, 20, 30, 40, 65, 100. */
   edges?: readonly number[];
-  /** §0: an architecture family is shown on its own when it holds at least this share of the
-   *  models with known params; the rest is `other`. Default 0.05 (the paper's 5 %). */
-  familyThreshold?: number;
+  /** §0 "Families shown": an architecture family is shown on its own when it holds at least
+   *  this share of the models with known params; the rest is `other`. Default null: the nine
+   *  largest named families instead. */
+  familyThreshold?: number | null;
   /** Headline: the share of models with params strictly below this. Default 20 (the paper). */
   smallBelow?: number;
   /** Downloads headline: the share of downloads going to models of at most this many billion
@@ -32,7 +34,7 @@ export const DEFAULT_SIZE_OPTIONS: ResolvedSizeOptions = {
   includeFlagged: false,
   dedup: true,
   edges: DEFAULT_SIZE_EDGES,
-  familyThreshold: 0.05,
+  familyThreshold: null,
   smallBelow: 20,
   downloadsAtMost: 15,
   scoreThreshold: 70,
@@ -90,7 +92,7 @@ export function sizesOfModels(all: readonly Model[], options: ResolvedSizeOption
   const ranges = binRanges(options.edges);
   const models = all.filter((m) => m.entry.params !== null);
   note(notes, all.length - models.length, 'models with unknown params left out of size figures');
-  const { labelOf, families } = groupFamilies(models, options.familyThreshold);
+  const { labelOf, families } = groupFamilies(models, familyRule(options.familyThreshold));
   const bins: SizeBin[] = ranges.map((range) => ({
     ...range,
     count: 0,

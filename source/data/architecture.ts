@@ -1,5 +1,7 @@
 // analyses.md §0 "Architecture family": the model class lowercased and mapped to a family
-// label. The table is ordered: the first pattern that matches the class wins.
+// label. The table is ordered: the first pattern that matches the class wins. One label for
+// the versions of one vendor's architecture (Gemma, Gemma2, Gemma3 → Gemma; Phi, Phi3 → Phi;
+// Qwen2, Qwen2MoE → Qwen2), but Mixtral apart from Mistral, as the paper keeps them.
 
 export const UNKNOWN_FAMILY = 'unknown';
 
@@ -9,10 +11,8 @@ export const FAMILY_PATTERNS: ReadonlyArray<readonly [string, string]> = [
   ['mistral', 'Mistral'],
   ['llava', 'LLaVA'],
   ['llama', 'LLaMA'],
-  ['qwen2moe', 'Qwen2-MoE'],
   ['qwen2', 'Qwen2'],
   ['qwen', 'Qwen'],
-  ['gemma2', 'Gemma2'],
   ['gemma', 'Gemma'],
   ['phi3', 'Phi'],
   ['phimultipleheads', 'Phi'],

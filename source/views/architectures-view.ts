@@ -1,9 +1,10 @@
 // The Architectures view: analyses.md §2 "Architecture share over time" [Fig. 5] with the
 // base-model release markers, models per period by family, and "Models per base model"
-// [Fig. 6] (the top N). §0: a family is shown on its own from 5 % of the models (an option).
-// Pure: no IO, no clock.
+// [Fig. 6] (the top N). §0 "Families shown": the nine largest named families on their own by
+// default (a share threshold is an option); family totals count every model in view, the
+// series the models placed in time, and each says which. Pure: no IO, no clock.
 import type { Dataset } from '../data/model.js';
-import { architecturesOverTime } from '../analysis/architectures.js';
+import { architecturesOverTime, familyRuleText } from '../analysis/architectures.js';
 import { baseModels } from '../analysis/base-models.js';
 import { formatInteger } from '../render/format-number.js';
 import type { View, ViewOptions } from './view.js';
@@ -18,27 +19,27 @@ export function architecturesView(dataset: Dataset, options: ViewOptions): View 
     ...(options.familyThreshold !== undefined ? { threshold: options.familyThreshold } : {}),
   });
   const bases = baseModels(dataset, { includeFlagged: options.includeFlagged, top: options.top });
-  const placed = result.totals.reduce((sum, t) => sum + t.count, 0);
   const per = perPeriod(options.period);
+  const placedText = `the ${formatInteger(result.placed)} of ${formatInteger(result.inView)} models placed in time`;
   return {
     id: 'architectures',
     title: 'Architectures',
     summary: [
-      `${formatInteger(placed)} dated models`,
-      `families from ${pct(result.options.threshold, 0)}`,
+      `${formatInteger(result.inView)} models (${formatInteger(result.placed)} placed in time)`,
+      familyRuleText(result.rule),
       ...selectionSummary(options, { period: true, top: true }),
     ].join(' · '),
     blocks: [
-      heading(`Architecture families [§2] — shown on their own from ${pct(result.options.threshold, 0)} of the models`),
+      heading(`Architecture families [§2] — ${familyRuleText(result.rule)}; shares of all ${formatInteger(result.inView)} models in view (dated or not)`),
       figures(
         result.totals.map((t) => ({
           label: t.family === 'other' ? `other (${t.members.length} families)` : t.family,
           value: `${pct(t.share)} (${formatInteger(t.count)})`,
         })),
       ),
-      heading(`Family share over time [Fig. 5] — ${per}, with base-model releases`),
-      chart(undefined, (o) => drawShareBars(result.counts, result.shares, o, 'share of the period’s new models (%)', result.markers)),
-      chart(`new models ${per} by family`, (o) => drawCountBars(result.counts, o, `new models ${per}`)),
+      heading(`Family share over time [Fig. 5] — ${per}, ${placedText}, with base-model releases`),
+      chart(`legend shares: of ${placedText}`, (o) => drawShareBars(result.counts, result.shares, o, 'share of the period’s new models (%)', result.markers)),
+      chart(`new models ${per} by family (${placedText})`, (o) => drawCountBars(result.counts, o, `new models ${per}`)),
       heading(`Models per base model [Fig. 6] — top ${bases.top.length} of ${formatInteger(bases.bases)} declared bases`),
       baseModelsTable(bases),
       notesBlock([...result.notes, ...bases.notes.filter((n) => !result.notes.some((m) => m.text === n.text))]),

@@ -5,7 +5,7 @@ import { nameOf } from '../data/repo-id.js';
 import { UNKNOWN_FAMILY } from '../data/architecture.js';
 import { authorsAnalysis } from '../analysis/authors.js';
 import { typesOverTime } from '../analysis/types.js';
-import { familyLabels, OTHER_FAMILY } from '../analysis/architectures.js';
+import { familyLabels, familyRule, OTHER_FAMILY } from '../analysis/architectures.js';
 import { baseModels } from '../analysis/base-models.js';
 import { sizes } from '../analysis/sizes.js';
 import { improvement } from '../analysis/improvement.js';
@@ -101,8 +101,7 @@ export function sectionFigures(dataset: Dataset, options: ViewOptions): SectionF
   const authors = authorsAnalysis(dataset, select);
   const types = typesOverTime(dataset, select);
   const { models } = selectModels(dataset, select);
-  const threshold = options.familyThreshold ?? 0.05;
-  const { labelOf, counts } = familyLabels(models, threshold);
+  const { labelOf, counts } = familyLabels(models, familyRule(options.familyThreshold));
   const grouped = new Map<string, number>();
   for (const [family, n] of counts) grouped.set(labelOf(family), (grouped.get(labelOf(family)) ?? 0) + n);
   const rank = (label: string) => (label === UNKNOWN_FAMILY ? 2 : label === OTHER_FAMILY ? 1 : 0);

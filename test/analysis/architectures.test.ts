@@ -17,8 +17,9 @@ function many(prefix: string, count: number, architecture: string, day: string):
 }
 
 describe('architecturesOverTime', () => {
-  // 25 charted models: LLaMA 15 (March 2023); in May 2023 Mistral 5, Falcon 2 (8 %), OPT 1 and
-  // GPT-2 1 (4 % each: other), one unknown class; plus a flagged one and one on the floor.
+  // 26 models in view: LLaMA 15 (March 2023); in May 2023 Mistral 5, Falcon 2, OPT 1 and GPT-2 1,
+  // one unknown class; GPT-NeoX 1 on the 2022-03-02 floor (in view, not placed in time); plus
+  // a flagged one (left out).
   const dataset = datedDataset([
     ...many('llama', 15, 'LlamaForCausalLM', '2023-03-15'),
     ...many('mistral', 5, 'MistralForCausalLM', '2023-05-02'),
@@ -31,14 +32,19 @@ describe('architecturesOverTime', () => {
   ]);
   const result = architecturesOverTime(dataset);
 
-  it('shows families at ≥ 5 % on their own, groups the rest as other, keeps unknown apart', () => {
-    expect(result.families).toEqual(['LLaMA', 'Mistral', 'Falcon', 'other', 'unknown']);
-    expect(result.totals).toEqual([
-      { family: 'LLaMA', count: 15, share: 0.6, members: ['LLaMA'] },
-      { family: 'Mistral', count: 5, share: 0.2, members: ['Mistral'] },
-      { family: 'Falcon', count: 2, share: 0.08, members: ['Falcon'] },
-      { family: 'other', count: 2, share: 0.08, members: ['GPT-2', 'OPT'] },
-      { family: 'unknown', count: 1, share: 0.04, members: ['unknown'] },
+  it('shows the nine largest named families by default (six here), unknown apart; shares over all 26 in view', () => {
+    expect(result.rule).toEqual({ top: 9 });
+    expect(result.families).toEqual(['LLaMA', 'Mistral', 'Falcon', 'GPT-2', 'GPT-NeoX', 'OPT', 'unknown']);
+    expect(result.inView).toBe(26);
+    expect(result.placed).toBe(25);
+    expect(result.totals.map((t) => [t.family, t.count, t.share, t.placed])).toEqual([
+      ['LLaMA', 15, 15 / 26, 15],
+      ['Mistral', 5, 5 / 26, 5],
+      ['Falcon', 2, 2 / 26, 2],
+      ['GPT-2', 1, 1 / 26, 1],
+      ['GPT-NeoX', 1, 1 / 26, 0],
+      ['OPT', 1, 1 / 26, 1],
+      ['unknown', 1, 1 / 26, 1],
     ]);
   });
 
@@ -48,17 +54,13 @@ describe('architecturesOverTime', () => {
       LLaMA: [15, 0, 0],
       Mistral: [0, 0, 5],
       Falcon: [0, 0, 2],
-      other: [0, 0, 2],
+      'GPT-2': [0, 0, 1],
+      'GPT-NeoX': [0, 0, 0],
+      OPT: [0, 0, 1],
       unknown: [0, 0, 1],
     });
     expect(result.periodTotals).toEqual([15, 0, 10]);
-    expect(series(result.shares)).toEqual({
-      LLaMA: [1, 0, 0],
-      Mistral: [0, 0, 0.5],
-      Falcon: [0, 0, 0.2],
-      other: [0, 0, 0.2],
-      unknown: [0, 0, 0.1],
-    });
+    expect(series(result.shares)).toMatchObject({ LLaMA: [1, 0, 0], Mistral: [0, 0, 0.5], Falcon: [0, 0, 0.2], unknown: [0, 0, 0.1] });
   });
 
   it('places only the release markers inside the months shown', () => {
@@ -66,40 +68,73 @@ describe('architecturesOverTime', () => {
     expect(result.markers).toEqual([{ day: '2023-04-24', label: 'Falcon-7B', key: '2023-04', index: 1 }]);
   });
 
-  it('notes the flagged model, the floor and the grouped families', () => {
+  it('notes the flagged model, the floor, and how many of the models in view the series could place', () => {
     const byText = result.notes.map((n) => `${n.count} ${n.text}`).join('\n');
     expect(byText).toMatch(/^1 flagged/m);
     expect(byText).toMatch(/^1 .*2022-03-02/m);
-    expect(byText).toMatch(/^2 architecture families under 5 %/m);
+    expect(byText).toMatch(/^1 of the 26 models in view are not placed in time/m);
+    expect(byText).not.toMatch(/grouped/);
   });
 
-  it('treats the threshold as "at least"', () => {
-    expect(architecturesOverTime(dataset, { threshold: 0.08 }).families).toEqual(['LLaMA', 'Mistral', 'Falcon', 'other', 'unknown']);
-    const higher = architecturesOverTime(dataset, { threshold: 0.09 });
-    expect(higher.families).toEqual(['LLaMA', 'Mistral', 'other', 'unknown']);
-    expect(higher.totals.find((t) => t.family === 'other')).toEqual({
-      family: 'other',
-      count: 4,
-      share: 0.16,
-      members: ['Falcon', 'GPT-2', 'OPT'],
-    });
-  });
-
-  it('shows every family with a threshold of 0', () => {
-    expect(architecturesOverTime(dataset, { threshold: 0 }).families).toEqual([
-      'LLaMA',
-      'Mistral',
-      'Falcon',
-      'GPT-2',
-      'OPT',
-      'unknown',
-    ]);
+  it('a threshold option: families holding at least that share of the models in view', () => {
+    const five = architecturesOverTime(dataset, { threshold: 0.05 });
+    expect(five.rule).toEqual({ threshold: 0.05 });
+    // 5 % of 26 is 1.3 models: LLaMA, Mistral, Falcon
+    expect(five.families).toEqual(['LLaMA', 'Mistral', 'Falcon', 'other', 'unknown']);
+    expect(five.totals.find((t) => t.family === 'other')).toEqual({ family: 'other', count: 3, share: 3 / 26, placed: 2, members: ['GPT-2', 'GPT-NeoX', 'OPT'] });
+    expect(five.notes.map((n) => `${n.count} ${n.text}`)).toContain('3 architecture families under 5 % of the models grouped as “other”');
+    expect(architecturesOverTime(dataset, { threshold: 2 / 26 }).families).toContain('Falcon');
+    expect(architecturesOverTime(dataset, { threshold: 0.08 }).families).toEqual(['LLaMA', 'Mistral', 'other', 'unknown']);
+    expect(architecturesOverTime(dataset, { threshold: 0 }).families).toEqual(['LLaMA', 'Mistral', 'Falcon', 'GPT-2', 'GPT-NeoX', 'OPT', 'unknown']);
   });
 
   it('brings the flagged model back with the toggle', () => {
-    const withFlagged = architecturesOverTime(dataset, { includeFlagged: true, threshold: 0 });
+    const withFlagged = architecturesOverTime(dataset, { includeFlagged: true });
     expect(withFlagged.families).toContain('BLOOM');
     expect(withFlagged.periodTotals).toEqual([15, 0, 11]);
+  });
+});
+
+describe('architecturesOverTime: the nine-family default (analyses.md §0 "Families shown")', () => {
+  // Eleven named families of 12, 11, …, 2 models, one vendor's versions under one label
+  // (Gemma + Gemma2, Phi + Phi3, Qwen2 + Qwen2MoE), Mixtral apart from Mistral; 3 unknown.
+  const classes: Array<[string, number]> = [
+    ['LlamaForCausalLM', 12],
+    ['MistralForCausalLM', 11],
+    ['MixtralForCausalLM', 10],
+    ['GemmaForCausalLM', 5],
+    ['Gemma2ForCausalLM', 4], // Gemma 9
+    ['PhiForCausalLM', 4],
+    ['Phi3ForCausalLM', 4], // Phi 8
+    ['Qwen2ForCausalLM', 6],
+    ['Qwen2MoeForCausalLM', 1], // Qwen2 7
+    ['GPT2LMHeadModel', 6],
+    ['GPTNeoXForCausalLM', 5],
+    ['OPTForCausalLM', 4],
+    ['FalconForCausalLM', 3],
+    ['BloomForCausalLM', 2],
+    ['?', 3],
+  ];
+  const dataset = datedDataset(classes.flatMap(([cls, n], c) => many(`c${c}`, n, cls, '2024-01-10')));
+  const result = architecturesOverTime(dataset);
+
+  it('shows the nine largest on their own and groups the two smallest as other', () => {
+    expect(result.families).toEqual(['LLaMA', 'Mistral', 'Mixtral', 'Gemma', 'Phi', 'Qwen2', 'GPT-2', 'GPT-NeoX', 'OPT', 'other', 'unknown']);
+    const total = 80;
+    expect(result.totals.find((t) => t.family === 'other')).toEqual({ family: 'other', count: 5, share: 5 / total, placed: 5, members: ['Falcon', 'BLOOM'] });
+    expect(result.totals.find((t) => t.family === 'Gemma')).toMatchObject({ count: 9, share: 9 / total });
+    expect(result.notes.map((n) => `${n.count} ${n.text}`)).toContain('2 smaller architecture families grouped as “other” (the 9 largest are shown on their own)');
+  });
+
+  it('breaks a tie for the ninth place by name, and shows fewer when asked', () => {
+    const tied = datedDataset([
+      ...classes.slice(0, 12).flatMap(([cls, n], c) => many(`c${c}`, n, cls, '2024-01-10')),
+      ...many('falcon', 4, 'FalconForCausalLM', '2024-01-10'), // 4 like OPT: Falcon < OPT
+    ]);
+    const names = architecturesOverTime(tied).families;
+    expect(names.slice(7, 9)).toEqual(['GPT-NeoX', 'Falcon']);
+    expect(names).toContain('other');
+    expect(architecturesOverTime(dataset, { shown: 3 }).families).toEqual(['LLaMA', 'Mistral', 'Mixtral', 'other', 'unknown']);
   });
 });
 
@@ -159,7 +194,7 @@ describe('architecturesOverTime on small inputs', () => {
 
   it('gives one family at 100 % for a single model', () => {
     const result = architecturesOverTime(datedDataset([{ repo: 'u/a', architecture: 'Qwen2ForCausalLM', created: '2024-06-03' }]));
-    expect(result.totals).toEqual([{ family: 'Qwen2', count: 1, share: 1, members: ['Qwen2'] }]);
+    expect(result.totals).toEqual([{ family: 'Qwen2', count: 1, share: 1, placed: 1, members: ['Qwen2'] }]);
     expect(series(result.shares)).toEqual({ Qwen2: [1] });
   });
 });
