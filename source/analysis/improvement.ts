@@ -33,10 +33,10 @@ export interface ImprovementOptions extends SelectOptions {
   unit?: ImprovementUnit;
   /** Time to exhaust: the share of the total improvement to reach. Default 0.9. */
   exhaustFraction?: number;
-  /** Pattern mode: how params are read before the range test. Default 'floor' (the snapshot's
-   *  own whole-billion rounding, see ParamsRounding). */
+  /** Pattern mode: how params are read before the range test. Default 'none': as stored (the
+   *  presets' ranges hold their bases on the v1 and the v2 table, see ParamsRounding). */
   paramsRounding?: ParamsRounding;
-  /** Pattern mode: widening of [p, p + range] on both sides. Default 0 (the paper's exact p). */
+  /** Pattern mode: widening of [p, p + range] on both sides. Default 0. */
   paramsTolerance?: number;
   /** Models dated at the Hub's 2022-03-02 floor: 'first' (default, as the paper did: ordered at
    *  that date, noted, their points flagged dateFloor) or 'exclude' (left out, noted). */
@@ -52,7 +52,7 @@ export const DEFAULT_IMPROVEMENT_OPTIONS: ResolvedImprovementOptions = {
   mode: 'pattern',
   unit: 'points',
   exhaustFraction: 0.9,
-  paramsRounding: 'floor',
+  paramsRounding: 'none',
   paramsTolerance: 0,
   floorDated: 'first',
 };

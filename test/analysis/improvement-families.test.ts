@@ -2,12 +2,17 @@
 // descendants (cycle-safe), lineage and pattern modes, the paper's presets.
 import { describe, expect, it } from 'vitest';
 import {
+  LLAMA3_POINT_RELEASE,
   PAPER_FAMILIES,
   lineageFamily,
+  nameMatches,
   normaliseName,
   paramsInRange,
   patternFamily,
+  presetSpec,
+  type PatternFamilySpec,
 } from '../../source/analysis/improvement-families.js';
+import { paperTable } from './paper-tables.js';
 import { buildLineage, mergeTainted } from '../../source/analysis/lineage.js';
 import { selectModels } from '../../source/analysis/select.js';
 import { makeDataset, type Row } from './make-dataset.js';
@@ -129,24 +134,68 @@ describe('pattern family', () => {
   });
 });
 
-describe('the paper’s presets', () => {
-  it('are the 11 families of analyses.md §4, pattern and p as the paper gives them', () => {
-    expect(PAPER_FAMILIES.map((f) => [f.pattern, f.params])).toEqual([
-      ['llama7b', 7],
-      ['llama', 30],
-      ['llama27b', 7],
-      ['llama2', 70],
-      ['llama3', 8],
-      ['llama3', 70],
-      ['mistral7b', 7],
-      ['mixtral8x7b', 46],
-      ['phi2', null],
-      ['phi3mini', null],
-      ['phi3medium', null],
+describe('the paper’s presets (analyses.md §4 table)', () => {
+  it('are the 11 families of §4, each with the table’s pattern and params range', () => {
+    expect(PAPER_FAMILIES.map((f) => [f.label, f.pattern, f.params, f.params === null ? null : f.params + f.range])).toEqual([
+      ['LLaMA-1 7B', 'llama7b', 6, 7.5],
+      ['LLaMA-1 30B', 'llama', 30, 33],
+      ['Llama 2 7B', 'llama27b', 6, 7.5],
+      ['Llama 2 70B', 'llama2', 65, 72],
+      ['Llama 3 8B', 'llama3', 7.5, 8.5],
+      ['Llama 3 70B', 'llama3', 65, 72],
+      ['Mistral 7B', 'mistral7b', 7, 7.5],
+      ['Mixtral 8x7B', 'mixtral8x7b', 46, 47],
+      ['Phi-2', 'phi2', 2, 3],
+      ['Phi-3-mini', 'phi3mini', 3, 4],
+      ['Phi-3-medium', 'phi3medium', 13, 14.5],
     ]);
-    expect(PAPER_FAMILIES.every((f) => f.range === 0)).toBe(true);
     expect(new Set(PAPER_FAMILIES.map((f) => f.id)).size).toBe(11);
-    // each base's own name matches its pattern
-    for (const f of PAPER_FAMILIES) expect(normaliseName(f.base)).toContain(f.pattern);
+    expect(PAPER_FAMILIES.filter((f) => f.exclude !== undefined).map((f) => f.id)).toEqual(['llama3-8b', 'llama3-70b']);
+  });
+
+  for (const generation of ['v1', 'v2'] as const) {
+    it(`each contains its base model on the ${generation} table (stored params: ${generation === 'v1' ? 'whole billions, rounded down' : 'exact'})`, () => {
+      const { models } = selectModels(paperTable(generation));
+      const tainted = mergeTainted(buildLineage(models));
+      for (const preset of PAPER_FAMILIES) {
+        const base = models.find((m) => m.entry.key === preset.base.toLowerCase());
+        expect(base, `${preset.base} is a row of the ${generation} fixture`).toBeDefined();
+        const family = patternFamily(models, tainted, presetSpec(preset, 'pattern') as PatternFamilySpec, { rounding: 'none', tolerance: 0 });
+        expect(repos(family.members), `${preset.label} on ${generation}`).toContain(base!.entry.repo);
+      }
+    });
+  }
+
+  it('the Llama 3 presets leave out the 3.1 / 3.2 / 3.3 releases the normalised name cannot tell apart', () => {
+    const re = new RegExp(LLAMA3_POINT_RELEASE, 'i');
+    for (const id of ['Meta-Llama-3.1-8B', 'llama3.2-3b-it', 'Llama-3.3-70B-Instruct', 'llama3_1_8b', 'Llama-3-1-8B', 'Llama3.1']) expect(re.test(id), id).toBe(true);
+    for (const id of ['Meta-Llama-3-8B', 'llama3-8b-chinese', 'Llama-3-70B-Instruct', 'llama-3-8b-v0.1', 'llama3-1.5b', 'Llama-3-8x8B', 'open_llama_3b']) expect(re.test(id), id).toBe(false);
+    const llama3 = presetSpec(PAPER_FAMILIES.find((f) => f.id === 'llama3-8b')!, 'pattern') as PatternFamilySpec;
+    expect(nameMatches('meta-llama/Meta-Llama-3.1-8B', llama3)).toBe(false);
+    expect(nameMatches('meta-llama/Meta-Llama-3-8B', llama3)).toBe(true);
+  });
+
+  it('on v2: Llama 3 8B and 70B hold no 3.1 or 3.3 model, and no merge marked only by the Base Model suffix', () => {
+    const { models } = selectModels(paperTable('v2'));
+    const tainted = mergeTainted(buildLineage(models));
+    const family = (id: string) => patternFamily(models, tainted, presetSpec(PAPER_FAMILIES.find((f) => f.id === id)!, 'pattern') as PatternFamilySpec, { rounding: 'none', tolerance: 0 });
+    const eight = family('llama3-8b');
+    // Llama-3.1-8B, its Instruct, three 3.1 fine-tunes and a 3.3 one are left out by name, the two
+    // Llama 3 70B models and huggyllama/llama-30b ("llama30b") by size; dave/Llama-3-8B-Stock
+    // reads "dave/Llama-3-8B-Stock (Merge)" in its own Base Model cell: a merge
+    expect(repos(eight.members)).toEqual(['meta-llama/Meta-Llama-3-8B', 'acme/llama3-8b-sft']);
+    expect(eight.notes).toEqual([
+      { count: 6, text: 'name matches of a later release left out (e.g. Llama 3.1, 3.2, 3.3)' },
+      { count: 3, text: 'name matches outside the params range left out' },
+      { count: 1, text: 'merges left out of the family' },
+    ]);
+    expect(repos(family('llama3-70b').members)).toEqual(['meta-llama/Meta-Llama-3-70B', 'nick/llama-3-70b-instruct-ft']);
+  });
+
+  it('on v1: a 3.1 fine-tune is left out of Llama 3 8B, llama3-8b-chinese kept', () => {
+    const { models } = selectModels(paperTable('v1'));
+    const spec = presetSpec(PAPER_FAMILIES.find((f) => f.id === 'llama3-8b')!, 'pattern') as PatternFamilySpec;
+    const family = patternFamily(models, new Set(), spec, { rounding: 'none', tolerance: 0 });
+    expect(repos(family.members)).toEqual(['meta-llama/Meta-Llama-3-8B', 'acme/llama3-8b-chinese']);
   });
 });

@@ -80,11 +80,11 @@ describe('improvement view', () => {
   });
 
   it('named families only: a preset, a pattern and a base repository (lineage)', () => {
-    const view = build({ families: ['phi-2', 'pattern:mistral7b:7', 'huggyllama/llama-7b'] });
+    const view = build({ families: ['phi-2', 'pattern:mistral7b:7:0.5', 'huggyllama/llama-7b'] });
     const data = view.data as ImprovementViewData;
     expect(data.result.families.map((f) => [f.label, f.kind, f.size, f.total])).toEqual([
       ['Phi-2', 'pattern', 2, 2.5],
-      ['mistral7b 7B', 'pattern', 4, 10],
+      ['mistral7b 7–7.5B', 'pattern', 4, 10],
       ['huggyllama/llama-7b', 'lineage', 3, 7],
     ]);
     expect(view.summary).toMatch(/^3 families · /);

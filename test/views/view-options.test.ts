@@ -5,7 +5,7 @@ import { buildDataset } from '../analysis/build-dataset.js';
 
 describe('family specs', () => {
   it('a preset id forms the preset in the mode asked, case-insensitively', () => {
-    expect(parseFamilySpec('mistral-7b', 'pattern')).toEqual({ kind: 'pattern', id: 'mistral-7b', label: 'Mistral 7B', pattern: 'mistral7b', params: 7, range: 0 });
+    expect(parseFamilySpec('mistral-7b', 'pattern')).toEqual({ kind: 'pattern', id: 'mistral-7b', label: 'Mistral 7B', pattern: 'mistral7b', params: 7, range: 0.5 });
     expect(parseFamilySpec('Phi-2', 'lineage')).toEqual({ kind: 'lineage', id: 'phi-2', label: 'Phi-2', base: 'microsoft/phi-2' });
   });
 
