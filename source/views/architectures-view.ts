@@ -9,7 +9,7 @@ import { baseModels } from '../analysis/base-models.js';
 import { formatInteger } from '../render/format-number.js';
 import type { View, ViewOptions } from './view.js';
 import { chart, drawCountBars, drawShareBars, figures, heading, notesBlock, pct, perPeriod, selectionSummary, seriesTable } from './view-blocks.js';
-import { baseModelsTable } from './base-models-view.js';
+import { BASE_FAMILY_NOTE, baseFamiliesOf, baseFamiliesTable, baseModelsTable } from './base-models-view.js';
 
 /** analyses.md §2 [Fig. 5, 6] as a view. */
 export function architecturesView(dataset: Dataset, options: ViewOptions): View {
@@ -19,6 +19,7 @@ export function architecturesView(dataset: Dataset, options: ViewOptions): View 
     ...(options.familyThreshold !== undefined ? { threshold: options.familyThreshold } : {}),
   });
   const bases = baseModels(dataset, { includeFlagged: options.includeFlagged, top: options.top });
+  const families = baseFamiliesOf(dataset, options);
   const per = perPeriod(options.period);
   const placedText = `the ${formatInteger(result.placed)} of ${formatInteger(result.inView)} models placed in time`;
   return {
@@ -42,9 +43,12 @@ export function architecturesView(dataset: Dataset, options: ViewOptions): View 
       chart(`new models ${per} by family (${placedText})`, (o) => drawCountBars(result.counts, o, `new models ${per}`)),
       heading(`Models per base model [Fig. 6] — top ${bases.top.length} of ${formatInteger(bases.bases)} declared bases`),
       baseModelsTable(bases),
-      notesBlock([...result.notes, ...bases.notes.filter((n) => !result.notes.some((m) => m.text === n.text))]),
+      heading('Models per base family [Fig. 6] — models declaring any base of the family'),
+      baseFamiliesTable(families),
+      { kind: 'paragraph', text: BASE_FAMILY_NOTE },
+      notesBlock([...result.notes, ...[...bases.notes, ...families.notes].filter((n, i, all) => !result.notes.some((m) => m.text === n.text) && all.findIndex((m) => m.text === n.text) === i)]),
     ],
-    data: { architectures: result, baseModels: bases },
+    data: { architectures: result, baseModels: bases, baseFamilies: families },
     csv: seriesTable(result.counts, result.periodTotals),
   };
 }

@@ -1,12 +1,12 @@
 // The overview's headline figures of every section of analyses.md (§1–§4), each with the
 // paper's figure beside it where the paper has one (paper-figures.ts). Pure: no IO, no clock.
-import type { Dataset, Model } from '../data/model.js';
-import { nameOf } from '../data/repo-id.js';
+import type { Dataset } from '../data/model.js';
 import { UNKNOWN_FAMILY } from '../data/architecture.js';
 import { authorsAnalysis } from '../analysis/authors.js';
 import { typesOverTime } from '../analysis/types.js';
 import { familyLabels, familyRule, OTHER_FAMILY } from '../analysis/architectures.js';
 import { baseModels } from '../analysis/base-models.js';
+import { baseFamilies, modelsDeclaringAny, presetPatternSpecs } from '../analysis/base-families.js';
 import { sizes } from '../analysis/sizes.js';
 import { improvement } from '../analysis/improvement.js';
 import { PAPER_FAMILIES, presetSpec } from '../analysis/improvement-families.js';
@@ -26,24 +26,6 @@ export interface SectionFigures {
   heading: string;
   rows: FigureRow[];
   data: unknown;
-}
-
-/** §2 "name Mistral / Llama 3 as base" (the paper's count): a model counts once when one of
- *  its declared base models has a repository name (after the namespace, compared
- *  case-insensitively) matching the rule. Mistral 7B: "mistral" then "7b", with at most one
- *  `-`, `_`, `.` or space between ("Mistral-7B-v0.1", "OpenHermes-2.5-Mistral-7B"; not
- *  Mixtral, Mistral-Nemo). Llama 3: "llama" then "3" with at most one separator, the 3 not
- *  followed by a digit or "b" ("Meta-Llama-3-8B", "llama3-70b", "Llama-3.1"; not llama-30b
- *  nor open_llama_3b). Compiled once. */
-export const BASE_NAME_RULES = {
-  mistral7b: /mistral[-_. ]?7b/i,
-  llama3: /llama[-_. ]?3(?![0-9b])/i,
-} as const;
-
-export function countDeclaring(models: readonly Model[], rule: RegExp): number {
-  let count = 0;
-  for (const model of models) if (model.bases.some((b) => rule.test(nameOf(b.id)))) count += 1;
-  return count;
 }
 
 /** The four families the overview quotes (the paper states figures for three of them). */
@@ -79,17 +61,25 @@ function improvementSection(dataset: Dataset, options: ViewOptions): SectionFigu
   }
   for (const { mode, result } of results) {
     const days = result.families.map((f) => f.daysToExhaust).filter((d): d is number => d !== null);
+    const peaks = result.families.map((f) => f.peak?.day ?? null).filter((d): d is number => d !== null);
     const m = median(days);
+    const p = median(peaks);
     rows.push({
       label: `median day of 90 % (${days.length} families), ${label[mode]}`,
       value: m === null ? '–' : `day ${formatInteger(m)}`,
       paper: paper('exhaust'),
     });
-    data[mode] = { summary: result.summary, medianDaysToExhaust: m, notes: result.notes };
+    rows.push({
+      label: `median normalised peak day (${peaks.length} families), ${label[mode]}`,
+      value: p === null ? '–' : `day ${formatInteger(p)}`,
+      paper: paper('exhaust'),
+    });
+    data[mode] = { summary: result.summary, medianDaysToExhaust: m, medianPeakDay: p, notes: result.notes };
   }
   return {
     id: 'improvement',
-    heading: '§4 Community improvement — total in score points · day 90 % of it was reached · models in the family [Fig. 11, 12]',
+    heading:
+      '§4 Community improvement — total in score points · day 90 % of it was reached · day the normalised curve peaks · models in the family [Fig. 11, 12]',
     rows,
     data: { firstMode: first, ...data },
   };
@@ -107,8 +97,10 @@ export function sectionFigures(dataset: Dataset, options: ViewOptions): SectionF
   const rank = (label: string) => (label === UNKNOWN_FAMILY ? 2 : label === OTHER_FAMILY ? 1 : 0);
   const families = [...grouped].sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1]);
   const bases = baseModels(dataset, { ...select, top: 1 });
-  const mistral = countDeclaring(models, BASE_NAME_RULES.mistral7b);
-  const llama3 = countDeclaring(models, BASE_NAME_RULES.llama3);
+  // §2 "Models per base family": the paper's "over 300 Mistral, over 200 Llama 3" count families
+  const byFamily = baseFamilies(dataset, select);
+  const mistral = byFamily.families.find((f) => f.id === 'mistral-7b')!;
+  const llama3 = modelsDeclaringAny(dataset, presetPatternSpecs().filter((spec) => spec.id === 'llama3-8b' || spec.id === 'llama3-70b'), select);
   const size = sizes(dataset, select);
   const seven = sevenBillionBin(size);
   const top = bases.top[0];
@@ -125,15 +117,20 @@ export function sectionFigures(dataset: Dataset, options: ViewOptions): SectionF
       rows: [
         ...types.overall.map((t) => ({ label: `type ${t.type}`, value: `${pct(t.share)} (${formatInteger(t.count)})` })),
         ...families.map(([family, n]) => ({ label: `architecture ${family}`, value: `${pct(models.length > 0 ? n / models.length : null)} (${formatInteger(n)})` })),
-        { label: 'models declaring a Mistral 7B base (name matches mistral-7b)', value: formatInteger(mistral), paper: paper('mistralBase') },
-        { label: 'models declaring a Llama 3 base (name matches llama-3)', value: formatInteger(llama3), paper: paper('llama3Base') },
+        {
+          label: 'models declaring a Mistral 7B base (the §4 family, any of its bases)',
+          value: `${formatInteger(mistral.models)} (${formatInteger(mistral.base?.models ?? 0)} ${mistral.base?.repo ?? 'its base'} itself)`,
+          paper: paper('mistralBase'),
+        },
+        { label: 'models declaring a Llama 3 base (8B or 70B family; not 3.1–3.3)', value: formatInteger(llama3), paper: paper('llama3Base') },
         ...(top ? [{ label: `most-declared base model: ${top.repo}`, value: `${formatInteger(top.count)} models` }] : []),
       ],
       data: {
         types: types.overall,
         architectures: families.map(([family, count]) => ({ family, count, share: models.length > 0 ? count / models.length : null })),
-        declaringMistral7b: mistral,
+        declaringMistral7b: mistral.models,
         declaringLlama3: llama3,
+        baseFamilies: byFamily.families,
         mostDeclared: top ?? null,
       },
     },

@@ -11,6 +11,7 @@ import { formatCompact, formatInteger, formatParams, formatScore } from '../rend
 import type { Cell, RenderOptions, View, ViewOptions } from './view.js';
 import { chart, figures, heading, notesBlock, pct, plotHeight, selectionSummary, type FigureRow } from './view-blocks.js';
 import { paper } from './paper-figures.js';
+import { DEFAULT_SCORE_THRESHOLD, scoreText } from '../analysis/score.js';
 
 /** The bin the paper's 7 B models fall in (lower edge 7). */
 export function sevenBillionBin(result: SizesResult): SizesResult['bins'][number] | undefined {
@@ -36,8 +37,8 @@ export function sizeRows(result: SizesResult): FigureRow[] {
 
 function drawParamsForScore(result: SizesResult, options: RenderOptions): string[] {
   const months = result.paramsForScore.months.filter((m) => m.params !== null);
-  if (months.length === 0) return [`(no model reached a score of ${result.paramsForScore.threshold})`];
-  return renderLinePlot([{ name: `smallest params with score ≥ ${result.paramsForScore.threshold}`, points: months.map((m) => ({ x: `${m.month}-01`, y: m.params })), step: true }], {
+  if (months.length === 0) return [`(no model reached ${result.score.label} ${result.paramsForScore.threshold})`];
+  return renderLinePlot([{ name: `smallest params with ${result.score.label} ≥ ${result.paramsForScore.threshold}`, points: months.map((m) => ({ x: `${m.month}-01`, y: m.params })), step: true }], {
     ...options,
     height: plotHeight(options),
     yLabel: 'params (B)',
@@ -62,6 +63,7 @@ export function sizesView(dataset: Dataset, options: ViewOptions): View {
   const result = sizes(dataset, {
     includeFlagged: options.includeFlagged,
     ...(options.threshold !== undefined ? { scoreThreshold: options.threshold } : {}),
+    ...(options.score !== undefined ? { score: options.score } : {}),
     ...(options.familyThreshold !== undefined ? { familyThreshold: options.familyThreshold } : {}),
   });
   const threshold = result.paramsForScore.threshold;
@@ -70,7 +72,7 @@ export function sizesView(dataset: Dataset, options: ViewOptions): View {
   return {
     id: 'sizes',
     title: 'Sizes',
-    summary: [`${formatInteger(result.known)} models with known params`, `score threshold ${threshold}`, ...selectionSummary(options)].join(' · '),
+    summary: [`${formatInteger(result.known)} models with known params`, `${result.score.label} score`, `threshold ${threshold}`, ...selectionSummary(options)].join(' · '),
     blocks: [
       heading('Size [§3]'),
       figures(sizeRows(result)),
@@ -91,15 +93,18 @@ export function sizesView(dataset: Dataset, options: ViewOptions): View {
           o,
         ),
       ),
-      heading('Best score per size bin [Fig. 9]'),
+      heading(`Best score per size bin [Fig. 9] — ${scoreText(result.score)}`),
       {
         kind: 'table',
         columns: [{ title: 'Params' }, { title: 'Models', numeric: true }, { title: 'Best', align: 'right' }, { title: 'Model', flex: true }, { title: 'Created' }],
         rows: binRows(result).filter((row) => row[1] !== 0),
       },
       heading(
-        `Params needed for a score of ${threshold} [Fig. 10]` +
-          (firstReached && last ? ` — ${formatParams(firstReached.params)} in ${firstReached.month}, ${formatParams(last.params)} by ${last.month}` : ''),
+        `Params needed for ${result.score.label} ${threshold} [Fig. 10]` +
+          (firstReached && last
+            ? ` — ${formatParams(firstReached.params)} in ${firstReached.month}, ${formatParams(last.params)} by ${last.month}`
+            : ` — no model reached ${threshold}`) +
+          ` (${result.score.scale}; default threshold ${DEFAULT_SCORE_THRESHOLD[result.score.generation]} on ${result.score.generation})`,
       ),
       chart(undefined, (o) => drawParamsForScore(result, o)),
       notesBlock(result.notes),

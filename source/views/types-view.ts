@@ -1,27 +1,32 @@
 // The Types view: analyses.md §2 "New models per period by type" [Fig. 4] and "Score by type
-// over time" [Fig. 7]: each type's overall share, new models per period (stacked counts and
-// shares), the smoothed mean score per type, and cumulative counts. Pure: no IO, no clock.
+// over time" [Fig. 7]: each type's overall share (every model in view), new models per period
+// (stacked counts and shares of the models placed in time), every model as a dot by creation
+// day and score with each type's smoothed mean line over the dots, and cumulative counts.
+// Each number says which set it counts (issue 8 §12). Pure: no IO, no clock.
 import type { Dataset } from '../data/model.js';
 import { typesOverTime, type TypesResult } from '../analysis/types.js';
-import { renderLinePlot } from '../render/line-plot.js';
-import { formatInteger } from '../render/format-number.js';
 import { periodStart } from '../analysis/periods.js';
+import { scoreText } from '../analysis/score.js';
+import { renderScatter } from '../render/scatter.js';
+import { formatInteger } from '../render/format-number.js';
 import type { RenderOptions, View, ViewOptions } from './view.js';
 import { chart, drawCountBars, drawSeriesPlot, drawShareBars, figures, heading, notesBlock, pct, perPeriod, plotHeight, selectionSummary, seriesTable } from './view-blocks.js';
 
+/** [Fig. 7] every model as a dot (glyph per type), each type's smoothed mean over it. */
 function drawScores(result: TypesResult, options: RenderOptions): string[] {
   const { keys, period, series } = result.scores;
   const days = keys.map((k) => periodStart(k, period));
-  return renderLinePlot(
+  return renderScatter(
     series.map((s) => ({
       name: s.type,
-      points: s.smoothed.flatMap((y, i) => (y === null ? [] : [{ x: days[i]!, y }])),
+      points: result.dots.filter((d) => d.type === s.type).map((d) => ({ x: d.day, y: d.score })),
+      line: s.smoothed.map((y, i) => ({ x: days[i]!, y })),
     })),
     {
       ...options,
       height: plotHeight(options),
-      yLabel: `mean score, centred ${result.options.window}-${period} average`,
-      xLabel: `${period} (first day)`,
+      yLabel: `${result.score.label} score · dots: models · lines: centred ${result.options.window}-${period} mean`,
+      xLabel: 'creation day',
       xType: 'date',
     },
   );
@@ -29,23 +34,34 @@ function drawScores(result: TypesResult, options: RenderOptions): string[] {
 
 /** analyses.md §2 [Fig. 4, 7] as a view. */
 export function typesView(dataset: Dataset, options: ViewOptions): View {
-  const result = typesOverTime(dataset, { includeFlagged: options.includeFlagged, period: options.period });
+  const result = typesOverTime(dataset, {
+    includeFlagged: options.includeFlagged,
+    period: options.period,
+    ...(options.score !== undefined ? { score: options.score } : {}),
+  });
   const total = result.overall.reduce((sum, t) => sum + t.count, 0);
+  const placed = result.totals.reduce((sum, n) => sum + n, 0);
   const table = seriesTable(result.counts, result.totals);
   const per = perPeriod(options.period);
+  const placedText = `the ${formatInteger(placed)} of ${formatInteger(total)} models placed in time`;
   return {
     id: 'types',
     title: 'Types',
-    summary: [`${formatInteger(total)} models`, `${result.counts.keys.length} periods`, ...selectionSummary(options, { period: true })].join(' · '),
+    summary: [
+      `${formatInteger(total)} models (${formatInteger(placed)} placed in time)`,
+      `${result.counts.keys.length} periods`,
+      `${result.score.label} score`,
+      ...selectionSummary(options, { period: true }),
+    ].join(' · '),
     blocks: [
-      heading('Model types [§2]'),
+      heading(`Model types [§2] — all ${formatInteger(total)} models in view (dated or not)`),
       figures(result.overall.map((t) => ({ label: `${t.type}`, value: `${pct(t.share)} (${formatInteger(t.count)})` }))),
-      heading(`New models ${per} by type [Fig. 4]`),
-      chart('counts', (o) => drawCountBars(result.counts, o, `new models ${per}`)),
-      chart('share of the period', (o) => drawShareBars(result.counts, result.shares, o, 'share of the period (%)')),
-      heading(`Score by type over time [Fig. 7] — ${result.generation} scores`),
+      heading(`New models ${per} by type [Fig. 4] — ${placedText}`),
+      chart(`counts (legend: totals of ${placedText})`, (o) => drawCountBars(result.counts, o, `new models ${per}`)),
+      chart(`share of the period (legend: shares of ${placedText})`, (o) => drawShareBars(result.counts, result.shares, o, 'share of the period (%)')),
+      heading(`Score by type over time [Fig. 7] — ${scoreText(result.score)}`),
       chart(undefined, (o) => drawScores(result, o)),
-      chart('cumulative models by type', (o) => drawSeriesPlot(result.cumulative, o, { yLabel: 'models (running total)' })),
+      chart('cumulative models by type (those on the 2022-03-02 floor counted from the first period)', (o) => drawSeriesPlot(result.cumulative, o, { yLabel: 'models (running total)' })),
       notesBlock(result.notes),
     ],
     data: result,

@@ -56,8 +56,11 @@ export interface ViewOptions {
   families?: string[];
   normalised?: boolean;
   percent?: boolean;
-  /** Sizes: score threshold for "params needed". */
+  /** Sizes: score threshold for "params needed" (default 70 on v1, 40 on v2). */
   threshold?: number;
+  /** Types, sizes, improvement: the score read, 'average' (default) or one benchmark of the
+   *  dataset's generation (analyses.md §0 "Score"). */
+  score?: string;
   /** Architectures/sizes: minimum share for a family to be shown on its own. */
   familyThreshold?: number;
   /** Lineage: the base model to draw. */
