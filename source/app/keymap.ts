@@ -65,15 +65,19 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'find-cancel', keys: ['escape'], mode: 'find', scope: 'lineage', description: 'find: close it and show every base model again' },
   // authors, types, architectures, sizes: period is global
   // improvement
-  { command: 'normalise', keys: ['n'], scope: 'improvement', description: 'toggle normalised by ln(1 + family size)' },
+  { command: 'normalise', keys: ['n'], scope: 'improvement', description: 'toggle normalised: each record ÷ ln(1 + n(d)), n(d) the family’s models made up to its day' },
   { command: 'unit', keys: ['u'], scope: 'improvement', description: 'toggle points / % of reference' },
+  { command: 'mode', keys: ['m'], scope: 'improvement', description: 'switch how the preset families are formed: lineage / name pattern' },
+  { command: 'score', keys: ['b'], scope: 'improvement', description: 'cycle the score: the average, then each benchmark' },
   { command: 'families', keys: ['f'], scope: 'improvement', description: 'pick families: presets, a pattern + params, or a base repo' },
   { command: 'back', keys: ['escape'], scope: 'improvement', description: 'close the family picker' },
   // sizes
   { command: 'threshold', keys: ['t'], scope: 'sizes', description: 'set the score threshold for "params needed"' },
+  { command: 'score', keys: ['b'], scope: 'sizes', description: 'cycle the score: the average, then each benchmark' },
   // architectures
   { command: 'share', keys: ['v'], scope: 'architectures', description: 'toggle counts / shares' },
   { command: 'share', keys: ['v'], scope: 'types', description: 'toggle counts / shares' },
+  { command: 'score', keys: ['b'], scope: 'types', description: 'cycle the score of Fig. 7: the average, then each benchmark' },
 ];
 
 /** A canonical name for a key press (Ink's input + Key flags). */

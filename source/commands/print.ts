@@ -21,6 +21,7 @@ import { isModelType, isSizePreset, leaderboardTable, resolveSortColumn } from '
 import { MODEL_TYPES } from '../data/model.js';
 import { SIZE_PRESETS } from '../analysis/leaderboard-query.js';
 import { UsageError, intOption, numberOption, parse } from './args.js';
+import { ScoreNameError, resolveScore } from '../analysis/score.js';
 
 const FORMATS = ['text', 'markdown', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -52,6 +53,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   'show-merges': { type: 'boolean' },
+  score: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
@@ -118,6 +120,7 @@ export function viewOptionsOf(values: Values, now: Date): ViewOptions {
   set('threshold', values.threshold === undefined ? undefined : numberOption(values.threshold, 'threshold', 70));
   set('familyThreshold', share(values['family-threshold'], 'family-threshold'));
   set('base', values.base);
+  set('score', values.score === undefined ? undefined : values.score.trim());
   set('search', values.search);
   set('sort', values.sort);
   set('descending', values.asc ? false : values.desc ? true : undefined);
@@ -186,6 +189,15 @@ export async function run(argv: string[]): Promise<number> {
   const dir = cacheDir(values.cache);
   const dataset = await loadDataset(dir);
   if (dataset.entries.length === 0) throw new DataError(`cache ${dir} is empty: run hubscope fetch or hubscope import FILE`);
+  if (options.score !== undefined) {
+    // §0 "Score": a benchmark of this table's generation (known only once the cache is read)
+    try {
+      options.score = resolveScore(dataset.generation, options.score).id;
+    } catch (error) {
+      if (error instanceof ScoreNameError) throw new UsageError(`--score: ${error.message}`);
+      throw error;
+    }
+  }
   if (options.sort !== undefined) {
     const table = leaderboardTable(dataset);
     const column = resolveSortColumn(table, options.sort);

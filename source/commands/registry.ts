@@ -94,14 +94,20 @@ export const COMMANDS: Record<string, Command> = {
       '  --period P         day, week or month (default month)\n' +
       '  --top N            rows of top-N tables (default 20; leaderboard csv/json: every row)\n' +
       '  --include-flagged  bring flagged entries back\n' +
-      '  --family-threshold S  share for an architecture family to be shown on its own (default 5%)\n' +
+      '  --family-threshold S  share for an architecture family to be shown on its own (default:\n' +
+      '                     the 9 largest named families)\n' +
+      '  --score NAME       types, sizes, improvement: average (default) or one benchmark of the\n' +
+      '                     table (v1: ARC … GSM8K; v2: IFEval … MMLU-PRO), e.g. --score GSM8K\n' +
+      '  --families LIST    base-models, architectures: pattern:P[:params[:range]] families counted\n' +
+      '                     beside the presets in "models per base family"\n' +
       'improvement:\n' +
       '  --families LIST    comma list of preset ids (mistral-7b, llama-7b, llama3-8b, phi-2, …),\n' +
       '                     pattern:P[:params[:range]], or a base repo org/name (default: the 11 presets)\n' +
       '  --mode M           presets by lineage or pattern (default lineage with Hub metadata, else pattern)\n' +
-      '  --normalised       y = improvement ÷ ln(1 + models);  --percent  y = % of the reference\n' +
+      '  --normalised       y = improvement ÷ ln(1 + n(d)), n(d) the models made up to that day;\n' +
+      '                     --percent  y = % of the reference\n' +
       '  --plot N           families drawn (default 6, the largest totals)\n' +
-      'sizes:   --threshold S   score for "params needed" (default 70)\n' +
+      'sizes:   --threshold S   score for "params needed" (default 70 on v1, 40 on v2)\n' +
       'lineage: --base REPO     base model to draw (default: the most declared)\n' +
       'leaderboard:\n' +
       '  --search TEXT  --sort COL  --asc|--desc  --type T  --arch FAMILY  --size PRESET\n' +

@@ -75,7 +75,8 @@ describe('explorer screens', () => {
     await app.waitFor((f) => /Authors │/.test(f));
     await app.press('7');
     frame = await app.waitFor((f) => /Sizes │/.test(f));
-    expect(frame).toContain('score threshold for "params needed": 70');
+    // the fixtures are a v2 table: Fig. 10's default threshold is 40 there (§0 "Score")
+    expect(frame).toContain('score: average (b: next) · threshold for "params needed": 40');
     await app.press('8');
     frame = await app.waitFor((f) => /Improvement │/.test(f));
     expect(frame).toContain('score points');
@@ -158,7 +159,7 @@ describe('explorer screens', () => {
   it('toggles the improvement units and opens the family picker', async () => {
     const { app } = await open({ startScreen: 'improvement' });
     await app.press('n');
-    await app.waitFor((f) => f.includes('normalised by ln(1 + family size)'));
+    await app.waitFor((f) => f.includes('normalised by ln(1 + n(d))'));
     await app.press('u');
     await app.waitFor((f) => f.includes('% of the reference score'));
     await app.press('f');
@@ -167,6 +168,33 @@ describe('explorer screens', () => {
     await app.waitFor((f) => f.includes('1 families'));
     await app.press(KEY.escape);
     await app.waitFor((f) => !f.includes('[x]'));
+  });
+
+  it('switches how the presets are formed with m, and cycles the score with b (issue 8 §10, §11)', async () => {
+    const { app } = await open({ startScreen: 'improvement' });
+    // the fixtures have Hub info: lineage by default
+    let frame = await app.waitFor((f) => f.includes('presets by lineage (m)'));
+    expect(frame).toContain('score: average (b: next)');
+    await app.press('m');
+    frame = await app.waitFor((f) => f.includes('presets by name pattern (m)'));
+    expect(frame).toMatch(/pattern/);
+    await app.press('b');
+    frame = await app.waitFor((f) => f.includes('score: IFEval (b: next)'));
+    await app.press('b', 'b', 'b', 'b', 'b', 'b');
+    await app.waitFor((f) => f.includes('score: average (b: next)'));
+    await app.press('m');
+    await app.waitFor((f) => f.includes('presets by lineage (m)'));
+  });
+
+  it('cycles the score of Sizes and Types with b', async () => {
+    const { app } = await open({ startScreen: 'sizes' });
+    await app.press('b');
+    let frame = await app.waitFor((f) => f.includes('score: IFEval (b: next)'));
+    expect(frame).toMatch(/Sizes │/);
+    await app.press('4');
+    frame = await app.waitFor((f) => /Types │/.test(f) && f.includes('score: average (b: next)'));
+    await app.press('b', 'b');
+    await app.waitFor((f) => f.includes('score: BBH (b: next)'));
   });
 
   it('opens the fetch and cache details from the overview and goes back with Esc', async () => {

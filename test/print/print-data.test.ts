@@ -27,6 +27,7 @@ beforeAll(async () => {
     ['leaderboard', '--format', 'csv', '--type', 'chat'],
     ['improvement', '--format', 'json', '--families', 'pattern:m,alpha/m1'],
     ['improvement', '--format', 'csv', '--families', 'pattern:m', '--percent'],
+    ['sizes', '--format', 'json', '--score', 'bbh'],
   ]);
 }, 180_000);
 
@@ -154,8 +155,16 @@ describe('print VIEW --format csv', () => {
 
   it('improvement --percent: the unit in the table', () => {
     const lines = csv('improvement --format csv --families pattern:m --percent');
-    expect(lines[0]).toBe('id,family,kind,models,release,reference,reference_score,record_holder,record_score,total,unit,total_normalised,days_to_90,records');
-    expect(lines[1]).toBe('m,m,pattern,1,2024-05-11,alpha/m7,26.3,alpha/m7,26.3,0,percent,0,,1');
+    expect(lines[0]).toBe('id,family,kind,score,models,release,reference,reference_score,record_holder,record_score,total,unit,total_normalised,days_to_90,peak_normalised,peak_day,records');
+    expect(lines[1]).toBe('m,m,pattern,average,1,2024-05-11,alpha/m7,26.3,alpha/m7,26.3,0,percent,0,,,,1');
+  });
+
+  it('--score: a benchmark in place of the average, named in the data (§0 "Score")', () => {
+    const { data, options } = json('sizes --format json --score bbh');
+    expect(options.score).toBe('BBH');
+    expect(data.score).toMatchObject({ id: 'BBH', label: 'BBH', generation: 'v2' });
+    expect(json('sizes --format json').data.score.id).toBe('average');
+    expect(data.paramsForScore.threshold).toBe(40);
   });
 
   it('all: one CSV per tabular view, each after a "# view" line', () => {

@@ -35,6 +35,8 @@ describe('print: usage errors exit 2 with one line', () => {
     [['leaderboard', '--from', '2024-13'], /^hubscope: --from takes a day YYYY-MM-DD, got "2024-13"$/],
     [['sizes', '--bogus'], /^hubscope: Unknown option '--bogus'/],
     [['overview', '--format', 'csv'], /^hubscope: the overview view has no table: use --format text, markdown or json$/],
+    // the fixtures are a v2 table: a v1 benchmark is not one of its scores
+    [['sizes', '--score', 'GSM8K'], /^hubscope: --score: score "GSM8K" is not one of the v2 scores: average, IFEval, BBH, MATH Lvl 5, GPQA, MUSR, MMLU-PRO$/],
   ])('print %j', async (args, message) => {
     const run = await runner.print(args);
     expect(run.code).toBe(2);

@@ -59,7 +59,7 @@ describe('print VIEW --format text', () => {
     expect(out).toMatch(/top 10 authors’ share of author–repo pairs\s+100\.0 %\s+≈ 8 %/);
     expect(out).toMatch(/Price’s law: top √N = 3 authors’ share\s+83\.3 %\s+≈ half/);
     expect(out).toMatch(/downloads going to models of at most 15 B\s+100\.0 %\s+≈ 85 %/);
-    expect(out).toMatch(/models declaring a Mistral 7B base .*\s0\s+> 300 models/);
+    expect(out).toMatch(/models declaring a Mistral 7B base [\s\S]*?\s0 \(0 mistralai\/Mistral-7B-v0\.1 itself\)\s+> 300 models/);
     expect(out).toMatch(/Mistral 7B, lineage\s+no models\s+≈ 15 points/);
     expect(out).toContain(`most-declared base model: ${FACTS.bases.top}`);
   });
@@ -88,7 +88,7 @@ describe('print VIEW --format text', () => {
     expect(types).toMatch(/^pretrained\s+37\.0 % \(10\)$/m);
     expect(types).toMatch(/^chat\s+33\.3 % \(9\)$/m);
     expect(types).toMatch(/^2023-01\s+\d/m);
-    expect(types).toContain('Score by type over time [Fig. 7] — v2 scores');
+    expect(types).toMatch(/Score by type over time \[Fig\. 7\] — average score \(v2 scale: normalised 0–100 \(random baseline 0\),\s+lower than v1\)/);
     const arch = text('architectures');
     expect(arch).toMatch(new RegExp(`^${FACTS.family}\\s+100\\.0 % \\(27\\)$`, 'm'));
     expect(arch).toMatch(/^2024-05\s+4\s/m); // the four dated by the leaderboard's upload day
@@ -112,7 +112,9 @@ describe('print VIEW --format text', () => {
     const out = text('sizes');
     expect(out).toMatch(/models in the 7–8 B bin\s+27 \(100\.0 %\)/);
     expect(out).toMatch(new RegExp(`^7–8 B\\s+27\\s+${FACTS.leaderboardTop.score}\\s+${FACTS.leaderboardTop.repo}`, 'm'));
-    expect(out).toContain('(no model reached a score of 70)');
+    // v2: Fig. 10's threshold defaults to 40 (§0 "Score"), not 70, which no model reaches
+    expect(out).toMatch(/^Params needed for average 40 \[Fig\. 10\] — 7\.2 B in 2023-01/m);
+    expect(out).toMatch(/default threshold 40 on v2/);
   });
 
   it('improvement: the 11 presets by lineage (the fixtures have Hub info), none of them present', () => {

@@ -1,6 +1,7 @@
 // Improvement: the improvement-over-days plot and the total-improvement table (§4); `n`
-// normalised, `u` points / % of reference, `f` the family picker (presets, a pattern with
-// params, or a base repo).
+// normalised, `u` points / % of reference, `m` how the presets are formed (lineage / name
+// pattern), `b` the score (the average, then each benchmark), `f` the family picker (presets, a
+// pattern with params, or a base repo).
 import React, { useMemo, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { ScreenProps } from '../screen-props.js';
@@ -10,6 +11,8 @@ import { chosenSpecs, initialPicker, pick, rows, type PickerState } from '../fam
 import { editText } from '../text-edit.js';
 import { keyName } from '../keymap.js';
 import { fitLine } from '../fit-line.js';
+import { defaultMode } from '../../views/view-options.js';
+import { nextScore, scoreHint } from '../score-cycle.js';
 
 function Picker(props: { state: PickerState; width: number; height: number }): React.JSX.Element {
   const { state } = props;
@@ -35,6 +38,10 @@ function Picker(props: { state: PickerState; width: number; height: number }): R
 export function ImprovementScreen(props: ScreenProps): React.JSX.Element {
   const [normalised, setNormalised] = useState(false);
   const [percent, setPercent] = useState(false);
+  // undefined: the dataset's default (lineage with Hub metadata, else the name pattern)
+  const [chosenMode, setMode] = useState<'lineage' | 'pattern' | undefined>(undefined);
+  const [score, setScore] = useState<string | undefined>(undefined);
+  const mode = chosenMode ?? defaultMode(props.dataset);
   const [picker, setPicker] = useState<PickerState>(initialPicker);
   const [open, setOpen] = useState(false);
   const families = chosenSpecs(picker);
@@ -46,10 +53,12 @@ export function ImprovementScreen(props: ScreenProps): React.JSX.Element {
         ...(allPresets || families.length === 0 ? {} : { families }),
         ...(normalised ? { normalised } : {}),
         ...(percent ? { percent } : {}),
+        ...(chosenMode === undefined || chosenMode === defaultMode(props.dataset) ? {} : { mode: chosenMode }),
+        ...(score === undefined ? {} : { score }),
       };
       return cachedView('improvement', props.dataset, screenOptions(props.period, props.now, extra));
     },
-    [props.dataset, families.join('\n'), normalised, percent],
+    [props.dataset, families.join('\n'), normalised, percent, chosenMode, score],
   );
   const close = (): void => {
     setOpen(false);
@@ -74,8 +83,9 @@ export function ImprovementScreen(props: ScreenProps): React.JSX.Element {
     },
     { isActive: props.active && open },
   );
-  const unit = normalised ? 'normalised by ln(1 + family size)' : percent ? '% of the reference score' : 'score points';
-  const header = [`${chosenSpecs(picker).length} families · ${unit} (n: normalised, u: points/%, f: families)`];
+  const unit = normalised ? 'normalised by ln(1 + n(d))' : percent ? '% of the reference score' : 'score points';
+  const formed = mode === 'lineage' ? 'presets by lineage' : 'presets by name pattern';
+  const header = [`${chosenSpecs(picker).length} families · ${formed} (m) · ${unit} (n, u) · ${scoreHint(score)} · f: families`];
   if (open) {
     const pickerHeight = Math.min(rows(picker) + 1, Math.max(6, Math.floor(props.height / 2)));
     return (
@@ -98,6 +108,10 @@ export function ImprovementScreen(props: ScreenProps): React.JSX.Element {
         } else if (command === 'unit') {
           setPercent((p) => !p);
           setNormalised(false);
+        } else if (command === 'mode') {
+          setMode(mode === 'lineage' ? 'pattern' : 'lineage');
+        } else if (command === 'score') {
+          setScore((s) => nextScore(props.dataset.generation, s));
         } else if (command === 'families') {
           setOpen(true);
           props.setCapture(true);

@@ -1,21 +1,34 @@
 // Sizes: histogram by family, downloads by size, best score per size, params needed for a
-// score over time; `t` sets the score threshold.
+// score over time; `t` sets the score threshold (default 70 on v1, 40 on v2), `b` cycles the
+// score (the average, then each benchmark).
 import React, { useMemo, useState } from 'react';
 import { useInput } from 'ink';
 import type { ScreenProps } from '../screen-props.js';
 import { ViewScreen } from './ViewScreen.js';
 import { cachedView, screenOptions } from '../view-cache.js';
 import { editText } from '../text-edit.js';
-
-export const DEFAULT_THRESHOLD = 70;
+import { DEFAULT_SCORE_THRESHOLD } from '../../analysis/score.js';
+import { nextScore, scoreHint } from '../score-cycle.js';
 
 export function SizesScreen(props: ScreenProps): React.JSX.Element {
-  const [threshold, setThreshold] = useState(DEFAULT_THRESHOLD);
+  const defaultThreshold = DEFAULT_SCORE_THRESHOLD[props.dataset.generation];
+  // undefined: the generation's default (v1 70, v2 40), the options the warm-up builds
+  const [chosen, setThreshold] = useState<number | undefined>(undefined);
+  const threshold = chosen ?? defaultThreshold;
+  const [score, setScore] = useState<string | undefined>(undefined);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const view = useMemo(
-    () => cachedView('sizes', props.dataset, screenOptions(props.period, props.now, threshold === DEFAULT_THRESHOLD ? {} : { threshold })),
-    [props.dataset, props.period, threshold],
+    () =>
+      cachedView(
+        'sizes',
+        props.dataset,
+        screenOptions(props.period, props.now, {
+          ...(chosen === undefined || chosen === defaultThreshold ? {} : { threshold: chosen }),
+          ...(score === undefined ? {} : { score }),
+        }),
+      ),
+    [props.dataset, props.period, chosen, score],
   );
   const close = (): void => {
     setEditing(null);
@@ -42,7 +55,7 @@ export function SizesScreen(props: ScreenProps): React.JSX.Element {
   const header =
     editing !== null
       ? [`score threshold (0–100, Enter applies, Esc cancels): ${editing}█`]
-      : [`score threshold for "params needed": ${threshold} (t: change)${error ? ` — ${error}` : ''}`];
+      : [`${scoreHint(score)} · threshold for "params needed": ${threshold} (t: change)${error ? ` — ${error}` : ''}`];
   return (
     <ViewScreen
       {...props}
@@ -51,6 +64,10 @@ export function SizesScreen(props: ScreenProps): React.JSX.Element {
       view={view}
       header={header}
       onCommand={(command) => {
+        if (command === 'score') {
+          setScore((s) => nextScore(props.dataset.generation, s));
+          return true;
+        }
         if (command !== 'threshold') return false;
         setEditing(String(threshold));
         props.setCapture(true);

@@ -13,7 +13,7 @@ export const SCREEN_COMPONENTS: Record<ScreenId, (props: ScreenProps) => React.J
   overview: OverviewScreen,
   leaderboard: LeaderboardScreen,
   authors: sectionScreen('authors', 'authors'),
-  types: sectionScreen('types', 'types'),
+  types: sectionScreen('types', 'types', { score: true }),
   architectures: sectionScreen('architectures', 'architectures'),
   lineage: LineageScreen,
   sizes: SizesScreen,
