@@ -65,12 +65,12 @@ function improvementSection(dataset: Dataset, options: ViewOptions): SectionFigu
     const m = median(days);
     const p = median(peaks);
     rows.push({
-      label: `median day of 90 % (${days.length} families), ${label[mode]}`,
+      label: `median day of 90 % (${days.length}), ${label[mode]}`,
       value: m === null ? '–' : `day ${formatInteger(m)}`,
       paper: paper('exhaust'),
     });
     rows.push({
-      label: `median normalised peak day (${peaks.length} families), ${label[mode]}`,
+      label: `median normalised peak (${peaks.length}), ${label[mode]}`,
       value: p === null ? '–' : `day ${formatInteger(p)}`,
       paper: paper('exhaust'),
     });
@@ -118,11 +118,11 @@ export function sectionFigures(dataset: Dataset, options: ViewOptions): SectionF
         ...types.overall.map((t) => ({ label: `type ${t.type}`, value: `${pct(t.share)} (${formatInteger(t.count)})` })),
         ...families.map(([family, n]) => ({ label: `architecture ${family}`, value: `${pct(models.length > 0 ? n / models.length : null)} (${formatInteger(n)})` })),
         {
-          label: 'models declaring a Mistral 7B base (the §4 family, any of its bases)',
+          label: 'models declaring a Mistral 7B base (any base of the family)',
           value: `${formatInteger(mistral.models)} (${formatInteger(mistral.base?.models ?? 0)} ${mistral.base?.repo ?? 'its base'} itself)`,
           paper: paper('mistralBase'),
         },
-        { label: 'models declaring a Llama 3 base (8B or 70B family; not 3.1–3.3)', value: formatInteger(llama3), paper: paper('llama3Base') },
+        { label: 'models declaring a Llama 3 base (8B or 70B; not 3.1–3.3)', value: formatInteger(llama3), paper: paper('llama3Base') },
         ...(top ? [{ label: `most-declared base model: ${top.repo}`, value: `${formatInteger(top.count)} models` }] : []),
       ],
       data: {

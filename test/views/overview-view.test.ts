@@ -85,8 +85,8 @@ describe('overview view', () => {
     expect(row('Phi-2, lineage')).toEqual({ label: 'Phi-2, lineage', value: '+2.50 · 90 % day 28 · peak day 28 · 2 models' });
     // days to 90 %: 30, 36, 2, 9, 28 → median 28; the normalised peaks fall on the same days
     // here (each family's last record is its normalised peak: 10 / ln 5 > 2 / ln 3, 7 / ln 4 > 3 / ln 3)
-    expect(row(/^median day of 90 % \(5 families\), lineage/)).toMatchObject({ value: 'day 28', paper: '≈ a month' });
-    expect(row(/^median normalised peak day \(5 families\), lineage/)).toMatchObject({ value: 'day 28', paper: '≈ a month' });
+    expect(row(/^median day of 90 % \(5\), lineage/)).toMatchObject({ value: 'day 28', paper: '≈ a month' });
+    expect(row(/^median normalised peak \(5\), lineage/)).toMatchObject({ value: 'day 28', paper: '≈ a month' });
   });
 
   it('every figure the paper states is shown beside one of ours', () => {
