@@ -88,7 +88,9 @@ key Tab; wait_for 'Overview │' 10
 key BTab; wait_for 'Improvement │' 10
 key '?'; wait_for 'Keys on Improvement' 10 12-help-improvement
 key Escape; wait_for 'days since release' 10; sleep 0.3
-key n; wait_for 'normalised by ln(1 + family size)' 10
+key n; wait_for 'normalised by ln(1 + n(d))' 10
+key m; wait_for 'presets by name pattern (m)' 10
+key b; wait_for 'score: ARC (b: next)' 10
 key f; wait_for '[x] Mistral 7B' 10 13-family-picker
 key Escape; sleep 0.3 # ESC then a key at once would read as Alt+key
 key 3; wait_for 'Authors │' 10
