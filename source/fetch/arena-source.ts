@@ -58,7 +58,11 @@ export interface ArenaFetchResult extends ArenaTableRef {
   path: ArenaPath;
   /** Why this path, in one line ("parquet: 1 file listed by the dataset viewer, 124,694 bytes"). */
   pathReason: string;
+  /** The table's revision: the viewer's X-Revision (of /rows, or of the /parquet listing when
+   *  it sends one), else the parquet file's commit (X-Repo-Commit of the Hub's redirect, the
+   *  `refs/convert/parquet` commit: not the same id as the viewer's). */
   revision: string | null;
+  revisionSource: 'viewer' | 'file commit' | null;
   /** The source's columns, and the arena columns it lacks. */
   columns: string[];
   missingColumns: string[];
@@ -138,6 +142,7 @@ async function viaParquet(options: ArenaFetchOptions): Promise<ArenaFetchResult>
       `parquet: ${count} ${listing.how} (${bytes.toLocaleString('en-US')} bytes), ${projected} of ${columns.length} columns read` +
       (listing.partial ? '; the viewer says its conversion is partial' : ''),
     revision: listing.revision ?? commit,
+    revisionSource: listing.revision !== null ? 'viewer' : commit !== null ? 'file commit' : null,
     columns,
     missingColumns: missing,
     rowsRead,
@@ -196,6 +201,7 @@ async function viaRows(options: ArenaFetchOptions, reason: string, limit: number
     path: 'rows',
     pathReason: `rows: ${reason}; ${pages.size.toLocaleString('en-US')} pages of /rows`,
     revision: first.revision,
+    revisionSource: first.revision !== null ? 'viewer' : null,
     columns: first.columns,
     missingColumns: Object.values(ARENA_COLUMNS).filter((c) => !first.columns.includes(c)),
     rowsRead: all.length,

@@ -95,7 +95,7 @@ describe('the parquet path', () => {
     expect(new Set(result.rows.map((r) => r.category))).toEqual(new Set(['overall']));
     expect(new Set(result.rows.map((r) => r.date))).toEqual(new Set(DATES));
     expect(result.rows[0]).toMatchObject({ model: 'Model-0', rating: 1400, lower: 1396, upper: 1404, votes: 1000, rank: 1, licenceClass: 'proprietary' });
-    expect(result.revision).toBe('rev-arena');
+    expect(result).toMatchObject({ revision: 'rev-arena', revisionSource: 'viewer' });
     expect(result.problems).toEqual([]);
     expect(result.missingColumns).toEqual([]);
     expect(options.hub.requests.some((r) => r.path.startsWith('/rows'))).toBe(false);
@@ -117,7 +117,7 @@ describe('the parquet path', () => {
     const result = await fetchArenaTable(options);
     expect(result.path).toBe('parquet');
     expect(result.pathReason).toContain('from the Hub’s parquet route');
-    expect(result.revision).toBe('arena-commit-1');
+    expect(result).toMatchObject({ revision: 'arena-commit-1', revisionSource: 'file commit' });
     expect(options.hub.requests.map((r) => r.path)).toEqual([
       `/parquet?dataset=${encodeURIComponent(DATASET)}`,
       `/api/datasets/${DATASET}/parquet/text/full/0.parquet`,
