@@ -9,7 +9,7 @@
 // not used. The result says which path it took and why.
 import { DataError } from '../data/errors.js';
 import { ARENA_COLUMNS, REQUIRED_ARENA_COLUMNS, normaliseArenaRows, type ArenaRow, type RowProblem } from '../data/arena-row.js';
-import { ARENA_DATASET } from '../data/arena-dataset.js';
+import { ARENA_DATASET, type ArenaDataset } from '../data/arena-dataset.js';
 import type { RawRow } from '../data/normalise-row.js';
 import { sanitize } from '../text/sanitize.js';
 import { HttpError, type HubClient } from './http-client.js';
@@ -225,4 +225,13 @@ export async function fetchArenaTable(options: ArenaFetchOptions): Promise<Arena
     if (path === 'parquet') throw new DataError(`could not read the parquet copy of "${options.dataset}" (${short(error)})`);
     return viaRows(options, `the parquet copy could not be read (${short(error)})`, options.maxRowsFallback ?? MAX_ROWS_FALLBACK);
   }
+}
+
+/** The in-memory dataset of a fetch; `fetchedAt` is the fetch's own clock reading (ISO). */
+export function arenaDatasetOf(result: ArenaFetchResult, fetchedAt: string): ArenaDataset {
+  return {
+    source: { ...tableRef(result), revision: result.revision, fetchedAt, path: result.path, rowProblems: result.problems.length },
+    rows: result.rows,
+    problems: result.problems,
+  };
 }
