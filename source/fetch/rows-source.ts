@@ -14,8 +14,16 @@ export interface RowsPage {
   revision: string | null;
 }
 
-export function rowsUrl(base: string, dataset: string, offset: number, length = PAGE_SIZE): string {
-  const query = new URLSearchParams({ dataset, config: 'default', split: 'train', offset: String(offset), length: String(length) });
+/** A dataset's config and split (a leaderboard's are default/train). */
+export interface TableRef {
+  config: string;
+  split: string;
+}
+
+export const DEFAULT_TABLE: TableRef = { config: 'default', split: 'train' };
+
+export function rowsUrl(base: string, dataset: string, offset: number, length = PAGE_SIZE, table: TableRef = DEFAULT_TABLE): string {
+  const query = new URLSearchParams({ dataset, config: table.config, split: table.split, offset: String(offset), length: String(length) });
   return `${base}/rows?${query.toString()}`;
 }
 
@@ -32,8 +40,9 @@ export async function fetchRowsPage(
   offset: number,
   signal?: AbortSignal,
   length = PAGE_SIZE,
+  table: TableRef = DEFAULT_TABLE,
 ): Promise<RowsPage> {
-  const response = await client.getJson(rowsUrl(base, dataset, offset, length), signal);
+  const response = await client.getJson(rowsUrl(base, dataset, offset, length, table), signal);
   if (response.body === null) {
     throw new DataError(
       `dataset "${dataset}" is not available from the dataset viewer at ${base} ` +

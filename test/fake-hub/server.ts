@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
+import { arenaAnswer, type ArenaFixture, type FakeCdn } from './arena-routes.js';
 
 export type Route = 'rows' | 'model' | 'model_list' | 'commits' | 'other';
 
@@ -47,6 +48,9 @@ export interface FakeHubOptions {
   dataset?: string;
   /** A fixed window over all routes, with RateLimit headers on every response. */
   rateLimit?: { quota: number; windowMs: number };
+  /** An LMArena table served beside the leaderboard (arena-routes.ts), its file on `cdn`. */
+  arena?: ArenaFixture;
+  cdn?: FakeCdn;
 }
 
 export interface LoggedRequest {
@@ -219,6 +223,8 @@ export class FakeHub {
   private answer(route: Route, path: string, url: URL, req: IncomingMessage): [number, unknown, Record<string, string>] {
     const q = url.searchParams;
     const fields = [...q.getAll('expand'), ...q.getAll('expand[]')];
+    const arena = this.options.arena ? arenaAnswer(this.options.arena, this.options.cdn ?? null, path, url, this.url) : null;
+    if (arena !== null) return arena;
     if (route === 'rows') {
       if (q.get('dataset') !== (this.options.dataset ?? 'open-llm-leaderboard/contents')) {
         return [404, { error: 'The dataset does not exist on the Hub, or is private.' }, {}];
