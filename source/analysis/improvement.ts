@@ -1,7 +1,8 @@
 // analyses.md §4 "Community improvement of base models" [Fig. 11, 12]: per family, the
 // release, the reference score, the records over days since release (points or % of the
-// reference), normalised by ln(1 + family size), the total improvement, and the day by which
-// the family reached 90 % of it. Families come from improvement-families.ts. Pure.
+// reference), normalised by ln(1 + n(d)) with n(d) the family's models made up to each
+// record's day (with that curve's peak day), the total improvement, and the day by which the
+// family reached 90 % of it. Families come from improvement-families.ts. Pure.
 import type { Dataset, Model } from '../data/model.js';
 import { isDateFloor } from '../data/join.js';
 import { buildLineage, mergeTainted, type LineageGraph } from './lineage.js';
@@ -10,6 +11,9 @@ import { note, type Note } from './result.js';
 import { selectModels, selectionNotes, type SelectOptions } from './select.js';
 import { byCreation } from './size-threshold.js';
 import { withDefaults } from './options.js';
+import { resolveScore, scoreReader, type ScoreChoice } from './score.js';
+import { aliasesOf } from '../data/aliases.js';
+import type { Entry } from '../data/model.js';
 import {
   PAPER_FAMILIES,
   lineageFamily,
@@ -20,7 +24,7 @@ import {
   type FormedFamily,
   type ParamsRounding,
 } from './improvement-families.js';
-import { exhaustDay, walkRecords, type ImprovementUnit, type RecordPoint, type WalkItem } from './improvement-records.js';
+import { exhaustDay, normalisedPeak, walkRecords, type ImprovementUnit, type RecordPoint, type WalkItem } from './improvement-records.js';
 
 export interface ImprovementOptions extends SelectOptions {
   /** The families to measure. Default 'presets': the paper's 11 (PAPER_FAMILIES). */
@@ -41,6 +45,8 @@ export interface ImprovementOptions extends SelectOptions {
   /** Models dated at the Hub's 2022-03-02 floor: 'first' (default, as the paper did: ordered at
    *  that date, noted, their points flagged dateFloor) or 'exclude' (left out, noted). */
   floorDated?: 'first' | 'exclude';
+  /** §0 "Score": 'average' (default) or one benchmark of the generation (e.g. 'GSM8K'). */
+  score?: string;
 }
 
 export type ResolvedImprovementOptions = Required<ImprovementOptions>;
@@ -55,6 +61,7 @@ export const DEFAULT_IMPROVEMENT_OPTIONS: ResolvedImprovementOptions = {
   paramsRounding: 'none',
   paramsTolerance: 0,
   floorDated: 'first',
+  score: 'average',
 };
 
 /** A family member in time order, for drill-down tables. */
@@ -91,7 +98,11 @@ export interface FamilyImprovement {
   records: RecordPoint[];
   /** The last record's improvement; null for an empty family. */
   total: number | null;
+  /** The last record's normalised improvement (÷ ln(1 + n(its day))). */
   totalNormalised: number | null;
+  /** §4 "Normalised": the record where the normalised curve peaks (its day is the normalised
+   *  reading of time to exhaust); null when the family never improved. */
+  peak: { day: number; normalised: number; repo: string } | null;
   /** The last record. */
   holder: RecordPoint | null;
   /** First day with ≥ exhaustFraction of the total; null when the total is 0 or no family. */
@@ -112,11 +123,15 @@ export interface ImprovementRow {
   total: number | null;
   totalNormalised: number | null;
   daysToExhaust: number | null;
+  /** Day of the normalised curve's peak. */
+  peakDay: number | null;
   records: number;
 }
 
 export interface ImprovementResult {
   options: ResolvedImprovementOptions;
+  /** The score the records compare, and its scale. */
+  score: ScoreChoice;
   /** In the order the specs were given. */
   families: FamilyImprovement[];
   /** By total improvement, largest first (empty families last). */
@@ -130,6 +145,16 @@ interface Context {
   tainted: Set<string>;
   dataset: Dataset;
   options: ResolvedImprovementOptions;
+  scoreOf: (entry: Entry) => number | null;
+  scoreName: string;
+}
+
+/** §0 "Renamed repositories": a lineage base named by an old id stands for the row it was
+ *  renamed to (spelled as the Hub does). */
+function resolvedBase(dataset: Dataset, base: string): string {
+  const aliases = aliasesOf(dataset);
+  const key = aliases.resolve(base.toLowerCase());
+  return key === base.toLowerCase() ? base : (aliases.spelling(key) ?? key);
 }
 
 /** The release day of a lineage base: its model's own date, else its Hub info's. */
@@ -143,17 +168,17 @@ function baseDate(ctx: Context, formed: FormedFamily, baseId: string): { day: st
 
 function measure(ctx: Context, spec: FamilySpec): FamilyImprovement {
   const { id, label } = specName(spec);
-  const { options } = ctx;
+  const { options, scoreOf } = ctx;
   const formed =
     spec.kind === 'lineage'
-      ? lineageFamily(ctx.graph, ctx.tainted, spec)
+      ? lineageFamily(ctx.graph, ctx.tainted, { ...spec, base: resolvedBase(ctx.dataset, spec.base) })
       : patternFamily(ctx.models, ctx.tainted, spec, { rounding: options.paramsRounding, tolerance: options.paramsTolerance });
   const notes = formed.notes;
-  const base = formed.base !== null && formed.base.entry.score !== null ? formed.base : null;
-  if (formed.base !== null && base === null) note(notes, 1, 'the base has no score');
+  const base = formed.base !== null && scoreOf(formed.base.entry) !== null ? formed.base : null;
+  if (formed.base !== null && base === null) note(notes, 1, `the base has no ${ctx.scoreName}`);
   const others = formed.members.filter((m) => m !== formed.base);
-  const scored = others.filter((m) => m.entry.score !== null);
-  note(notes, others.length - scored.length, 'models without a score left out');
+  const scored = others.filter((m) => scoreOf(m.entry) !== null);
+  note(notes, others.length - scored.length, `models without ${ctx.scoreName} left out`);
   const dated = scored.filter((m) => m.created !== null);
   note(notes, scored.length - dated.length, 'models without a creation date left out');
   const kept = options.floorDated === 'exclude' ? dated.filter((m) => !m.dateFloor) : dated;
@@ -163,7 +188,7 @@ function measure(ctx: Context, spec: FamilySpec): FamilyImprovement {
   const ordered = [...(base ? [base] : []), ...kept.sort(byCreation)];
   const empty: FamilyImprovement = {
     id, label, kind: spec.kind, spec, size: 0, release: null, releaseFloor: false, reference: null,
-    unit: options.unit, records: [], total: null, totalNormalised: null, holder: null, daysToExhaust: null,
+    unit: options.unit, records: [], total: null, totalNormalised: null, peak: null, holder: null, daysToExhaust: null,
     members: [], notes,
   };
   const first = ordered[0];
@@ -188,17 +213,18 @@ function measure(ctx: Context, spec: FamilySpec): FamilyImprovement {
       early += 1;
       day = 0;
     }
-    return { repo: m.entry.repo, score: m.entry.score!, day, date: m.day, dateFloor: m.dateFloor };
+    return { repo: m.entry.repo, score: scoreOf(m.entry)!, day, date: m.day, dateFloor: m.dateFloor };
   });
   note(notes, early, 'models dated before the base counted at day 0');
-  const reference = first.entry.score!;
+  const reference = scoreOf(first.entry)!;
   let unit = options.unit;
   if (unit === 'percent' && reference === 0) {
     note(notes, 1, 'the reference score is 0: % of reference is undefined, shown in points');
     unit = 'points';
   }
-  const records = walkRecords(items, reference, unit, ordered.length);
+  const records = walkRecords(items, reference, unit);
   const holder = records[records.length - 1]!;
+  const peak = normalisedPeak(records);
   const recordAt = new Set(records.map((r) => r.member));
   return {
     ...empty,
@@ -210,11 +236,12 @@ function measure(ctx: Context, spec: FamilySpec): FamilyImprovement {
     records,
     total: holder.improvement,
     totalNormalised: holder.normalised,
+    peak: peak === null ? null : { day: peak.day, normalised: peak.normalised, repo: peak.repo },
     holder,
     daysToExhaust: exhaustDay(records, options.exhaustFraction),
     members: ordered.map((m, i) => ({
       repo: m.entry.repo,
-      score: m.entry.score!,
+      score: scoreOf(m.entry)!,
       params: m.entry.params,
       date: m.day,
       dateFloor: m.dateFloor,
@@ -236,6 +263,7 @@ function rowOf(family: FamilyImprovement): ImprovementRow {
     total: family.total,
     totalNormalised: family.totalNormalised,
     daysToExhaust: family.daysToExhaust,
+    peakDay: family.peak?.day ?? null,
     records: family.records.length,
   };
 }
@@ -246,10 +274,19 @@ export function improvement(dataset: Dataset, options: ImprovementOptions = {}):
   if (!(resolved.exhaustFraction > 0 && resolved.exhaustFraction <= 1)) {
     throw new RangeError(`the exhaust fraction must be in (0, 1], got ${resolved.exhaustFraction}`);
   }
+  const score = resolveScore(dataset.generation, resolved.score);
   const { models, excluded } = selectModels(dataset, resolved);
   const notes = selectionNotes(excluded);
   const graph = buildLineage(models);
-  const ctx: Context = { models, graph, tainted: mergeTainted(graph), dataset, options: resolved };
+  const ctx: Context = {
+    models,
+    graph,
+    tainted: mergeTainted(graph),
+    dataset,
+    options: resolved,
+    scoreOf: scoreReader(score),
+    scoreName: score.id === 'average' ? 'a score' : `a ${score.label} score`,
+  };
   const specs =
     resolved.families === 'presets' ? PAPER_FAMILIES.map((p) => presetSpec(p, resolved.mode)) : resolved.families;
   if (specs.some((s) => s.kind === 'lineage') && graph.children.size === 0) {
@@ -259,5 +296,5 @@ export function improvement(dataset: Dataset, options: ImprovementOptions = {}):
   const summary = families
     .map(rowOf)
     .sort((a, b) => (b.total ?? -Infinity) - (a.total ?? -Infinity) || a.label.localeCompare(b.label));
-  return { options: resolved, families, summary, notes };
+  return { options: resolved, score, families, summary, notes };
 }

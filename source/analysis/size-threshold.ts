@@ -1,7 +1,12 @@
 // analyses.md §3 "Params needed for a score" [Fig. 10]: per month, the smallest params of any
 // model at or above a score threshold created up to that month. Pure.
-import type { Model } from '../data/model.js';
+import type { Entry, Model } from '../data/model.js';
 import { periodKey, periodRange } from './periods.js';
+
+/** The score a size figure reads (analysis/score.ts scoreReader; the average by default). */
+export type ScoreOf = (entry: Entry) => number | null;
+
+const averageOf: ScoreOf = (entry) => entry.score;
 
 /** A model quoted by a size figure (its best score, its smallest params). */
 export interface SizeHolder {
@@ -29,10 +34,10 @@ export interface ParamsForScore {
   months: ParamsForScoreMonth[];
 }
 
-export function holderOf(model: Model): SizeHolder {
+export function holderOf(model: Model, scoreOf: ScoreOf = averageOf): SizeHolder {
   return {
     repo: model.entry.repo,
-    score: model.entry.score!,
+    score: scoreOf(model.entry)!,
     params: model.entry.params!,
     day: model.day,
     dateFloor: model.dateFloor,
@@ -46,10 +51,10 @@ export function byCreation(a: Model, b: Model): number {
   return ca < cb ? -1 : ca > cb ? 1 : a.entry.index - b.entry.index;
 }
 
-/** `models` must all have params, a score and a date (the caller notes the rest). A model
- *  dated at the Hub's floor counts from 2022-03: it existed by then, and a running minimum has
- *  no spike to plot. Ties in params keep the earlier holder. */
-export function paramsForScore(models: readonly Model[], threshold: number): ParamsForScore {
+/** `models` must all have params, a score (as `scoreOf` reads it) and a date (the caller notes
+ *  the rest). A model dated at the Hub's floor counts from 2022-03: it existed by then, and a
+ *  running minimum has no spike to plot. Ties in params keep the earlier holder. */
+export function paramsForScore(models: readonly Model[], threshold: number, scoreOf: ScoreOf = averageOf): ParamsForScore {
   const dated = models.filter((m) => m.day !== null).sort(byCreation);
   if (dated.length === 0) return { threshold, months: [] };
   const first = periodKey(dated[0]!.day!, 'month');
@@ -60,12 +65,12 @@ export function paramsForScore(models: readonly Model[], threshold: number): Par
   for (const month of periodRange(first, last, 'month')) {
     while (next < dated.length && periodKey(dated[next]!.day!, 'month') <= month) {
       const model = dated[next]!;
-      if (model.entry.score! >= threshold && (best === null || model.entry.params! < best.entry.params!)) {
+      if (scoreOf(model.entry)! >= threshold && (best === null || model.entry.params! < best.entry.params!)) {
         best = model;
       }
       next += 1;
     }
-    months.push({ month, params: best?.entry.params ?? null, holder: best === null ? null : holderOf(best) });
+    months.push({ month, params: best?.entry.params ?? null, holder: best === null ? null : holderOf(best, scoreOf) });
   }
   return { threshold, months };
 }

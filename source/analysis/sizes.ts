@@ -8,7 +8,8 @@ import { withDefaults } from './options.js';
 import { note, type Note } from './result.js';
 import { DEFAULT_SIZE_EDGES, binIndex, binRanges, groupFamilies } from './size-bins.js';
 import { familyRule } from './architectures.js';
-import { byCreation, holderOf, paramsForScore, type ParamsForScore, type SizeHolder } from './size-threshold.js';
+import { byCreation, holderOf, paramsForScore, type ParamsForScore, type ScoreOf, type SizeHolder } from './size-threshold.js';
+import { DEFAULT_SCORE_THRESHOLD, resolveScore, scoreReader, type ScoreChoice } from './score.js';
 
 export interface SizeOptions extends SelectOptions {
   /** Bin edges in billions, strictly increasing; bin i holds edges[i] ≤ params < edges[i+1]
@@ -24,8 +25,11 @@ export interface SizeOptions extends SelectOptions {
   /** Downloads headline: the share of downloads going to models of at most this many billion
    *  params. Default 15 (the paper: about 85 %). */
   downloadsAtMost?: number;
-  /** Fig. 10: the score threshold. Default 70 (the paper). */
-  scoreThreshold?: number;
+  /** Fig. 10: the score threshold. Default null: 70 on v1 (the paper), 40 on v2 (whose
+   *  normalised scores run lower; §0 "Score"). */
+  scoreThreshold?: number | null;
+  /** §0 "Score": 'average' (default) or one benchmark of the generation for Fig. 9 and 10. */
+  score?: string;
 }
 
 export type ResolvedSizeOptions = Required<SizeOptions>;
@@ -37,7 +41,8 @@ export const DEFAULT_SIZE_OPTIONS: ResolvedSizeOptions = {
   familyThreshold: null,
   smallBelow: 20,
   downloadsAtMost: 15,
-  scoreThreshold: 70,
+  scoreThreshold: null,
+  score: 'average',
 };
 
 export interface SizeBin {
@@ -78,17 +83,24 @@ export interface SizesResult {
     models: number;
   };
   paramsForScore: ParamsForScore;
+  /** The score Fig. 9 and 10 read, and its scale. */
+  score: ScoreChoice;
   notes: Note[];
 }
 
 /** Better holder of a bin's best score: higher score, then earlier, then source order. */
-function beats(a: Model, b: Model): boolean {
-  if (a.entry.score! !== b.entry.score!) return a.entry.score! > b.entry.score!;
+function beats(a: Model, b: Model, scoreOf: ScoreOf): boolean {
+  const sa = scoreOf(a.entry)!;
+  const sb = scoreOf(b.entry)!;
+  if (sa !== sb) return sa > sb;
   return byCreation(a, b) < 0;
 }
 
-/** §3 over the models an analysis selected (exported for screens that select themselves). */
-export function sizesOfModels(all: readonly Model[], options: ResolvedSizeOptions, notes: Note[]): SizesResult {
+/** §3 over the models an analysis selected (exported for screens that select themselves),
+ *  reading `score` (its generation gives Fig. 10's default threshold). */
+export function sizesOfModels(all: readonly Model[], options: ResolvedSizeOptions, notes: Note[], score: ScoreChoice): SizesResult {
+  const scoreOf = scoreReader(score);
+  const threshold = options.scoreThreshold ?? DEFAULT_SCORE_THRESHOLD[score.generation];
   const ranges = binRanges(options.edges);
   const models = all.filter((m) => m.entry.params !== null);
   note(notes, all.length - models.length, 'models with unknown params left out of size figures');
@@ -125,19 +137,23 @@ export function sizesOfModels(all: readonly Model[], options: ResolvedSizeOption
     bin.byFamily[families.indexOf(labelOf(model))]! += 1;
     if (model.downloads !== null) bin.downloads += model.downloads;
     const current = bestModel[i];
-    if (model.entry.score !== null && (current === null || current === undefined || beats(model, current))) {
+    if (scoreOf(model.entry) !== null && (current === null || current === undefined || beats(model, current, scoreOf))) {
       bestModel[i] = model;
     }
   }
   bins.forEach((bin, i) => {
     bin.downloadShare = total > 0 ? bin.downloads / total : null;
     const holder = bestModel[i];
-    bin.best = holder ? holderOf(holder) : null;
+    bin.best = holder ? holderOf(holder, scoreOf) : null;
   });
   note(notes, below, `models below the first bin edge (${options.edges[0]} B) left out of the bins`);
   note(notes, models.length - counted, 'models with known params but no downloads info left out of download figures');
-  const scored = models.filter((m) => m.entry.score !== null);
-  note(notes, models.length - scored.length, 'models without a score left out of best scores and params-for-score');
+  const scored = models.filter((m) => scoreOf(m.entry) !== null);
+  note(
+    notes,
+    models.length - scored.length,
+    `models without ${score.id === 'average' ? 'a score' : `a ${score.label} score`} left out of best scores and params-for-score`,
+  );
   const dated = scored.filter((m) => m.day !== null);
   note(notes, scored.length - dated.length, 'models without a creation date left out of params-for-score');
   note(
@@ -152,7 +168,8 @@ export function sizesOfModels(all: readonly Model[], options: ResolvedSizeOption
     known: models.length,
     small: { count: small, share: models.length > 0 ? small / models.length : null },
     downloads: { total, atMost, share: total > 0 ? atMost / total : null, models: counted },
-    paramsForScore: paramsForScore(dated, options.scoreThreshold),
+    paramsForScore: paramsForScore(dated, threshold, scoreOf),
+    score,
     notes,
   };
 }
@@ -160,7 +177,8 @@ export function sizesOfModels(all: readonly Model[], options: ResolvedSizeOption
 /** analyses.md §3, every figure, from the dataset (options default to the paper's). */
 export function sizes(dataset: Dataset, options: SizeOptions = {}): SizesResult {
   const resolved: ResolvedSizeOptions = withDefaults(options, DEFAULT_SIZE_OPTIONS);
+  const score = resolveScore(dataset.generation, resolved.score);
   const { models, excluded } = selectModels(dataset, resolved);
   const notes = selectionNotes(excluded);
-  return sizesOfModels(models, resolved, notes);
+  return sizesOfModels(models, resolved, notes, score);
 }

@@ -8,6 +8,7 @@ import { periodKey, periodRange, type Period } from './periods.js';
 import { note, type Note, type TimeSeries } from './result.js';
 import { selectModels, selectionNotes, type SelectOptions } from './select.js';
 import { withDefaults } from './options.js';
+import { resolveScore, scoreReader, type ScoreChoice } from './score.js';
 
 /** Models placed in periods, and the models kept out of them. */
 export interface Placement {
@@ -70,6 +71,9 @@ export interface TypeOptions extends SelectOptions {
   /** Cumulative counts start from the models on the 2022-03-02 floor (they exist by then)
    *  instead of leaving them out. Default true; they are never in per-period counts. */
   floorInCumulative?: boolean;
+  /** §0 "Score": 'average' (default) or one benchmark of the generation (e.g. 'GSM8K') for
+   *  Fig. 7's scores. */
+  score?: string;
 }
 
 export type ResolvedTypeOptions = Required<TypeOptions>;
@@ -80,6 +84,7 @@ export const DEFAULT_TYPE_OPTIONS: ResolvedTypeOptions = {
   period: 'month',
   window: 3,
   floorInCumulative: true,
+  score: 'average',
 };
 
 export interface TypeScoreSeries {
@@ -106,6 +111,10 @@ export interface TypesResult {
   /** [Fig. 7] Mean score per type and period, smoothed. Scores never mix v1 and v2: a
    *  Dataset is one generation (see `generation`). */
   scores: { period: Period; keys: string[]; series: TypeScoreSeries[] };
+  /** The score Fig. 7 reads, and its scale. */
+  score: ScoreChoice;
+  /** [Fig. 7] Every placed model with a score as a dot: its creation day and score. */
+  dots: Array<{ type: ModelType; day: string; score: number; repo: string }>;
   /** Running total of models per type, by period. */
   cumulative: TimeSeries;
   /** Models per type over every selected model (dated or not), with shares. */
@@ -116,6 +125,8 @@ export interface TypesResult {
 /** analyses.md §2 [Fig. 4, 7] from the dataset; options default to the paper's. */
 export function typesOverTime(dataset: Dataset, options: TypeOptions = {}): TypesResult {
   const resolved: ResolvedTypeOptions = withDefaults(options, DEFAULT_TYPE_OPTIONS);
+  const score = resolveScore(dataset.generation, resolved.score);
+  const scoreOf = scoreReader(score);
   const { models, excluded } = selectModels(dataset, resolved);
   const notes = selectionNotes(excluded);
   const { placed, keys, floor } = placeInPeriods(models, resolved.period, notes);
@@ -126,19 +137,22 @@ export function typesOverTime(dataset: Dataset, options: TypeOptions = {}): Type
   const sums = types.map(() => keys.map(() => 0));
   const scored = types.map(() => keys.map(() => 0));
   const totals = keys.map(() => 0);
+  const dots: TypesResult['dots'] = [];
   let unscored = 0;
   for (const { model, key } of placed) {
     const t = types.indexOf(model.entry.type);
     const i = position.get(key)!;
     counts[t]![i]! += 1;
     totals[i]! += 1;
-    if (model.entry.score === null) unscored += 1;
+    const value = scoreOf(model.entry);
+    if (value === null) unscored += 1;
     else {
-      sums[t]![i]! += model.entry.score;
+      sums[t]![i]! += value;
       scored[t]![i]! += 1;
+      dots.push({ type: model.entry.type, day: model.day!, score: value, repo: model.entry.repo });
     }
   }
-  note(notes, unscored, 'models without a score left out of mean scores (still counted)');
+  note(notes, unscored, `models without ${score.id === 'average' ? 'a score' : `a ${score.label} score`} left out of mean scores (still counted)`);
   const floorByType = types.map((t) => floor.filter((m) => m.entry.type === t).length);
   const floorLeftOut = floor.filter((m) => !present.has(m.entry.type)).length;
   if (resolved.floorInCumulative) {
@@ -172,6 +186,8 @@ export function typesOverTime(dataset: Dataset, options: TypeOptions = {}): Type
         return { type, mean, smoothed: centredAverage(mean, resolved.window), scored: scored[t]! };
       }),
     },
+    score,
+    dots,
     cumulative: { period: resolved.period, keys, series: series(cumulative) },
     overall: MODEL_TYPES.filter((t) => overallCounts.has(t)).map((type) => ({
       type,

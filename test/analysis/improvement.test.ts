@@ -45,18 +45,47 @@ describe('records (§4)', () => {
     ]);
   });
 
-  it('total, holder, normalised by ln(1 + 6), 90 % day', () => {
+  it('total, holder, normalised by ln(1 + n(d)), 90 % day', () => {
     const family = only(famRows, fam7b);
     expect(family.total).toBe(5.5);
     expect(family.holder?.repo).toBe('d/fam-7b-d');
-    expect(family.totalNormalised).toBeCloseTo(5.5 / Math.log(7), 12);
-    expect(family.records[1]!.normalised).toBeCloseTo(1 / Math.log(7), 12);
+    // n(d): models made up to the record's day — day 1: 2 (Fam, a); day 30: 5 (Fam, a, b, c, d)
+    expect(family.records.map((r) => r.models)).toEqual([1, 2, 5]);
+    expect(family.records[1]!.normalised).toBeCloseTo(1 / Math.log(3), 9);
+    expect(family.totalNormalised).toBeCloseTo(5.5 / Math.log(6), 9);
+    expect(family.peak).toEqual({ day: 30, normalised: expect.closeTo(5.5 / Math.log(6), 9), repo: 'd/fam-7b-d' });
     // 90 % of 5.5 = 4.95: first reached by the +5.5 record on day 30
     expect(family.daysToExhaust).toBe(30);
     expect(family.notes).toEqual([
       { count: 1, text: 'name matches outside the params range left out' },
       { count: 1, text: 'merges left out of the family' },
     ]);
+  });
+
+  it('normalised: a curve that falls off, its peak day beside the day of 90 % (§4 "Normalised")', () => {
+    // reference 50 on day 0; +6 on day 1 (n = 2: 6 / ln 3 = 5.46); 18 more models on days 2–19
+    // that beat nothing; +7 on day 30 (n = 21: 7 / ln 22 = 2.26). The curve peaks on day 1 and
+    // falls; 90 % of the total (6.3) is first reached on day 30.
+    const rows: Row[] = [
+      { repo: 'r/fall-7b', score: 50, created: '2024-01-01' },
+      { repo: 'r/fall-7b-1', score: 56, created: '2024-01-02' },
+      ...Array.from({ length: 18 }, (_, i): Row => ({ repo: `w/fall-7b-w${i}`, score: 40, created: `2024-01-${String(3 + i).padStart(2, '0')}` })),
+      { repo: 'r/fall-7b-2', score: 57, created: '2024-01-31' },
+    ];
+    const family = only(rows, { kind: 'pattern', pattern: 'fall7b', params: 7 });
+    expect(family.records.map((r) => [r.day, r.improvement, r.models])).toEqual([
+      [0, 0, 1],
+      [1, 6, 2],
+      [30, 7, 21],
+    ]);
+    expect(family.records.map((r) => r.normalised)).toEqual([0, expect.closeTo(6 / Math.log(3), 9), expect.closeTo(7 / Math.log(22), 9)]);
+    expect(family.records[2]!.normalised).toBeLessThan(family.records[1]!.normalised);
+    expect(family.peak).toMatchObject({ day: 1, repo: 'r/fall-7b-1' });
+    expect(family.daysToExhaust).toBe(30);
+    // the old constant divisor ln(1 + 21) could only rescale: its peak would be the last record
+    expect(7 / Math.log(22)).toBeGreaterThan(6 / Math.log(22));
+    const row = improvement(makeDataset(rows), { families: [{ kind: 'pattern', pattern: 'fall7b', params: 7 }] }).summary[0]!;
+    expect([row.peakDay, row.daysToExhaust]).toEqual([1, 30]);
   });
 
   it('% of the reference as an option', () => {
@@ -82,7 +111,7 @@ describe('records (§4)', () => {
     expect(() => improvement(makeDataset(rows), { exhaustFraction: 0 })).toThrow(RangeError);
   });
 
-  it('a one-model family: size 1, total 0, normalised 0 (0 / ln 2), no exhaust day', () => {
+  it('a one-model family: size 1, total 0, normalised 0 (0 / ln 2), no exhaust or peak day', () => {
     const family = only([{ repo: 'solo/Solo-7B', score: 44, created: '2023-02-02' }], {
       kind: 'pattern',
       pattern: 'solo',
@@ -92,6 +121,7 @@ describe('records (§4)', () => {
     expect(family.total).toBe(0);
     expect(family.totalNormalised).toBe(0);
     expect(family.daysToExhaust).toBeNull();
+    expect(family.peak).toBeNull();
   });
 });
 

@@ -71,7 +71,8 @@ describe('typesOverTime', () => {
 
   it('carries the generation and the options it used', () => {
     expect(result.generation).toBe('v1');
-    expect(result.options).toEqual({ includeFlagged: false, dedup: true, period: 'month', window: 3, floorInCumulative: true });
+    expect(result.options).toEqual({ includeFlagged: false, dedup: true, period: 'month', window: 3, floorInCumulative: true, score: 'average' });
+    expect(result.score).toMatchObject({ id: 'average', scale: 'v1 scale: accuracy 0–100' });
   });
 
   it('brings flagged models back with the toggle', () => {
