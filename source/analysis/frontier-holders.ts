@@ -11,7 +11,8 @@ export interface HolderSpan {
   to: string;
   /** Dates in the run. */
   dates: number;
-  /** The organisation's frontier models during the run, in order of first holding. */
+  /** The organisation's frontier models during the run, in order of first holding (names
+   *  compared case-insensitively, shown as first seen). */
   models: string[];
 }
 
@@ -37,7 +38,8 @@ export function holderSpans(points: ReadonlyArray<{ date: string; holder: { mode
     if (current !== null && current.organisation.toLowerCase() === organisation.toLowerCase()) {
       current.to = date;
       current.dates += 1;
-      if (!current.models.includes(holder.model)) current.models.push(holder.model);
+      // one model spelt in two cases over time (Nemotron-70b, -70B) is listed once
+      if (!current.models.some((m) => m.toLowerCase() === holder.model.toLowerCase())) current.models.push(holder.model);
     } else {
       current = { organisation, from: date, to: date, dates: 1, models: [holder.model] };
       spans.push(current);

@@ -69,7 +69,14 @@ export interface FrontierDate {
   top: TopShare[];
 }
 
-/** The oldest proprietary model the best open model had still not matched on the last date. */
+/**
+ * "Not yet matched": on the last date with a frontier point, the best open model is still
+ * rated below proprietary model M (the lag's M: of the proprietary models above it, the one
+ * first seen earliest). The result says which model, when it was first seen, and for how many
+ * days open has not caught up with it (`days` = asOf − firstSeen, "at least" when censored).
+ * An open model that never catches up shows as a lag growing date by date with the same M,
+ * and M here. Null when open leads on that date.
+ */
 export interface NotYetMatched extends LagModel {
   /** The last date with a frontier point. */
   asOf: string;

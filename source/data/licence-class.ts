@@ -101,10 +101,19 @@ const RULES: readonly Rule[] = [
   { name: 'other vendor or community licence', licenceClass: 'open, restricted', test: re(/community|cohere|^glm|chatglm|internlm|baichuan|minimax|^skywork|^tencent|^hunyuan|^ernie/) },
 ];
 
+/** Verdicts by spelling: a table has a few dozen spellings over thousands of rows. Bounded,
+ *  since the spellings come from the source. */
+const verdicts = new Map<string, LicenceVerdict>();
+const MAX_REMEMBERED = 2000;
+
 /** The class of one licence text (analyses.md §7). An unknown spelling: `open, restricted`
  *  with rule null, for the analysis to report. */
 export function classifyLicence(raw: string | null | undefined): LicenceVerdict {
+  const remembered = verdicts.get(raw ?? '');
+  if (remembered) return remembered;
   const key = licenceKey(raw);
-  for (const rule of RULES) if (rule.test(key)) return { licenceClass: rule.licenceClass, rule: rule.name };
-  return { licenceClass: 'open, restricted', rule: null };
+  const rule = RULES.find((r) => r.test(key));
+  const verdict: LicenceVerdict = rule ? { licenceClass: rule.licenceClass, rule: rule.name } : { licenceClass: 'open, restricted', rule: null };
+  if (verdicts.size < MAX_REMEMBERED) verdicts.set(raw ?? '', verdict);
+  return verdict;
 }

@@ -2,7 +2,7 @@
 // row needs (column projection), one row group at a time, keeping the rows of one category as
 // each group is read — the real `text/full` holds ~1.1 M rows of every category, of which
 // `overall` is a small part. ZSTD, gzip, brotli and LZ4 pages via hyparquet-compressors.
-import { parquetMetadata, parquetReadObjects, parquetSchema, type FileMetaData } from 'hyparquet';
+import { parquetMetadata, parquetRead, parquetSchema, type FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { DataError } from '../data/errors.js';
 import { ARENA_COLUMNS, REQUIRED_ARENA_COLUMNS } from '../data/arena-row.js';
@@ -23,6 +23,26 @@ export interface ArenaParquetTable {
 }
 
 const WANTED: readonly string[] = Object.values(ARENA_COLUMNS);
+
+/** Columns over rows [rowStart, rowEnd), each as one array of that length. */
+async function readColumns(file: ArrayBuffer, metadata: FileMetaData, columns: readonly string[], rowStart: number, rowEnd: number): Promise<Map<string, unknown[]>> {
+  const out = new Map(columns.map((name) => [name, new Array<unknown>(rowEnd - rowStart).fill(null)]));
+  await parquetRead({
+    file,
+    metadata,
+    columns: [...columns],
+    rowStart,
+    rowEnd,
+    compressors,
+    onChunk: (chunk) => {
+      const target = out.get(chunk.columnName);
+      if (!target) return;
+      // chunks may hold rows outside the range asked for
+      for (let row = Math.max(chunk.rowStart, rowStart); row < Math.min(chunk.rowEnd, rowEnd); row++) target[row - rowStart] = chunk.columnData[row - chunk.rowStart];
+    },
+  });
+  return out;
+}
 
 const reasonOf = (error: unknown): string => sanitize(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 160);
 
@@ -50,18 +70,37 @@ export async function readArenaParquet(bytes: Uint8Array, category: string | nul
   const rows: RawRow[] = [];
   let start = 0;
   let rowsRead = 0;
+  const others = projection.filter((name) => !byCategory || name !== ARENA_COLUMNS.category);
   for (const group of metadata.row_groups) {
     const end = start + Number(group.num_rows);
-    let objects: Record<string, unknown>[];
+    const range = `rows ${start}–${end - 1} of ${what}`;
+    rowsRead += end - start;
+    // The category column first (cheap: one string column); the others only over the span
+    // of rows that match, and only when some do.
+    let keep: number[] | null = null;
+    let categories: unknown[] = [];
     try {
-      objects = await parquetReadObjects({ file, metadata, columns: projection, rowStart: start, rowEnd: end, compressors });
+      if (byCategory) {
+        categories = (await readColumns(file, metadata, [ARENA_COLUMNS.category], start, end)).get(ARENA_COLUMNS.category)!;
+        keep = [];
+        for (let i = 0; i < categories.length; i++) if (String(categories[i] ?? '').trim().toLowerCase() === wanted) keep.push(i);
+        if (keep.length === 0) {
+          start = end;
+          continue;
+        }
+      }
+      const from = start + (keep?.[0] ?? 0);
+      const to = keep ? start + keep.at(-1)! + 1 : end;
+      const cells = await readColumns(file, metadata, others, from, to);
+      // the rows kept, by their position in the group
+      for (const g of keep ?? Array.from({ length: end - start }, (_, i) => i)) {
+        const row: RawRow = {};
+        for (const name of others) row[name] = cells.get(name)![g - (from - start)];
+        if (byCategory) row[ARENA_COLUMNS.category] = categories[g];
+        rows.push(row);
+      }
     } catch (error) {
-      throw new DataError(`cannot read rows ${start}–${end - 1} of ${what} (${reasonOf(error)})`);
-    }
-    rowsRead += objects.length;
-    for (const object of objects) {
-      if (byCategory && String(object[ARENA_COLUMNS.category] ?? '').trim().toLowerCase() !== wanted) continue;
-      rows.push(object);
+      throw new DataError(`cannot read ${range} (${reasonOf(error)})`);
     }
     start = end;
   }

@@ -103,13 +103,17 @@ async function listParquet(options: ArenaFetchOptions): Promise<Listing> {
       return { urls: mine.map((f) => f.url), revision: response!.headers['x-revision'] ?? null, how: 'listed by the dataset viewer', partial };
     }
   }
-  // Not listed (or no listing): the Hub's route for the first shard redirects to the file.
-  return {
-    urls: [`${hubUrl}/api/datasets/${dataset.split('/').map(enc).join('/')}/parquet/${enc(config)}/${enc(split)}/0.parquet`],
-    revision: null,
-    how: 'from the Hub\u2019s parquet route (the viewer lists none)',
-    partial: false,
-  };
+  // Not listed by the viewer: the Hub's own list of the split's shards, else its route for
+  // the first shard (which redirects to the file).
+  const base = `${hubUrl}/api/datasets/${dataset.split('/').map(enc).join('/')}/parquet/${enc(config)}/${enc(split)}`;
+  const hub = await client.getJson(base, signal).catch((error: unknown) => {
+    if (error instanceof HttpError) return null;
+    throw error;
+  });
+  if (Array.isArray(hub?.body) && hub.body.length > 0 && hub.body.every((u) => typeof u === 'string')) {
+    return { urls: hub.body as string[], revision: null, how: 'listed by the Hub', partial: false };
+  }
+  return { urls: [`${base}/0.parquet`], revision: null, how: 'from the Hub\u2019s route for shard 0 (neither the viewer nor the Hub lists the files)', partial: false };
 }
 
 async function viaParquet(options: ArenaFetchOptions): Promise<ArenaFetchResult> {

@@ -281,23 +281,24 @@ describe('the open share of the top', () => {
 });
 
 describe('who holds the open frontier', () => {
-  it('runs of consecutive dates per organisation, compared case-insensitively, with their models', () => {
+  it('runs of consecutive dates per organisation, compared case-insensitively, with their models (one model in two spellings listed once)', () => {
     const spec = (date: string, model: string, organisation: string, rating: number) => ({ date, model, licence: A, rating, organisation });
     const prop = (date: string) => ({ date, model: 'Prop', licence: P, rating: 1300, organisation: 'Closed' });
     const data = arenaDataset([
       prop('2024-01-01'), spec('2024-01-01', 'Llama-A', 'Meta', 1200), spec('2024-01-01', 'Qwen-A', 'Alibaba', 1100),
       prop('2024-01-08'), spec('2024-01-08', 'Llama-B', 'meta', 1210), spec('2024-01-08', 'Qwen-A', 'Alibaba', 1100),
+      prop('2024-01-10'), spec('2024-01-10', 'LLAMA-B', 'Meta', 1210),
       prop('2024-01-15'), spec('2024-01-15', 'Llama-B', 'Meta', 1210), spec('2024-01-15', 'Qwen-B', 'Alibaba', 1250),
       prop('2024-01-22'), spec('2024-01-22', 'Llama-C', 'Meta', 1260), spec('2024-01-22', 'Qwen-B', 'Alibaba', 1250),
     ]);
     const result = frontier(data);
     expect(result.holders).toEqual([
-      { organisation: 'Meta', from: '2024-01-01', to: '2024-01-08', dates: 2, models: ['Llama-A', 'Llama-B'] },
+      { organisation: 'Meta', from: '2024-01-01', to: '2024-01-10', dates: 3, models: ['Llama-A', 'Llama-B'] },
       { organisation: 'Alibaba', from: '2024-01-15', to: '2024-01-15', dates: 1, models: ['Qwen-B'] },
       { organisation: 'Meta', from: '2024-01-22', to: '2024-01-22', dates: 1, models: ['Llama-C'] },
     ]);
-    expect(result.holderTotals.map((t) => [t.organisation, t.dates])).toEqual([['Meta', 3], ['Alibaba', 1]]);
-    expect(result.counts).toMatchObject({ models: 6, organisations: 3, dates: 4 });
+    expect(result.holderTotals.map((t) => [t.organisation, t.dates])).toEqual([['Meta', 4], ['Alibaba', 1]]);
+    expect(result.counts).toMatchObject({ models: 6, organisations: 3, dates: 5 });
   });
 });
 

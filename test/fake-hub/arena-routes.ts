@@ -16,6 +16,8 @@ export interface ArenaFixture {
   parquet?: Uint8Array;
   /** The viewer lists the parquet file (default: when there is one). */
   listParquet?: boolean;
+  /** The Hub answers /api/datasets/{id}/parquet/{config}/{split} with the shard list (default false). */
+  hubListing?: boolean;
   revision?: string;
   commit?: string;
 }
@@ -107,6 +109,10 @@ export function arenaAnswer(arena: ArenaFixture, cdn: FakeCdn | null, path: stri
       ? [{ dataset: arena.dataset, config: arena.config, split: arena.split, url: `${hubUrl}${resolvePath.replace('refs/convert/parquet', 'refs%2Fconvert%2Fparquet')}`, filename: '0000.parquet', size: arena.parquet!.length }]
       : [];
     return [200, { parquet_files: files, pending: [], failed: [], partial: false }, revision];
+  }
+  if (path === `/api/datasets/${arena.dataset}/parquet/${arena.config}/${arena.split}`) {
+    if (!arena.hubListing || arena.parquet === undefined) return [404, { error: 'Not Found' }, {}];
+    return [200, [`${hubUrl}/api/datasets/${arena.dataset}/parquet/${arena.config}/${arena.split}/0.parquet`], {}];
   }
   if (path === `/api/datasets/${arena.dataset}/parquet/${arena.config}/${arena.split}/0.parquet`) {
     if (arena.parquet === undefined) return [404, { error: 'Not Found' }, {}];

@@ -11,7 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { HubClient } from '../../source/fetch/http-client.js';
 import { createDownloader } from '../../source/fetch/file-download.js';
-import { DEFAULT_ARENA_TABLE, fetchArenaTable, type ArenaFetchResult } from '../../source/fetch/arena-source.js';
+import { DEFAULT_ARENA_TABLE, arenaDatasetOf, fetchArenaTable, type ArenaFetchResult } from '../../source/fetch/arena-source.js';
+import { ARENA_VIEWS, ARENA_VIEW_IDS, arenaHeader } from '../../source/views/arena-views.js';
+import { textHeader, writeText } from '../../source/views/write-text.js';
+import { DEFAULT_VIEW_OPTIONS } from '../../source/views/view.js';
+import stringWidth from 'string-width';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SHARED = resolve(ROOT, '../shared');
@@ -77,6 +81,18 @@ describe.skipIf(!present)('LMArena from hub-replay', () => {
     expect(new Set(result.rows.map((r) => r.licence ?? '')).size).toBe(new Set(overall.map((r) => r.license)).size);
     expect(result.rows.every((r) => r.licenceKnown)).toBe(true);
     expect(result.revision).not.toBeNull();
+  });
+
+  it('its views fit 80 and 120 columns, every line', async () => {
+    const dataset = arenaDatasetOf(await fetchFrom(url, 'auto'), '2026-12-01T20:00:00.000Z');
+    for (const id of ARENA_VIEW_IDS) {
+      const view = ARENA_VIEWS[id](dataset, DEFAULT_VIEW_OPTIONS);
+      for (const width of [80, 120]) {
+        const lines = [...textHeader(view, arenaHeader(dataset), { width, color: false }), ...writeText(view, { width, color: false })];
+        expect(lines.length).toBeGreaterThan(60);
+        for (const line of lines) expect(stringWidth(line), `${id} at ${width}: ${line}`).toBeLessThanOrEqual(width);
+      }
+    }
   });
 
   it('reads the same rows through /rows', async () => {

@@ -112,14 +112,22 @@ describe('the parquet path', () => {
     expect(options.cdn.requests.map((r) => r.authorization)).toEqual([undefined]);
   });
 
-  it('without a listing, takes the Hub’s parquet route through both redirects; the revision is the redirect’s commit', async () => {
+  it('not listed by the viewer: reads the shards the Hub lists', async () => {
+    const options = await setup({ listParquet: false, hubListing: true });
+    const result = await fetchArenaTable(options);
+    expect(result.pathReason).toMatch(/^parquet: 1 file listed by the Hub \(/);
+    expect(result.rows).toHaveLength(90);
+  });
+
+  it('listed nowhere: takes the Hub’s route for shard 0 through both redirects; the revision is the redirect’s commit', async () => {
     const options = await setup({ listParquet: false }, TOKEN);
     const result = await fetchArenaTable(options);
     expect(result.path).toBe('parquet');
-    expect(result.pathReason).toContain('from the Hub’s parquet route');
+    expect(result.pathReason).toContain('from the Hub’s route for shard 0 (neither the viewer nor the Hub lists the files)');
     expect(result).toMatchObject({ revision: 'arena-commit-1', revisionSource: 'file commit' });
     expect(options.hub.requests.map((r) => r.path)).toEqual([
       `/parquet?dataset=${encodeURIComponent(DATASET)}`,
+      `/api/datasets/${DATASET}/parquet/text/full`,
       `/api/datasets/${DATASET}/parquet/text/full/0.parquet`,
       `/datasets/${DATASET}/resolve/refs/convert/parquet/text/full/0000.parquet`,
     ]);
