@@ -64,26 +64,22 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     }
     const types = present.includes('createdAt') ? await duck.all(`DESCRIBE SELECT "createdAt" FROM read_parquet(${file})`) : [];
     const step = (text: string) => options.onStep?.(text);
-    step('reading the columns');
-    await duck.exec(`CREATE TABLE raw AS SELECT ${projectionSql({ present, createdType: String(types[0]?.column_type ?? '') })} FROM read_parquet(${file})`);
-    step('deriving params, licence, relation');
-    await duck.exec(`CREATE TABLE rows0 AS ${modelRowsSql()}`);
-    await duck.exec('DROP TABLE raw');
+    step('reading the columns; params, licence, relation');
+    const projection = `SELECT ${projectionSql({ present, createdType: String(types[0]?.column_type ?? '') })} FROM read_parquet(${file})`;
+    await duck.exec(`CREATE TABLE rows0 AS ${modelRowsSql(projection, !present.includes('baseModels'))}`);
     await duck.exec(`CREATE TABLE arch_families AS SELECT c AS arch, ${familyCaseSql('c')} AS own_family FROM (SELECT DISTINCT arch AS c FROM rows0 WHERE arch IS NOT NULL)`);
-    await duck.exec('CREATE TABLE staging0 AS SELECT r.*, f.own_family FROM rows0 r LEFT JOIN arch_families f USING (arch)');
-    await duck.exec('DROP TABLE rows0');
-    const counts = await duck.one('SELECT count(*) AS n, count(DISTINCT key) AS k FROM staging0');
+    const counts = await duck.one('SELECT count(*) AS n, count(DISTINCT key) AS k FROM rows0');
     const duplicates = Number(counts?.n ?? 0) - Number(counts?.k ?? 0);
     if (duplicates > 0) {
-      await duck.exec('CREATE TABLE staging AS SELECT * FROM staging0 QUALIFY row_number() OVER (PARTITION BY key ORDER BY downloads DESC NULLS LAST, id) = 1');
-      await duck.exec('DROP TABLE staging0');
+      await duck.exec('CREATE TABLE staging AS SELECT * FROM rows0 QUALIFY row_number() OVER (PARTITION BY key ORDER BY downloads DESC NULLS LAST, id) = 1');
+      await duck.exec('DROP TABLE rows0');
     } else {
-      await duck.exec('ALTER TABLE staging0 RENAME TO staging');
+      await duck.exec('ALTER TABLE rows0 RENAME TO staging');
     }
     step('lineage: roots, cycles, virtual parents, families');
     for (const sql of lineageStatements()) await duck.exec(sql);
-    await duck.exec(modelsTableSql(LLM_PIPELINES));
-    await duck.exec('DROP TABLE staging');
+    for (const sql of modelsTableSql(LLM_PIPELINES)) await duck.exec(sql);
+    for (const table of ['staging', 'first_edges', 'walk_roots', 'arch_families', 'root_info']) await duck.exec(`DROP TABLE ${table}`);
     const facts = await duck.one(`SELECT count(*) AS rows,
       avg((created IS NOT NULL)::INT) AS "createdAt",
       avg((day IS NOT NULL)::INT) AS dated,

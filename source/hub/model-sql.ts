@@ -71,8 +71,11 @@ export function projectionSql(input: ProjectionInput): string {
   ].join(',\n    ');
 }
 
-/** From the staging table `raw` to the per-row columns of `models` (lineage columns come later). */
-export function modelRowsSql(): string {
+/** From the projected columns (`source`: a subquery) to the per-row columns of `models` (the
+ *  lineage columns come later). Parents come from baseModels; the base_model: tags stand in only
+ *  when the file has no baseModels column (the Hub derives baseModels from the same card and
+ *  tags, so a row without it has no such tags either: reading them for 3 M rows buys nothing). */
+export function modelRowsSql(source: string, tagFallback: boolean): string {
   const name = `split_part(id, '/', -1)`;
   const tagParents = `list_filter(list_transform(list_filter(coalesce(tags, []), t -> starts_with(t, 'base_model:')), t -> t[12:]),
       t -> NOT regexp_matches(t, '^(finetune|adapter|quantized|merge):'))`;
@@ -92,8 +95,8 @@ export function modelRowsSql(): string {
         CASE WHEN created IS NULL OR (CAST(created AS DATE) = DATE '2022-03-02' AND created >= TIMESTAMP '2022-03-02 23:29:00') THEN NULL ELSE CAST(created AS DATE) END AS day,
         downloads, downloads_all, likes, pipeline, library,
         CASE WHEN len(bm_parents) > 0 THEN list_filter(bm_parents, p -> p IS NOT NULL AND p <> '')
-          ELSE coalesce(${tagParents}, []::VARCHAR[]) END AS parents,
-        CASE WHEN len(bm_parents) > 0 THEN lower(bm_relation) ELSE ${tagRelation} END AS rel0,
+          ELSE ${tagFallback ? `coalesce(${tagParents}, []::VARCHAR[])` : '[]::VARCHAR[]'} END AS parents,
+        CASE WHEN len(bm_parents) > 0 THEN lower(bm_relation) ${tagFallback ? `ELSE ${tagRelation}` : ''} END AS rel0,
         list_transform(list_filter(coalesce(tags, []), t -> starts_with(t, 'license:')), t -> lower(t[9:]))[1] AS license,
         list_contains(coalesce(tags, []), 'merge') AS merge_tag,
         CASE WHEN st_total > 0 OR gguf_total > 0 THEN NULL ELSE ${nameParamsSql(name)} END AS name_params,
@@ -101,6 +104,6 @@ export function modelRowsSql(): string {
         CASE WHEN gguf_total < 1e14 THEN gguf_total END AS gguf_total,
         coalesce(config_arch, model_type, gguf_arch) AS arch,
         CASE WHEN config_arch IS NOT NULL THEN 'config' WHEN model_type IS NOT NULL THEN 'model_type' WHEN gguf_arch IS NOT NULL THEN 'gguf' END AS arch_source
-      FROM raw
+      FROM (${source})
     )`;
 }

@@ -21,7 +21,7 @@ export function sourceLine(source: SourceInfo, generation: string): string {
   return headerLine([`data: ${origin ?? 'empty cache'} (${generation})`, revision, fetched]);
 }
 
-function blockMarkdown(block: Block, plotWidth: number): string[] {
+export function blockMarkdown(block: Block, plotWidth: number): string[] {
   switch (block.kind) {
     case 'heading':
       return [`### ${escapeInline(block.text)}`];
