@@ -1,8 +1,12 @@
 // Stage 3: the commit history of every distinct leaderboard repo that is not fresh in the cache
 // (even one whose model info is gone: a history can outlive the metadata), one repo at a time
-// per task, every page followed. Failed items: as in stage-info.ts.
+// per task, every page followed. A repository the info stage found renamed (its info's `id`
+// differs from its key: hub-api.md §11) is asked for under its new id; one not known to be
+// renamed follows the Hub's 307 (the client does). Stored under the key it has on the
+// leaderboard. Failed items: as in stage-info.ts; a host given up ends the stage.
 import { needsFetch, distinctRepos } from '../cache/freshness.js';
-import { problemText, type StageContext } from './context.js';
+import { isRepoId } from '../data/repo-id.js';
+import { problemText, rethrowFatal, type StageContext } from './context.js';
 import { fetchCommitActivity } from './commits-source.js';
 import { runPool } from './pool.js';
 import { StageProgress } from './stage-progress.js';
@@ -17,7 +21,8 @@ export async function commitsStage(ctx: StageContext): Promise<void> {
   let failed = new Set<string>();
   let retrying = false;
   const one = async (key: string): Promise<void> => {
-    const repo = repos.get(key) ?? key;
+    const renamed = store.models.items[key]?.value?.id;
+    const repo = renamed !== undefined && renamed.toLowerCase() !== key && isRepoId(renamed) ? renamed : (repos.get(key) ?? key);
     let outcome: 'ok' | 'gone' | 'error';
     let message: string | undefined;
     try {
@@ -33,6 +38,7 @@ export async function commitsStage(ctx: StageContext): Promise<void> {
       }
     } catch (error) {
       if (signal.aborted) return;
+      rethrowFatal(error);
       message = problemText(error);
       store.putActivity(key, { status: 'error', message, fetchedAt: new Date().toISOString() });
       failed.add(key);
