@@ -86,6 +86,37 @@ describe('renamed repositories', () => {
     expect(itemsOf(await readCache(dir), 'commits.json')['alpha/old-m1']).toBeUndefined();
   });
 
+  it('renamed rows an author listing cannot show: taken for gone by the info stage, their alias recorded when the commits follow the 307', async () => {
+    const fixtures = structuredClone(loadFixtures());
+    for (const id of ['zeta/z05', 'zeta/z06']) {
+      fixtures.models.find((m) => m.id === id)!.id = `${id}-renamed`;
+      fixtures.commits[`${id}-renamed`] = fixtures.commits[id]!;
+      delete fixtures.commits[id];
+    }
+    hub = await FakeHub.start({ fixtures, renames: { 'zeta/z05': 'zeta/z05-renamed', 'zeta/z06': 'zeta/z06-renamed' } });
+    const dir = await tempDir();
+    await fetchInto(hub, dir, { only: ['leaderboard', 'info'] });
+    // two left over from the zeta listing, so a search listing, which shows only new ids: gone
+    expect(itemsOf(await readCache(dir), 'models.json')['zeta/z05']).toMatchObject({ status: 'gone' });
+    hub.requests.length = 0;
+    await fetchInto(hub, dir);
+    const cache = await readCache(dir);
+    for (const id of ['zeta/z05', 'zeta/z06']) {
+      expect(itemsOf(cache, 'models.json')[id]).toMatchObject({ status: 'ok', value: { id: `${id}-renamed` } });
+      expect(itemsOf(cache, 'commits.json')[id]).toMatchObject({ status: 'ok', value: { commits: loadFixtures().commits[id]!.count } });
+    }
+    // per renamed repo: the history's 307 and its second hop, then one model request
+    const zeta = hub.requests.filter((r) => /zeta\/z0[56]/.test(r.path)).map((r) => r.path.split('?')[0]).sort();
+    expect(zeta).toEqual([
+      '/api/models/zeta/z05-renamed',
+      '/api/models/zeta/z05-renamed/commits/main',
+      '/api/models/zeta/z05/commits/main',
+      '/api/models/zeta/z06-renamed',
+      '/api/models/zeta/z06-renamed/commits/main',
+      '/api/models/zeta/z06/commits/main',
+    ]);
+  });
+
   it('a second run asks for nothing: the bases are fresh in the cache', async () => {
     hub = await FakeHub.start({ fixtures: renamedFixtures(), renames: RENAMES });
     const dir = await tempDir();

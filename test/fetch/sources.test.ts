@@ -100,6 +100,7 @@ describe('commits source', () => {
     expect(hub.count('commits')).toBe(Math.ceil(summary.count / 50));
     expect(result).toEqual({
       kind: 'ok',
+      renamedTo: null,
       activity: {
         commits: summary.count,
         firstCommit: new Date(summary.first).toISOString(),
@@ -111,6 +112,6 @@ describe('commits source', () => {
 
   it('reads a repo without a history as gone, with the status', async () => {
     await setup();
-    expect(await fetchCommitActivity(client, hub.url, 'eta/e1')).toEqual({ kind: 'gone', message: 'no commit history on the Hub (HTTP 401)' });
+    expect(await fetchCommitActivity(client, hub.url, 'eta/e1')).toEqual({ kind: 'gone', message: 'no commit history on the Hub (HTTP 401)', renamedTo: null });
   });
 });
