@@ -79,6 +79,21 @@ describe('the token never reaches disk or output', () => {
     expect(hostile.otherOriginRequests).toEqual([]);
   });
 
+  it('servers echo the token into the data itself (row cells, X-Revision, card fields, commit authors)', async () => {
+    hostile = await HostileServer.start();
+    hostile.on({ behaviour: { kind: 'echo-auth-data' } });
+    const dir = await tempDir();
+    const env = { ...hubEnv(hostile.url), HF_TOKEN: CANARY };
+    const fetch = await runCli(cli, ['fetch', '--cache', dir, '--events', 'json'], env);
+    const status = await runCli(cli, ['status', '--cache', dir, '--format', 'json'], env);
+    expect(fetch.code).toBe(0);
+    expect(hostile.requests.every((r) => r.authorization === `Bearer ${CANARY}`)).toBe(true);
+    expect(JSON.parse(status.stdout).leaderboard).toMatchObject({ revision: 'rev-[redacted]' });
+    for (const [name, text] of [['fetch', fetch.stdout + fetch.stderr], ['status', status.stdout + status.stderr], ...(await filesUnder(dir))]) {
+      expect({ name, leaked: text.includes(CANARY) }).toEqual({ name, leaked: false });
+    }
+  });
+
   it('a fatal error echoing the token (the table is refused): one line on stderr, redacted', async () => {
     hostile = await HostileServer.start();
     hostile.on({ route: 'rows', behaviour: { kind: 'echo-auth', status: 404 } });

@@ -22,6 +22,9 @@ export type Behaviour =
   | { kind: 'link'; target: string }
   /** An error (default 400) whose body and X-Error-Message echo the request's Authorization. */
   | { kind: 'echo-auth'; status?: number }
+  /** The fake Hub's answer with the bare token (Authorization less "Bearer ") echoed into its
+   *  data — a row cell, a card field, a commit author — and into X-Revision. */
+  | { kind: 'echo-auth-data' }
   /** /rows: num_rows_total 1e12; commits: X-Total-Count 1e12. */
   | { kind: 'absurd-total'; value?: number }
   /** Headers at once, then one byte every intervalMs (default 2000), never the end. */
@@ -40,6 +43,23 @@ export type Behaviour =
   | { kind: 'control-text'; status?: number; bodyOnly?: boolean }
   /** A raw answer whose X-Revision holds ESC and BEL bytes (not HTTP: clients must refuse it). */
   | { kind: 'raw-control-header' };
+
+/** The JSON of a fake Hub answer with `bare` put into the strings a fetch stores. */
+function echoInto(json: unknown, bare: string): unknown {
+  if (Array.isArray(json)) {
+    return json.map((item: Record<string, unknown>) =>
+      'authors' in item
+        ? { ...item, title: `by ${bare}`, authors: [{ user: bare, avatar: null }] } // a commit
+        : { ...item, author: bare, cardData: { ...((item.cardData as object) ?? {}), license: bare } }, // a listed model
+    );
+  }
+  const object = json as Record<string, unknown>;
+  if (Array.isArray(object.rows)) {
+    const rows = object.rows as Array<{ row: Record<string, unknown> }>;
+    return { ...object, rows: rows.map((r) => ({ ...r, row: { ...r.row, 'Hub License': bare } })) };
+  }
+  return { ...object, author: bare, cardData: { ...((object.cardData as object) ?? {}), license: bare } };
+}
 
 export interface HostileRule {
   route?: Route;
@@ -322,6 +342,12 @@ export class HostileServer {
       case 'control-text':
         headers['x-revision'] = C1_TEXT;
         break;
+      case 'echo-auth-data': {
+        const bare = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
+        headers['x-revision'] = `rev-${bare}`;
+        body = Buffer.from(JSON.stringify(echoInto(JSON.parse(body.toString('utf8')), bare)));
+        break;
+      }
       default:
         break;
     }
