@@ -96,6 +96,7 @@ type Outcome =
   | { kind: 'rate-limited' };
 
 const GONE_STATUSES = new Set([401, 403, 404, 410]);
+
 export class HubClient {
   readonly stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0, byStatus: {} };
   private readonly agent: Agent;
