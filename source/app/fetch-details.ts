@@ -5,9 +5,13 @@ import type { View } from '../views/view.js';
 import type { FetchState } from './fetch-controller.js';
 import { fetchSummary } from './StatusBar.js';
 
-function counts(statuses: Map<string, ItemStatus>): { ok: number; gone: number; error: number } {
+/** Counts over the leaderboard's repos (the cache also holds declared bases that are not rows). */
+function counts(statuses: Map<string, ItemStatus>, keys: ReadonlySet<string>): { ok: number; gone: number; error: number } {
   const c = { ok: 0, gone: 0, error: 0 };
-  for (const s of statuses.values()) c[s.status] += 1;
+  for (const key of keys) {
+    const s = statuses.get(key);
+    if (s) c[s.status] += 1;
+  }
   return c;
 }
 
@@ -22,9 +26,10 @@ function firstErrors(statuses: Map<string, ItemStatus>, n: number): string[][] {
 }
 
 export function fetchDetailsView(dataset: Dataset, fetch: FetchState | undefined): View {
-  const repos = new Set(dataset.entries.map((e) => e.key)).size;
-  const info = counts(dataset.infoStatus);
-  const commits = counts(dataset.activityStatus);
+  const keys = new Set(dataset.entries.map((e) => e.key));
+  const repos = keys.size;
+  const info = counts(dataset.infoStatus, keys);
+  const commits = counts(dataset.activityStatus, keys);
   const missing = (done: number): number => Math.max(0, repos - done);
   const stageRows = [
     ['model info', info.ok, info.gone, info.error, missing(info.ok + info.gone + info.error)],

@@ -16,6 +16,8 @@
 //   done        {seconds, interrupted, requests, retries, rateLimited}   once, last
 //   fatal       {message}                 the fetch cannot go on (also printed on stderr)
 
+import { redactSecrets } from '../text/redact.js';
+
 export type Stage = 'leaderboard' | 'info' | 'commits';
 export const STAGES: readonly Stage[] = ['leaderboard', 'info', 'commits'];
 
@@ -40,3 +42,21 @@ export type FetchEvent =
   | { type: 'fatal'; message: string };
 
 export type EventSink = (event: FetchEvent) => void;
+
+/** The event with every text field passed through redactSecrets (issue 7 §5): what a server
+ *  said can reach an event's message, problem or reason, the token never does. */
+export function redactEvent(event: FetchEvent): FetchEvent {
+  switch (event.type) {
+    case 'item-error':
+      return { ...event, key: redactSecrets(event.key), message: redactSecrets(event.message) };
+    case 'paused':
+    case 'stage-skip':
+      return { ...event, reason: redactSecrets(event.reason) };
+    case 'retrying':
+      return { ...event, host: redactSecrets(event.host), problem: redactSecrets(event.problem) };
+    case 'fatal':
+      return { ...event, message: redactSecrets(event.message) };
+    default:
+      return event;
+  }
+}

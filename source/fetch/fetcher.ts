@@ -6,7 +6,7 @@ import { CacheStore } from '../cache/store.js';
 import { DAY_MS } from '../cache/freshness.js';
 import { DataError } from '../data/errors.js';
 import type { StageContext } from './context.js';
-import { STAGES, type EventSink, type Stage } from './events.js';
+import { STAGES, redactEvent, type EventSink, type Stage } from './events.js';
 import { Flusher } from './flusher.js';
 import { HubClient, OfflineError, type ClientOptions, type ClientStats } from './http-client.js';
 import { acquireLock } from './lock.js';
@@ -60,7 +60,7 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
   let errors = 0;
   const emit: EventSink = (event) => {
     if (event.type === 'stage-end') errors += event.errors;
-    options.emit(event);
+    options.emit(redactEvent(event));
   };
   /** The last event and the result, for a fetch that ran to its end or was stopped. */
   const finish = (client: HubClient, interrupted: boolean): FetchResult => {
@@ -79,10 +79,13 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
     client = HubClient.create({
       concurrency: options.concurrency,
       token: options.token,
+      // the token goes to these two origins and nowhere else (origin-policy.ts)
+      trustedOrigins: [options.hubUrl, options.datasetsServerUrl],
       onPause: (untilMs, reason) => emit({ type: 'paused', untilMs, reason }),
-      // a first retry is routine; a request failing again says the server or network is down
-      onRetry: (host, problem, failures, of) => {
-        if (failures >= 2) emit({ type: 'retrying', host, problem, attempt: failures + 1, of });
+      // a first retry is routine; a request failing again, or one that ran out of time (the
+      // user has waited a whole timeout already), says the server or network is in trouble
+      onRetry: (host, problem, failures, of, timedOut) => {
+        if (failures >= 2 || timedOut) emit({ type: 'retrying', host, problem, attempt: failures + 1, of });
       },
       ...options.client,
     });

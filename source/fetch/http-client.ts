@@ -1,14 +1,25 @@
-// The one HTTP client every fetch goes through: a pooled keep-alive undici Agent (redirects
-// followed), a bound on requests in flight, pacing from the RateLimit headers, a pause of the
-// whole client on 429, and retries with backoff on 408/5xx, resets, timeouts and bodies that
-// do not parse. The token goes out as a bearer header and nowhere else: no message built here
-// includes a header.
-import { Agent, interceptors, request, type Dispatcher } from 'undici';
+// The one HTTP client every fetch goes through: a pooled keep-alive undici Agent, a bound on
+// requests in flight, pacing from the RateLimit headers, a pause of the whole client on 429,
+// and retries with backoff on 408/5xx, resets, timeouts and bodies that do not parse.
+// Redirects are followed here, not by undici, under origin-policy.ts: same origin only, a
+// handful at most. The token goes out as a bearer header to the trusted origins (the Hub and
+// the dataset viewer) and nowhere else, and is registered with text/redact.ts so that no
+// message made from a server's answer can carry it. Every attempt has a whole-response
+// deadline and every body a cap (limits.ts); a host that fails every attempt of a request
+// while answering nothing else is given up (host-health.ts).
+import { Agent, request, type Dispatcher } from 'undici';
 import { DataError } from '../data/errors.js';
-import { sanitize } from '../text/sanitize.js';
+import { redactSecrets, registerSecret } from '../text/redact.js';
 import { TOOL } from '../version.js';
 import { DEFAULT_BACKOFF, backoffDelay, sleep, type BackoffOptions } from './backoff.js';
+import { HostHealth } from './host-health.js';
+import { DEFAULT_DEADLINE_MS, DEFAULT_HEADERS_TIMEOUT_MS, MAX_ERROR_BYTES, MAX_JSON_BYTES, MAX_REDIRECTS } from './limits.js';
+import { OriginPolicy, isRedirect, isWebUrl, type CrossOriginRedirects } from './origin-policy.js';
 import { Pacer, pauseAfter429 } from './rate-limit.js';
+import { RefusedAnswer } from './refused.js';
+export { describeNetworkError } from './problems.js';
+import { describeNetworkError, firstHeader, isTimeoutCode, serverMessage } from './problems.js';
+import { Deadline, formatBytes, readBody } from './response-body.js';
 import { Slots } from './slots.js';
 
 export const DEFAULT_CONCURRENCY = 8;
@@ -16,6 +27,15 @@ export const DEFAULT_CONCURRENCY = 8;
 export interface ClientOptions {
   concurrency?: number;
   token?: string | null;
+  /** Base URLs whose origins get the token (HF_ENDPOINT, the dataset viewer); none: the token
+   *  goes nowhere. */
+  trustedOrigins?: readonly string[];
+  /** A redirect to another origin: refused (API calls, the default) or followed without the token. */
+  crossOriginRedirects?: CrossOriginRedirects;
+  /** Whole-response deadline of one attempt, headers and body together (default 60 s). */
+  deadlineMs?: number;
+  /** Largest body read (default 64 MB); a longer one is refused. */
+  maxBodyBytes?: number;
   /** HF_HUB_OFFLINE: creating a client fails, so no socket can ever be opened. */
   offline?: boolean;
   backoff?: Partial<BackoffOptions>;
@@ -26,13 +46,15 @@ export interface ClientOptions {
   max429?: number;
   /** Called when the whole client pauses (a 429): until when, and why. */
   onPause?: (untilMs: number, reason: string) => void;
-  /** Called before each retry of a failed request: where, why, and the how-manyth failure. */
-  onRetry?: (host: string, problem: string, failures: number, maxAttempts: number) => void;
+  /** Called before each retry of a failed request: where, why, the how-manyth failure, and
+   *  whether the attempt ran out of time (a slow failure worth telling at once). */
+  onRetry?: (host: string, problem: string, failures: number, maxAttempts: number, timedOut: boolean) => void;
   random?: () => number;
 }
 
 export interface JsonResponse {
   status: number;
+  /** The URL that answered (after same-origin redirects). */
   url: string;
   /** Lowercase names; the first value of repeated headers. */
   headers: Record<string, string>;
@@ -48,7 +70,7 @@ export class HttpError extends Error {
     message: string,
     readonly status: number | null,
   ) {
-    super(message);
+    super(redactSecrets(message));
     this.name = 'HttpError';
   }
 }
@@ -69,55 +91,25 @@ export interface ClientStats {
 
 type Outcome =
   | { kind: 'done'; response: JsonResponse }
-  | { kind: 'retry'; problem: string; status: number | null }
+  /** answered: a complete answer came (a 5xx, malformed JSON), so the host is alive. */
+  | { kind: 'retry'; problem: string; status: number | null; timedOut: boolean; answered: boolean }
   | { kind: 'rate-limited' };
 
 const GONE_STATUSES = new Set([401, 403, 404, 410]);
-const NOT_RETRYABLE_CODES = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_NOT_SUPPORTED', 'UND_ERR_ABORTED', 'ABORT_ERR']);
-
-function firstHeader(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
-}
-
-/** A short, token-free description of a network failure. */
-export function describeNetworkError(error: unknown): string | null {
-  if (!(error instanceof Error)) return null;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code !== 'string' || NOT_RETRYABLE_CODES.has(code)) return null;
-  if (code.includes('TIMEOUT') || code === 'ETIMEDOUT') return `timeout (${code})`;
-  if (code === 'ECONNREFUSED') return 'connection refused';
-  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE') return `connection reset (${code})`;
-  if (code.startsWith('UND_ERR_') || code.startsWith('E')) return `network error (${code})`;
-  return null;
-}
-
-function serverMessage(headers: Record<string, string>, text: string): string | null {
-  let message = headers['x-error-message'] ?? null;
-  if (message === null) {
-    try {
-      const json = JSON.parse(text) as { error?: unknown };
-      if (typeof json.error === 'string') message = json.error;
-    } catch {
-      // not JSON: no message
-    }
-  }
-  return message === null ? null : sanitize(message).slice(0, 200);
-}
 
 export class HubClient {
   readonly stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0, byStatus: {} };
-  private readonly dispatcher: Dispatcher;
   private readonly agent: Agent;
   private readonly slots: Slots;
   private readonly pacers = new Map<string, Pacer>();
   private readonly backoff: BackoffOptions;
   private readonly random: () => number;
   private readonly headers: Record<string, string>;
+  private readonly authorization: string | null;
+  private readonly policy: OriginPolicy;
+  private readonly health = new HostHealth();
+  private readonly deadlineMs: number;
+  private readonly maxBodyBytes: number;
   private pausedUntil = 0;
   private pacingNotified = 0;
 
@@ -127,22 +119,26 @@ export class HubClient {
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     this.random = options.random ?? Math.random;
     this.headers = { 'user-agent': `${TOOL} (node ${process.versions.node})`, accept: 'application/json' };
-    if (options.token) this.headers.authorization = `Bearer ${options.token}`;
+    this.authorization = options.token ? `Bearer ${options.token}` : null;
+    this.policy = new OriginPolicy(options.trustedOrigins ?? [], options.crossOriginRedirects ?? 'refuse');
+    this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+    this.maxBodyBytes = options.maxBodyBytes ?? MAX_JSON_BYTES;
     this.agent = new Agent({
       connections: concurrency,
       pipelining: 1,
       keepAliveTimeout: 30_000,
       keepAliveMaxTimeout: 120_000,
-      headersTimeout: options.headersTimeoutMs ?? 30_000,
+      headersTimeout: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
       bodyTimeout: options.bodyTimeoutMs ?? 30_000,
       connect: { timeout: options.connectTimeoutMs ?? 10_000 },
     });
-    this.dispatcher = this.agent.compose(interceptors.redirect({ maxRedirections: 5 }));
   }
 
-  /** Throws OfflineError when offline: an offline client does not exist. */
+  /** Throws OfflineError when offline: an offline client does not exist. The token is
+   *  registered as a secret: every message redacts it from then on. */
   static create(options: ClientOptions = {}): HubClient {
     if (options.offline) throw new OfflineError();
+    registerSecret(options.token);
     return new HubClient(options);
   }
 
@@ -151,13 +147,17 @@ export class HubClient {
   }
 
   /** GET a JSON document. Resolves for 2xx and for 401/403/404/410 (body null); throws
-   *  HttpError when retries run out or the answer is another 4xx; rethrows the signal's
-   *  reason when aborted. */
+   *  HttpError when retries run out or the answer is another 4xx, RefusedAnswer for an answer
+   *  not taken (a redirect to another origin, a body over the cap), GaveUpOnHost when the host
+   *  is given up; rethrows the signal's reason when aborted. */
   async getJson(url: string, signal?: AbortSignal): Promise<JsonResponse> {
     const target = new URL(url);
+    if (!isWebUrl(target)) throw new RefusedAnswer(`not an http(s) URL: ${target.protocol}`);
+    const began = Date.now();
     let failures = 0;
     let limited = 0;
     for (;;) {
+      this.health.check(target.origin);
       await this.slots.acquire(signal);
       let outcome: Outcome;
       try {
@@ -166,6 +166,7 @@ export class HubClient {
       } finally {
         this.slots.release();
       }
+      if (outcome.kind !== 'retry' || outcome.answered) this.health.answered(target.origin);
       if (outcome.kind === 'done') return outcome.response;
       if (outcome.kind === 'rate-limited') {
         limited += 1;
@@ -174,10 +175,18 @@ export class HubClient {
       }
       failures += 1;
       if (failures >= this.backoff.maxAttempts) {
+        const seconds = Math.round((Date.now() - began) / 1000);
+        const gaveUp = this.health.exhausted(
+          target.origin,
+          target.host,
+          began,
+          `gave up on ${target.host}: ${outcome.problem} on all ${failures} attempts over ${seconds} s, and no answer to any other request meanwhile; what was fetched is kept, run hubscope fetch again later`,
+        );
+        if (gaveUp) throw gaveUp;
         throw new HttpError(`${outcome.problem} after ${failures} attempts`, outcome.status);
       }
       this.stats.retries += 1;
-      this.options.onRetry?.(target.host, outcome.problem, failures, this.backoff.maxAttempts);
+      this.options.onRetry?.(target.host, outcome.problem, failures, this.backoff.maxAttempts, outcome.timedOut);
       await sleep(backoffDelay(failures - 1, this.backoff, this.random), signal);
     }
   }
@@ -225,49 +234,87 @@ export class HubClient {
     this.stats.byStatus[key] = (this.stats.byStatus[key] ?? 0) + 1;
   }
 
+  /** The text with the token's exact value replaced (a cheap check on every body). */
+  private withoutToken(text: string): string {
+    const token = this.options.token;
+    return token && token.length >= 4 && text.includes(token) ? text.split(token).join('[redacted]') : text;
+  }
+
+  /** The request headers for a URL: the bearer token only for a trusted origin. */
+  private headersFor(url: URL): Record<string, string> {
+    if (this.authorization === null || !this.policy.carriesToken(url)) return this.headers;
+    return { ...this.headers, authorization: this.authorization };
+  }
+
+  /** One attempt: the request, same-origin redirects followed, the body read within the cap,
+   *  all within one deadline. */
   private async once(target: URL, signal?: AbortSignal): Promise<Outcome> {
     const pacer = this.pacer(target.origin);
+    const deadline = new Deadline(this.deadlineMs, signal);
     let answered = false;
-    this.stats.requests += 1;
+    let url = target;
     try {
-      const res = await request(target, { dispatcher: this.dispatcher, method: 'GET', headers: this.headers, signal });
-      const headers = firstHeader(res.headers);
-      answered = true;
-      pacer.onResponse(Date.now(), headers.ratelimit, headers['ratelimit-policy']);
-      const status = res.statusCode;
-      this.count(status);
-      if (status === 429) {
-        await res.body.dump();
-        this.stats.rateLimited += 1;
-        pacer.forget();
-        this.pause(pauseAfter429({ rateLimit: headers.ratelimit, retryAfter: headers['retry-after'] }), 'rate limited (HTTP 429)');
-        return { kind: 'rate-limited' };
-      }
-      if (status === 408 || status >= 500) {
-        await res.body.dump();
-        return { kind: 'retry', problem: `HTTP ${status}`, status };
-      }
-      if (status >= 200 && status < 300) {
-        const text = await res.body.text();
-        try {
-          return { kind: 'done', response: { status, url: target.href, headers, body: JSON.parse(text), errorMessage: null } };
-        } catch {
-          return { kind: 'retry', problem: `malformed JSON (${text.length} bytes)`, status };
+      for (let hops = 0; ; hops += 1) {
+        this.stats.requests += 1;
+        const res = await request(url, { dispatcher: this.agent, method: 'GET', headers: this.headersFor(url), signal: deadline.signal });
+        const headers = firstHeader(res.headers);
+        const status = res.statusCode;
+        this.count(status);
+        if (isRedirect(status)) {
+          await res.body.dump().catch(() => undefined);
+          pacer.onResponse(Date.now(), headers.ratelimit, headers['ratelimit-policy']);
+          pacer.onSend(Date.now()); // the next hop is a request of its own
+          url = this.policy.redirectTarget(url, headers.location, hops, MAX_REDIRECTS);
+          continue;
         }
+        answered = true;
+        pacer.onResponse(Date.now(), headers.ratelimit, headers['ratelimit-policy']);
+        return await this.outcome(url, status, headers, res.body);
       }
-      const text = await res.body.text().catch(() => '');
-      const errorMessage = serverMessage(headers, text);
-      if (GONE_STATUSES.has(status)) {
-        return { kind: 'done', response: { status, url: target.href, headers, body: null, errorMessage } };
-      }
-      throw new HttpError(`HTTP ${status}${errorMessage ? `: ${errorMessage}` : ''}`, status);
     } catch (error) {
       if (!answered) pacer.onResponse(Date.now());
       if (signal?.aborted) throw signal.reason;
-      if (error instanceof HttpError) throw error;
+      if (error instanceof HttpError || error instanceof DataError) throw error;
+      if (deadline.expired) return { kind: 'retry', problem: `no complete answer within ${deadline.ms / 1000} s`, status: null, timedOut: true, answered: false };
       const problem = describeNetworkError(error);
-      if (problem !== null) return { kind: 'retry', problem: answered ? `truncated body: ${problem}` : problem, status: null };
+      const code = (error as { code?: unknown }).code;
+      const timedOut = typeof code === 'string' && isTimeoutCode(code);
+      if (problem !== null) return { kind: 'retry', problem: answered ? `truncated body: ${problem}` : problem, status: null, timedOut, answered: false };
       throw error;
+    } finally {
+      deadline.clear();
     }
+  }
+
+  /** What a (non-redirect) answer means: done, retry, a pause, or an error thrown. */
+  private async outcome(url: URL, status: number, headers: Record<string, string>, body: Dispatcher.ResponseData['body']): Promise<Outcome> {
+    if (status === 429) {
+      await body.dump().catch(() => undefined);
+      this.stats.rateLimited += 1;
+      this.pacer(url.origin).forget();
+      this.pause(pauseAfter429({ rateLimit: headers.ratelimit, retryAfter: headers['retry-after'] }), 'rate limited (HTTP 429)');
+      return { kind: 'rate-limited' };
+    }
+    if (status === 408 || status >= 500) {
+      await body.dump().catch(() => undefined);
+      return { kind: 'retry', problem: `HTTP ${status}`, status, timedOut: false, answered: true };
+    }
+    if (status >= 200 && status < 300) {
+      const read = await readBody(body, this.maxBodyBytes, headers['content-length']);
+      if (read.over) throw new RefusedAnswer(`the answer from ${url.host} is larger than ${formatBytes(this.maxBodyBytes)}; refused`);
+      // a server could echo the token into data (a row cell, a card field): never kept
+      const text = this.withoutToken(read.bytes.toString('utf8'));
+      try {
+        return { kind: 'done', response: { status, url: url.href, headers, body: JSON.parse(text), errorMessage: null } };
+      } catch {
+        return { kind: 'retry', problem: `malformed JSON (${text.length} bytes)`, status, timedOut: false, answered: true };
+      }
+    }
+    const read = await readBody(body, MAX_ERROR_BYTES).catch(() => ({ bytes: Buffer.alloc(0), over: false }));
+    const errorMessage = serverMessage(headers, read.bytes.toString('utf8'));
+    if (GONE_STATUSES.has(status)) {
+      return { kind: 'done', response: { status, url: url.href, headers, body: null, errorMessage } };
+    }
+    throw new HttpError(`HTTP ${status}${errorMessage ? `: ${errorMessage}` : ''}`, status);
   }
 }

@@ -6,6 +6,7 @@ import type { ModelInfo } from '../data/model.js';
 import { normaliseInfo } from '../data/normalise-info.js';
 import { HttpError, type HubClient } from './http-client.js';
 import { encodeRepo, nextLink } from './link.js';
+import { PageGuard } from './page-guard.js';
 
 export const EXPAND_FIELDS = [
   'author',
@@ -52,7 +53,8 @@ export async function fetchModelInfo(client: HubClient, hub: string, id: string,
   return { kind: 'ok', info: normaliseInfo(response.body) };
 }
 
-/** Pages of a listing, each an array of raw model objects, following `Link` to the end. */
+/** Pages of a listing, each an array of raw model objects, following `Link` to the end (same
+ *  origin only, MAX_PAGES_WITHOUT_TOTAL pages at most: a listing gives no total). */
 export async function* listModels(
   client: HubClient,
   hub: string,
@@ -60,17 +62,18 @@ export async function* listModels(
   signal?: AbortSignal,
 ): AsyncGenerator<unknown[]> {
   let url: string | null = listingUrl(hub, by);
-  const seen = new Set<string>();
+  const guard = new PageGuard('the model listing');
   while (url !== null) {
-    if (seen.has(url)) throw new DataError('the model listing links back to a page already read');
-    seen.add(url);
+    guard.visit(url);
     const response = await client.getJson(url, signal);
     if (response.body === null) {
       throw new HttpError(`model listing refused (HTTP ${response.status})`, response.status);
     }
     if (!Array.isArray(response.body)) throw new DataError('the model listing is not a JSON array');
+    const next = nextLink(response.headers.link, response.url);
+    guard.read(response.body.length, null, next !== null);
     yield response.body;
-    url = nextLink(response.headers.link, url);
+    url = next;
   }
 }
 

@@ -1,8 +1,12 @@
 // The leaderboard table from the dataset viewer's /rows (hub-api.md §3.1): pages of at most
-// 100 rows; the column names come from `features`; X-Revision identifies the table's version.
+// 100 rows; the column names come from `features`; X-Revision identifies the table's version
+// (sanitised and bounded before it is kept: header-value.ts). num_rows_total sizes the fetch,
+// so it is checked first: a total over MAX_ROWS_TOTAL is refused with one line (limits.ts).
 import { DataError } from '../data/errors.js';
 import type { RawRow } from '../data/normalise-row.js';
+import { storedHeaderValue } from './header-value.js';
 import type { HubClient } from './http-client.js';
+import { MAX_ROWS_TOTAL, checkedTotal } from './limits.js';
 
 export const PAGE_SIZE = 100;
 
@@ -14,8 +18,16 @@ export interface RowsPage {
   revision: string | null;
 }
 
-export function rowsUrl(base: string, dataset: string, offset: number, length = PAGE_SIZE): string {
-  const query = new URLSearchParams({ dataset, config: 'default', split: 'train', offset: String(offset), length: String(length) });
+/** A dataset's config and split (a leaderboard's are default/train). */
+export interface TableRef {
+  config: string;
+  split: string;
+}
+
+export const DEFAULT_TABLE: TableRef = { config: 'default', split: 'train' };
+
+export function rowsUrl(base: string, dataset: string, offset: number, length = PAGE_SIZE, table: TableRef = DEFAULT_TABLE): string {
+  const query = new URLSearchParams({ dataset, config: table.config, split: table.split, offset: String(offset), length: String(length) });
   return `${base}/rows?${query.toString()}`;
 }
 
@@ -23,8 +35,8 @@ function shapeError(dataset: string, what: string): DataError {
   return new DataError(`the dataset viewer's /rows answer for "${dataset}" has an unexpected shape (${what})`);
 }
 
-/** One page. Throws DataError when the dataset is unknown or the answer is not a /rows page;
- *  HttpError when the request failed for good. */
+/** One page. Throws DataError when the dataset is unknown, the answer is not a /rows page or
+ *  its total is absurd; HttpError when the request failed for good. */
 export async function fetchRowsPage(
   client: HubClient,
   base: string,
@@ -32,8 +44,9 @@ export async function fetchRowsPage(
   offset: number,
   signal?: AbortSignal,
   length = PAGE_SIZE,
+  table: TableRef = DEFAULT_TABLE,
 ): Promise<RowsPage> {
-  const response = await client.getJson(rowsUrl(base, dataset, offset, length), signal);
+  const response = await client.getJson(rowsUrl(base, dataset, offset, length, table), signal);
   if (response.body === null) {
     throw new DataError(
       `dataset "${dataset}" is not available from the dataset viewer at ${base} ` +
@@ -55,7 +68,7 @@ export async function fetchRowsPage(
     if (row === null || typeof row !== 'object' || Array.isArray(row)) throw shapeError(dataset, 'a row that is not an object');
     rows.push(row as RawRow);
   }
-  const total = body.num_rows_total;
-  if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) throw shapeError(dataset, 'no num_rows_total');
-  return { offset, rows, columns, total, revision: response.headers['x-revision'] ?? null };
+  if (body.num_rows_total === undefined || body.num_rows_total === null) throw shapeError(dataset, 'no num_rows_total');
+  const total = checkedTotal(body.num_rows_total, MAX_ROWS_TOTAL, `the row count of "${dataset}" (num_rows_total)`);
+  return { offset, rows, columns, total, revision: storedHeaderValue(response.headers['x-revision']) };
 }

@@ -1,11 +1,16 @@
 // Stage 2: Hub model metadata for every distinct leaderboard repo that is not fresh in the
 // cache, following info-plan.ts. After an author listing, repos it did not show (the Hub's
 // `author` can differ from the namespace) are looked up: one model request when one is left,
-// else one `?search=namespace/` listing; what is still missing is gone. Failed items are stored
-// as errors, tried once more at the end of the stage, and again on the next run.
+// else one `?search=namespace/` listing; what is still missing is gone. Then a second, small
+// round: the declared base models that are not leaderboard rows (declared-bases.ts), one model
+// request each, so that a renamed base is followed (a same-origin 307, hub-api.md §11) and
+// stored under its old key with the new `id` — the alias the analyses resolve bases through
+// (analyses.md §0 "Renamed repositories"). Failed items are stored as errors, tried once more
+// at the end of their round, and again on the next run. A host given up ends the stage.
 import { needsFetch, distinctRepos } from '../cache/freshness.js';
 import type { ModelInfo } from '../data/model.js';
-import { problemText, type StageContext } from './context.js';
+import { problemText, rethrowFatal, type StageContext } from './context.js';
+import { declaredBases } from './declared-bases.js';
 import { planInfo, type InfoTask } from './info-plan.js';
 import { GONE_INFO, fetchModelInfo, listModels, listedModel } from './model-info-source.js';
 import { runPool } from './pool.js';
@@ -34,9 +39,10 @@ export async function infoStage(ctx: StageContext): Promise<void> {
   const single = async (key: string, repo: string): Promise<void> => {
     try {
       const result = await fetchModelInfo(ctx.client, ctx.hubUrl, repo, signal);
-      if (result.kind === 'ok') put(key, 'ok', result.info);
+      if (result.kind === 'ok') put(key, 'ok', result.info); // a renamed repo: info.id is the new id
       else put(key, 'gone', undefined, result.message);
     } catch (error) {
+      rethrowFatal(error);
       put(key, 'error', undefined, problemText(error));
     }
   };
@@ -53,6 +59,7 @@ export async function infoStage(ctx: StageContext): Promise<void> {
       }
       return true;
     } catch (error) {
+      rethrowFatal(error);
       const what = 'author' in by ? 'author listing' : 'search listing';
       for (const key of wanted) put(key, 'error', undefined, `${what}: ${problemText(error)}`);
       wanted.clear();
@@ -72,15 +79,36 @@ export async function infoStage(ctx: StageContext): Promise<void> {
     for (const key of wanted) put(key, 'gone', undefined, GONE_INFO);
   };
 
-  await runPool(planInfo(needed, repos), ctx.concurrency, run, signal);
-  if (failed.size > 0 && !signal.aborted) {
-    const again = [...failed];
+  /** Runs the tasks, then once more the items that failed; returns how many still failed. */
+  const round = async (tasks: InfoTask[], again: (keys: string[]) => InfoTask[]): Promise<number> => {
     failed = new Set();
-    retrying = true;
-    await runPool(planInfo(again, repos), ctx.concurrency, run, signal);
-  }
+    retrying = false;
+    await runPool(tasks, ctx.concurrency, run, signal);
+    if (failed.size > 0 && !signal.aborted) {
+      const keys = [...failed];
+      failed = new Set();
+      retrying = true;
+      await runPool(again(keys), ctx.concurrency, run, signal);
+    }
+    return failed.size;
+  };
+
+  let left = await round(planInfo(needed, repos), (keys) => planInfo(keys, repos));
   if (signal.aborted) return;
-  if (failed.size === 0) store.markCompleted('info', new Date().toISOString());
+
+  // the declared bases that are not rows, one request each (a listing would not show a renamed
+  // one under its old id)
+  const bases = declaredBases(store.leaderboard.entries, store.models.items, repos);
+  const singles = (keys: Iterable<string>): InfoTask[] =>
+    [...keys].map((key) => ({ kind: 'single', key, repo: bases.get(key) ?? key }) as const);
+  const wantedBases = [...bases.keys()].filter((key) => needsFetch(store.models.items[key], ctx.freshness));
+  if (wantedBases.length > 0) {
+    progress.total += wantedBases.length;
+    left += await round(singles(wantedBases), singles);
+    if (signal.aborted) return;
+  }
+
+  if (left === 0) store.markCompleted('info', new Date().toISOString());
   progress.end();
   await ctx.flusher.flush();
 }

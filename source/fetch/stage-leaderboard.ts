@@ -118,13 +118,17 @@ async function readTable(ctx: StageContext, options: LeaderboardOptions): Promis
   commit(first);
 
   // The rest in parallel; results wait in `ready` until every page before them is committed.
+  // The offsets are generated as they are taken, never allocated from the server's total.
   const size = options.pageSize ?? PAGE_SIZE;
-  const offsets: number[] = [];
-  for (let offset = first.offset + size; offset < first.total; offset += size) offsets.push(offset);
+  const offsetAt = (i: number): number => first.offset + size * (i + 1);
+  const pages = Math.max(0, Math.ceil((first.total - first.offset - size) / size));
+  function* offsets(): Generator<number> {
+    for (let i = 0; i < pages; i += 1) yield offsetAt(i);
+  }
   const ready = new Map<number, RowsPage>();
   let next = 0;
   await runPool(
-    offsets,
+    offsets(),
     ctx.concurrency,
     async (offset) => {
       let result: RowsPage;
@@ -135,9 +139,9 @@ async function readTable(ctx: StageContext, options: LeaderboardOptions): Promis
         throw error;
       }
       ready.set(offset, result);
-      while (next < offsets.length && ready.has(offsets[next]!)) {
-        const p = ready.get(offsets[next]!)!;
-        ready.delete(offsets[next]!);
+      while (next < pages && ready.has(offsetAt(next))) {
+        const p = ready.get(offsetAt(next))!;
+        ready.delete(offsetAt(next));
         next += 1;
         commit(p);
       }

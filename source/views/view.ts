@@ -35,8 +35,12 @@ export type Block =
   /** A sentence or two of prose (wrapped at the width; a paragraph in Markdown). */
   | { kind: 'paragraph'; text: string };
 
+/** Views of other sources than the leaderboards (LMArena's `frontier`, views/arena-views.ts),
+ *  built from their own datasets, so not in VIEW_IDS. */
+export type SourceViewId = 'frontier';
+
 export interface View {
-  id: ViewId;
+  id: ViewId | SourceViewId;
   title: string;
   /** One line: the filters and options in force (for headers and the status bar). */
   summary: string;

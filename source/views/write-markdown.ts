@@ -7,6 +7,10 @@ import { markdownTable } from '../render/table.js';
 import { escapeInline, fenced, headerLine } from '../render/markdown.js';
 import { formatInteger } from '../render/format-number.js';
 
+/** What a header names: the data source and its generation (for other sources: their table,
+ *  e.g. "text/full, overall"). */
+export type HeaderSource = Pick<Dataset, 'source'> & { generation: string };
+
 /** Width plots are drawn at in Markdown (GitHub shows about this much without wrapping). */
 export const MARKDOWN_PLOT_WIDTH = 100;
 
@@ -17,7 +21,7 @@ export function sourceLine(source: SourceInfo, generation: string): string {
   return headerLine([`data: ${origin ?? 'empty cache'} (${generation})`, revision, fetched]);
 }
 
-function blockMarkdown(block: Block, plotWidth: number): string[] {
+export function blockMarkdown(block: Block, plotWidth: number): string[] {
   switch (block.kind) {
     case 'heading':
       return [`### ${escapeInline(block.text)}`];
@@ -47,7 +51,7 @@ function blockMarkdown(block: Block, plotWidth: number): string[] {
 }
 
 /** The view as Markdown; plots are drawn `plotWidth` columns wide (default 100). */
-export function writeMarkdown(view: View, dataset: Dataset, plotWidth = MARKDOWN_PLOT_WIDTH): string {
+export function writeMarkdown(view: View, dataset: HeaderSource, plotWidth = MARKDOWN_PLOT_WIDTH): string {
   const out = [
     `**hubscope · ${escapeInline(view.title)}** — ${escapeInline(sourceLine(dataset.source, dataset.generation))}` +
       (view.summary ? ` · ${escapeInline(view.summary)}` : ''),

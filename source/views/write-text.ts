@@ -5,8 +5,7 @@ import { layoutTable, renderTable } from '../render/table.js';
 import { makeTheme } from '../render/theme.js';
 import { formatInteger } from '../render/format-number.js';
 import { cellText, displayWidth, fit, wrapWords } from '../render/text-width.js';
-import type { Dataset } from '../data/model.js';
-import { sourceLine } from './write-markdown.js';
+import { sourceLine, type HeaderSource } from './write-markdown.js';
 
 /** Prose wrapped at spaces to `width` columns; lines after the first start with `indent`. */
 export function wrapText(text: string, width: number, indent = ''): string[] {
@@ -71,7 +70,7 @@ export function writeText(view: View, options: RenderOptions): string[] {
 
 /** The lines `print --format text` puts above a view: the title and the options in force, and
  *  the data source (its revision and fetch time), wrapped at the width. */
-export function textHeader(view: View, dataset: Dataset, options: RenderOptions): string[] {
+export function textHeader(view: View, dataset: HeaderSource, options: RenderOptions): string[] {
   const theme = makeTheme(options);
   const title = wrapText(`hubscope · ${view.title}${view.summary ? ` — ${view.summary}` : ''}`, options.width, '  ');
   const source = wrapText(sourceLine(dataset.source, dataset.generation), options.width, '  ');

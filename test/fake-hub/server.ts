@@ -1,10 +1,12 @@
 // A fake Hugging Face Hub + dataset viewer for tests: a real node:http server on 127.0.0.1,
 // serving the fixtures in test/fixtures/hub with the routes, shapes, headers and errors of
 // ../shared/docs/hub-api.md, plus faults a test switches on (429, 503, resets, truncated or
-// malformed bodies, 401/404, delays) and a log of every request.
+// malformed bodies, 401/404, delays), renamed repositories (`renames`: a 307 with a relative
+// Location, as the Hub answers) and a log of every request.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
+import { arenaAnswer, type ArenaFixture, type FakeCdn } from './arena-routes.js';
 
 export type Route = 'rows' | 'model' | 'model_list' | 'commits' | 'other';
 
@@ -47,6 +49,12 @@ export interface FakeHubOptions {
   dataset?: string;
   /** A fixed window over all routes, with RateLimit headers on every response. */
   rateLimit?: { quota: number; windowMs: number };
+  /** An LMArena table served beside the leaderboard (arena-routes.ts), its file on `cdn`. */
+  arena?: ArenaFixture;
+  cdn?: FakeCdn;
+  /** Renamed repositories, old id → new id: the old id's model and commit routes answer 307
+   *  with a relative Location under the new id, as the Hub does (hub-api.md §11). */
+  renames?: Record<string, string>;
 }
 
 export interface LoggedRequest {
@@ -216,9 +224,26 @@ export class FakeHub {
     return Object.fromEntries(Object.entries(model).filter(([k]) => k === '_id' || k === 'id' || fields.includes(k)));
   }
 
+  /** The 307 of a renamed repository's model or commit route, or null. */
+  private renamed(route: Route, path: string, url: URL): [number, unknown, Record<string, string>] | null {
+    if ((route !== 'model' && route !== 'commits') || !this.options.renames) return null;
+    const rest = path.slice('/api/models/'.length);
+    for (const [old, renamed] of Object.entries(this.options.renames)) {
+      const lower = rest.toLowerCase();
+      if (lower !== old.toLowerCase() && !lower.startsWith(`${old.toLowerCase()}/`)) continue;
+      const location = `/api/models/${renamed}${rest.slice(old.length)}${url.search}`;
+      return [307, { message: `Temporary Redirect. Redirecting to ${location}` }, { Location: location }];
+    }
+    return null;
+  }
+
   private answer(route: Route, path: string, url: URL, req: IncomingMessage): [number, unknown, Record<string, string>] {
+    const redirect = this.renamed(route, path, url);
+    if (redirect) return redirect;
     const q = url.searchParams;
     const fields = [...q.getAll('expand'), ...q.getAll('expand[]')];
+    const arena = this.options.arena ? arenaAnswer(this.options.arena, this.options.cdn ?? null, path, url, this.url) : null;
+    if (arena !== null) return arena;
     if (route === 'rows') {
       if (q.get('dataset') !== (this.options.dataset ?? 'open-llm-leaderboard/contents')) {
         return [404, { error: 'The dataset does not exist on the Hub, or is private.' }, {}];

@@ -216,7 +216,9 @@ describe('fetch', () => {
     expect(events.find((e) => e.type === 'stage-skip')).toMatchObject({ stage: 'leaderboard', reason: expect.stringContaining('imported from /data/board.csv') });
     const cache = await readCache(dir);
     expect(cache['leaderboard.json'].origin).toBe('file:/data/board.csv');
-    expect(Object.keys(itemsOf(cache, 'models.json')).length).toBe(new Set(entries.map((e: { key: string }) => e.key)).size);
+    // the entries' three repos, and beta/b1: a base alpha/m2's card declares that is not a row
+    expect(new Set(entries.map((e: { key: string }) => e.key))).toEqual(new Set(['alpha/m1', 'alpha/m2', 'alpha/m3']));
+    expect(Object.keys(itemsOf(cache, 'models.json')).sort()).toEqual(['alpha/m1', 'alpha/m2', 'alpha/m3', 'beta/b1']);
 
     await fetchInto(hub, dir, { datasetExplicit: true });
     expect((await readCache(dir))['leaderboard.json'].origin).toBe('viewer');

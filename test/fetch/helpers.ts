@@ -13,7 +13,7 @@ export const tempDir = (prefix = 'hubscope-test-'): Promise<string> => mkdtemp(j
 export const FAST_RETRIES = { backoff: { baseMs: 5, capMs: 40 } };
 
 export async function fetchInto(
-  hub: FakeHub,
+  hub: Pick<FakeHub, 'url'>,
   cacheDir: string,
   overrides: Partial<FetchOptions> = {},
 ): Promise<{ result: FetchResult; events: FetchEvent[] }> {

@@ -11,7 +11,7 @@ let client: HubClient | null = null;
 
 async function setup(options: FakeHubOptions = {}, clientOptions: Parameters<typeof HubClient.create>[0] = {}): Promise<HubClient> {
   hub = await FakeHub.start(options);
-  client = HubClient.create({ backoff: { baseMs: 5, capMs: 40 }, ...clientOptions });
+  client = HubClient.create({ backoff: { baseMs: 5, capMs: 40 }, trustedOrigins: [hub.url], ...clientOptions });
   return client;
 }
 
@@ -24,7 +24,7 @@ afterEach(async () => {
 const modelUrl = (id = 'gamma/g1'): string => `${hub.url}/api/models/${id}`;
 
 describe('HubClient', () => {
-  it('sends a User-Agent naming hubscope and its version, and the token as a bearer header', async () => {
+  it('sends a User-Agent naming hubscope and its version, and the token as a bearer header to a trusted origin', async () => {
     const c = await setup({}, { token: 'hf_secret123' });
     const response = await c.getJson(modelUrl());
     expect(response.status).toBe(200);
@@ -55,14 +55,14 @@ describe('HubClient', () => {
   });
 
   it('tells each retry: the host, the problem and the how-manyth failure', async () => {
-    const retries: Array<[string, string, number, number]> = [];
+    const retries: Array<[string, string, number, number, boolean]> = [];
     const c = await setup({}, { onRetry: (...args) => retries.push(args), backoff: { baseMs: 5, capMs: 40, maxAttempts: 5 } });
     hub.addFault({ route: 'model', times: 2, action: { kind: 'status', status: 503 } });
     await c.getJson(modelUrl());
     const host = new URL(hub.url).host;
     expect(retries).toEqual([
-      [host, 'HTTP 503', 1, 5],
-      [host, 'HTTP 503', 2, 5],
+      [host, 'HTTP 503', 1, 5, false],
+      [host, 'HTTP 503', 2, 5, false],
     ]);
   });
 
@@ -77,12 +77,14 @@ describe('HubClient', () => {
     expect(Date.now() - started).toBeLessThan(3500);
   });
 
-  it('follows redirects (a renamed repo)', async () => {
+  it('follows same-origin redirects (a renamed repo), with the token', async () => {
     const c = await setup({}, { token: 'hf_x' });
     hub.addFault({ route: 'model', match: (u) => u.pathname.endsWith('/old-name'), action: { kind: 'status', status: 307, headers: { Location: '/api/models/gamma/g1' } } });
     const response = await c.getJson(modelUrl('gamma/old-name'));
     expect((response.body as { id: string }).id).toBe('gamma/g1');
+    expect(response.url).toBe(`${hub.url}/api/models/gamma/g1`);
     expect(hub.requests.map((r) => r.path)).toEqual(['/api/models/gamma/old-name', '/api/models/gamma/g1']);
+    expect(hub.requests.map((r) => r.authorization)).toEqual(['Bearer hf_x', 'Bearer hf_x']);
   });
 
   it('gives up after maxAttempts with a message saying what failed', async () => {
@@ -104,7 +106,7 @@ describe('HubClient', () => {
     const anonymous = await c.getJson(modelUrl('nobody/nothing'));
     expect([anonymous.status, anonymous.body]).toEqual([401, null]);
     await c.close();
-    client = c = HubClient.create({ token: 'hf_x' });
+    client = c = HubClient.create({ token: 'hf_x', trustedOrigins: [hub.url] });
     const withToken = await c.getJson(modelUrl('nobody/nothing'));
     expect([withToken.status, withToken.body, withToken.errorMessage]).toEqual([404, null, 'Repository not found']);
   });

@@ -14,7 +14,7 @@ const fixtures = loadFixtures();
 
 async function setup(options: FakeHubOptions = {}): Promise<void> {
   hub = await FakeHub.start(options);
-  client = HubClient.create({ backoff: { baseMs: 5, capMs: 40 } });
+  client = HubClient.create({ backoff: { baseMs: 5, capMs: 40 }, trustedOrigins: [hub.url] });
 }
 
 afterEach(async () => {
@@ -26,10 +26,19 @@ describe('nextLink', () => {
   it('resolves relative and absolute targets against the request URL', () => {
     const base = 'http://h:1/api/models/a/b/commits/main?limit=50';
     expect(nextLink('</api/models/a/b/commits/main?p=1&limit=50>; rel="next"', base)).toBe('http://h:1/api/models/a/b/commits/main?p=1&limit=50');
-    expect(nextLink('<https://x.co/api/models?cursor=abc>; rel=next', base)).toBe('https://x.co/api/models?cursor=abc');
+    expect(nextLink('<http://h:1/api/models?cursor=abc>; rel=next', base)).toBe('http://h:1/api/models?cursor=abc');
     expect(nextLink('<http://h:1/p0>; rel="prev", <http://h:1/p2>; rel="next"', base)).toBe('http://h:1/p2');
     expect(nextLink('<http://h:1/p0>; rel="prev"', base)).toBeNull();
     expect(nextLink(undefined, base)).toBeNull();
+  });
+
+  it('refuses a target on another origin or scheme with one line (issue 7 §4)', () => {
+    const base = 'http://h:1/api/models/a/b/commits/main?limit=50';
+    expect(() => nextLink('<https://x.co/api/models?cursor=abc>; rel=next', base)).toThrow('the next-page Link from h:1 points to another origin (x.co): refused');
+    expect(() => nextLink('<https://h:1/p2>; rel="next"', base)).toThrow(/another origin \(h:1\)/); // https is another origin than http
+    expect(() => nextLink('<http://h:2/p2>; rel="next"', base)).toThrow(/another origin \(h:2\)/);
+    expect(() => nextLink('<file:///etc/passwd>; rel="next"', base)).toThrow('points to a non-http(s) file: URL: refused');
+    expect(() => nextLink('<javascript:alert(1)>; rel="next"', base)).toThrow(/non-http\(s\) javascript: URL/);
   });
 });
 
@@ -91,6 +100,7 @@ describe('commits source', () => {
     expect(hub.count('commits')).toBe(Math.ceil(summary.count / 50));
     expect(result).toEqual({
       kind: 'ok',
+      renamedTo: null,
       activity: {
         commits: summary.count,
         firstCommit: new Date(summary.first).toISOString(),
@@ -102,6 +112,6 @@ describe('commits source', () => {
 
   it('reads a repo without a history as gone, with the status', async () => {
     await setup();
-    expect(await fetchCommitActivity(client, hub.url, 'eta/e1')).toEqual({ kind: 'gone', message: 'no commit history on the Hub (HTTP 401)' });
+    expect(await fetchCommitActivity(client, hub.url, 'eta/e1')).toEqual({ kind: 'gone', message: 'no commit history on the Hub (HTTP 401)', renamedTo: null });
   });
 });

@@ -1,0 +1,70 @@
+// The Hub snapshot's manifest: a small JSON document beside the DuckDB file saying what the store
+// holds (issue 10 "Store": dataset, sha, file size, columns read, rows, fetched-at, coverage per
+// field). Written atomically (temp file + rename); a reader never sees half of one. The lead folds
+// it into the cache's meta when the source registry lands.
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { DataError } from '../data/errors.js';
+
+export const HUB_MANIFEST_VERSION = 1;
+export const HUB_DATASET = 'cfahlgren1/hub-stats';
+export const HUB_FILE = 'models.parquet';
+
+export interface HubManifest {
+  version: number;
+  dataset: string;
+  file: string;
+  /** The dataset revision the file was read at (null for a local import). */
+  sha: string | null;
+  /** `hub` or `file:PATH`. */
+  origin: string;
+  /** The file's size in bytes, and how many of them were downloaded (0 for an import). */
+  size: number;
+  bytesDownloaded: number;
+  /** The latest creation day in the snapshot (its "date"), YYYY-MM-DD, or null. */
+  snapshotDay: string | null;
+  fetchedAt: string;
+  rows: number;
+  /** Rows dropped as case-insensitive duplicates of an earlier id. */
+  duplicates: number;
+  columnsRead: string[];
+  columnsMissing: string[];
+  columnsSkipped: string[];
+  /** Share of rows with each field known. */
+  coverage: Record<string, number>;
+  lineage: { edges: number; virtualNodes: number; cycles: number; maxDepth: number };
+  /** Seconds spent reading the file into the store. */
+  ingestSeconds: number;
+}
+
+export const MANIFEST_NAME = 'manifest.json';
+export const STORE_NAME = 'hub.duckdb';
+
+export async function readManifest(path: string): Promise<HubManifest | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new DataError(`${path}: the Hub snapshot manifest is not valid JSON; left untouched`);
+  }
+  const m = parsed as Partial<HubManifest>;
+  if (typeof m.version !== 'number' || typeof m.rows !== 'number' || typeof m.dataset !== 'string') {
+    throw new DataError(`${path}: not a Hub snapshot manifest; left untouched`);
+  }
+  if (m.version > HUB_MANIFEST_VERSION) {
+    throw new DataError(`${path}: written by a newer hubscope (manifest version ${m.version}); left untouched`);
+  }
+  return m as HubManifest;
+}
+
+export async function writeManifest(path: string, manifest: HubManifest): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, `${JSON.stringify(manifest, null, 2)}\n`);
+  await rename(temp, path);
+}

@@ -1,0 +1,109 @@
+// The per-row derivations of analyses.md §6 "Model" as SQL expressions over the projected
+// snapshot columns: namespace, creation day and the 2022-03-02 floor (§0), parents and relation
+// (baseModels, else base_model: tags), licence (license: tag), params and the method that gave
+// it (safetensors.total, else gguf.total, else a size in the name), architecture class and the
+// §0 family label (data/architecture.ts's table, as a CASE).
+import { FAMILY_PATTERNS, UNKNOWN_FAMILY } from '../data/architecture.js';
+
+/** §6 scope: the language-model pipelines. */
+export const LLM_PIPELINES = ['text-generation', 'text2text-generation', 'image-text-to-text'] as const;
+
+/** The relations a parent edge can carry (the Hub's model tree); `original` has none. */
+export const RELATIONS = ['finetune', 'adapter', 'quantized', 'merge'] as const;
+
+const lit = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+
+/** §0 "Architecture family" of the class or model type in column `c` (NULL stays NULL), for
+ *  a table of the distinct values (a few thousand: the CASE runs once per value, not per row). */
+export function familyCaseSql(c = 'c'): string {
+  const m = `replace(lower(${c}), '_', '')`;
+  const cases = FAMILY_PATTERNS.map(([pattern, label]) => `WHEN contains(${m}, ${lit(pattern)}) THEN ${lit(label)}`).join(' ');
+  const stem = `nullif(regexp_replace(${c}, '(ForCausalLM|ForConditionalGeneration|LMHeadModel|Model)$', '', 'i'), '')`;
+  return `CASE WHEN ${c} IS NULL OR lower(${c}) IN ('', '?', 'unknown', 'none', 'null') THEN NULL ${cases} ELSE coalesce(${stem}, ${lit(UNKNOWN_FAMILY)}) END`;
+}
+
+/** Billions of parameters from a size in a repository name: `8x7B` → 56, `235B-A22B` → 235,
+ *  `7B` → 7, `135M` → 0.135. NULL when the name holds none. */
+export function nameParamsSql(nameExpr: string): string {
+  const moe = `regexp_extract(${nameExpr}, '(?:^|[-_ ])(\\d+)x(\\d+(?:\\.\\d+)?)[bB](?:$|[-_. ])', ['n', 'b'])`;
+  const billions = `regexp_extract(${nameExpr}, '(?:^|[-_ ])(\\d+(?:\\.\\d+)?)[bB](?:$|[-_. ])', 1)`;
+  const millions = `regexp_extract(${nameExpr}, '(?:^|[-_ ])(\\d+(?:\\.\\d+)?)[mM](?:$|[-_. ])', 1)`;
+  return `(CASE
+    WHEN ${moe}.n <> '' THEN TRY_CAST(${moe}.n AS DOUBLE) * TRY_CAST(${moe}.b AS DOUBLE)
+    WHEN ${billions} <> '' THEN TRY_CAST(${billions} AS DOUBLE)
+    WHEN ${millions} <> '' THEN TRY_CAST(${millions} AS DOUBLE) / 1000
+    ELSE NULL END)`;
+}
+
+export interface ProjectionInput {
+  present: readonly string[];
+  /** DuckDB's type of createdAt as DESCRIBE gives it, when present. */
+  createdType?: string;
+}
+
+/** The SELECT list that reads the present columns (NULL for the missing ones) into the slim
+ *  staging shape: one row per model. */
+export function projectionSql(input: ProjectionInput): string {
+  const has = (path: string) => input.present.includes(path);
+  const or = (path: string, expr: string, type: string) => (has(path) ? expr : `NULL::${type}`);
+  const created = !has('createdAt')
+    ? 'NULL::TIMESTAMP'
+    : /^TIMESTAMP(?:_[A-Z]+)?$/.test(input.createdType ?? '') && !/TIME ZONE/.test(input.createdType ?? '')
+      ? 'CAST("createdAt" AS TIMESTAMP)'
+      : 'make_timestamp(epoch_us(TRY_CAST("createdAt" AS TIMESTAMPTZ)))';
+  return [
+    'CAST(id AS VARCHAR) AS id',
+    `${or('author', 'CAST(author AS VARCHAR)', 'VARCHAR')} AS author_raw`,
+    `${created} AS created`,
+    `${or('downloads', 'TRY_CAST(downloads AS BIGINT)', 'BIGINT')} AS downloads`,
+    `${or('downloadsAllTime', 'TRY_CAST("downloadsAllTime" AS BIGINT)', 'BIGINT')} AS downloads_all`,
+    `${or('likes', 'TRY_CAST(likes AS BIGINT)', 'BIGINT')} AS likes`,
+    `${or('pipeline_tag', 'CAST(pipeline_tag AS VARCHAR)', 'VARCHAR')} AS pipeline`,
+    `${or('library_name', 'CAST(library_name AS VARCHAR)', 'VARCHAR')} AS library`,
+    `${or('tags', 'CAST(tags AS VARCHAR[])', 'VARCHAR[]')} AS tags`,
+    `${or('baseModels', 'CAST("baseModels".relation AS VARCHAR)', 'VARCHAR')} AS bm_relation`,
+    `${or('baseModels', 'list_transform("baseModels".models, m -> CAST(m.id AS VARCHAR))', 'VARCHAR[]')} AS bm_parents`,
+    `${or('safetensors.total', 'TRY_CAST(safetensors.total AS DOUBLE)', 'DOUBLE')} AS st_total`,
+    `${or('gguf.total', 'TRY_CAST(gguf.total AS DOUBLE)', 'DOUBLE')} AS gguf_total`,
+    `${or('gguf.architecture', 'CAST(gguf.architecture AS VARCHAR)', 'VARCHAR')} AS gguf_arch`,
+    `${or('config.architectures', 'CAST(config.architectures AS VARCHAR[])[1]', 'VARCHAR')} AS config_arch`,
+    `${or('config.model_type', 'CAST(config.model_type AS VARCHAR)', 'VARCHAR')} AS model_type`,
+  ].join(',\n    ');
+}
+
+/** From the projected columns (`source`: a subquery) to the per-row columns of `models` (the
+ *  lineage columns come later). Parents come from baseModels; the base_model: tags stand in only
+ *  when the file has no baseModels column (the Hub derives baseModels from the same card and
+ *  tags, so a row without it has no such tags either: reading them for 3 M rows buys nothing). */
+export function modelRowsSql(source: string, tagFallback: boolean): string {
+  const name = `split_part(id, '/', -1)`;
+  const tagParents = `list_filter(list_transform(list_filter(coalesce(tags, []), t -> starts_with(t, 'base_model:')), t -> t[12:]),
+      t -> NOT regexp_matches(t, '^(finetune|adapter|quantized|merge):'))`;
+  const tagRelation = `list_transform(list_filter(coalesce(tags, []), t -> regexp_matches(t, '^base_model:(finetune|adapter|quantized|merge):')), t -> split_part(t, ':', 2))[1]`;
+  return `
+    SELECT * EXCLUDE (rel0, st_total, gguf_total, name_params),
+      CASE WHEN len(parents) = 0 THEN 'original' ELSE coalesce(rel0, 'unknown') END AS relation,
+      CASE WHEN st_total > 0 THEN 'safetensors' WHEN gguf_total > 0 THEN 'gguf' WHEN name_params > 0 THEN 'name' END AS params_method,
+      CASE WHEN st_total > 0 THEN st_total / 1e9 WHEN gguf_total > 0 THEN gguf_total / 1e9 WHEN name_params > 0 THEN name_params END AS params
+    FROM (
+      SELECT
+        id,
+        lower(id) AS key,
+        coalesce(nullif(author_raw, ''), nullif(CASE WHEN contains(id, '/') THEN split_part(id, '/', 1) END, '')) AS author,
+        created,
+        created IS NOT NULL AND CAST(created AS DATE) = DATE '2022-03-02' AND created >= TIMESTAMP '2022-03-02 23:29:00' AS at_floor,
+        CASE WHEN created IS NULL OR (CAST(created AS DATE) = DATE '2022-03-02' AND created >= TIMESTAMP '2022-03-02 23:29:00') THEN NULL ELSE CAST(created AS DATE) END AS day,
+        downloads, downloads_all, likes, pipeline, library,
+        CASE WHEN len(bm_parents) > 0 THEN list_filter(bm_parents, p -> p IS NOT NULL AND p <> '')
+          ELSE ${tagFallback ? `coalesce(${tagParents}, []::VARCHAR[])` : '[]::VARCHAR[]'} END AS parents,
+        CASE WHEN len(bm_parents) > 0 THEN lower(bm_relation) ${tagFallback ? `ELSE ${tagRelation}` : ''} END AS rel0,
+        list_transform(list_filter(coalesce(tags, []), t -> starts_with(t, 'license:')), t -> lower(t[9:]))[1] AS license,
+        list_contains(coalesce(tags, []), 'merge') AS merge_tag,
+        CASE WHEN st_total > 0 OR gguf_total > 0 THEN NULL ELSE ${nameParamsSql(name)} END AS name_params,
+        CASE WHEN st_total < 1e14 THEN st_total END AS st_total,
+        CASE WHEN gguf_total < 1e14 THEN gguf_total END AS gguf_total,
+        coalesce(config_arch, model_type, gguf_arch) AS arch,
+        CASE WHEN config_arch IS NOT NULL THEN 'config' WHEN model_type IS NOT NULL THEN 'model_type' WHEN gguf_arch IS NOT NULL THEN 'gguf' END AS arch_source
+      FROM (${source})
+    )`;
+}

@@ -1,0 +1,64 @@
+// The Hub snapshot's store as the views read it: the DuckDB file opened read-only, its manifest,
+// and a memo of query results (a revisited view costs no query: issue 10's ≤ 50 ms). One store per
+// open file; close it when done.
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DuckDBValue } from '@duckdb/node-api';
+import { DataError } from '../data/errors.js';
+import { Duck, type Row } from './duck.js';
+import { MANIFEST_NAME, STORE_NAME, readManifest, type HubManifest } from './manifest.js';
+
+export class HubStore {
+  private readonly memo = new Map<string, Promise<unknown>>();
+
+  private constructor(
+    readonly dir: string,
+    readonly manifest: HubManifest,
+    private readonly duck: Duck,
+  ) {}
+
+  /** Whether `dir` holds a Hub snapshot store. */
+  static async exists(dir: string): Promise<boolean> {
+    try {
+      await access(join(dir, STORE_NAME));
+      await access(join(dir, MANIFEST_NAME));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  static async open(dir: string, options: { threads?: number; memoryLimit?: string } = {}): Promise<HubStore> {
+    const manifest = await readManifest(join(dir, MANIFEST_NAME));
+    if (!manifest || !(await HubStore.exists(dir))) {
+      throw new DataError(`${dir}: no Hub snapshot here yet (run hubscope fetch --dataset cfahlgren1/hub-stats, or import a models.parquet)`);
+    }
+    let duck: Duck;
+    try {
+      duck = await Duck.open(join(dir, STORE_NAME), { readOnly: true, threads: options.threads ?? 2, memoryLimit: options.memoryLimit ?? '256MB' });
+    } catch (error) {
+      throw new DataError(`${join(dir, STORE_NAME)}: cannot open the Hub snapshot store (${(error as Error).message.split('\n')[0]}); left untouched`);
+    }
+    return new HubStore(dir, manifest, duck);
+  }
+
+  /** Rows of a query (not memoised). */
+  all(sql: string, values: readonly DuckDBValue[] = []): Promise<Row[]> {
+    return this.duck.all(sql, values);
+  }
+
+  /** The result of `compute` for `key`, computed once per store. */
+  cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let hit = this.memo.get(key) as Promise<T> | undefined;
+    if (!hit) {
+      hit = compute();
+      this.memo.set(key, hit);
+      hit.catch(() => this.memo.delete(key));
+    }
+    return hit;
+  }
+
+  close(): void {
+    this.duck.close();
+  }
+}
