@@ -161,6 +161,9 @@ export interface SourceInfo {
   /** Leaderboard rows the cache could not read (absent when not known, as for a dataset
    *  built in memory). */
   rowProblems?: number;
+  /** How much of the table is read: complete, rows read, rows the source has (absent when not
+   *  known, as for a dataset built in memory: then it counts as complete). */
+  table?: { complete: boolean; read: number; total: number };
 }
 
 /** Everything the analyses read: the cache, normalised and joined. */

@@ -1,0 +1,64 @@
+// The Open LLM Leaderboard table as a source kind (v1 `open-llm-leaderboard-old/contents`, v2
+// `open-llm-leaderboard/contents`, an imported file): stages leaderboard (the table from the
+// dataset viewer), info (Hub model metadata of its repos), commits (their commit histories);
+// its table in datasets/<dir>/leaderboard.json, the Hub facts in the shared documents; every
+// view of source/views.
+import { loadDataset } from '../cache/store.js';
+import type { Dataset } from '../data/model.js';
+import { LEADERBOARD_STAGES } from '../fetch/events.js';
+import { commitsStage } from '../fetch/stage-commits.js';
+import { infoStage } from '../fetch/stage-info.js';
+import { leaderboardStage } from '../fetch/stage-leaderboard.js';
+import { VIEWS } from '../views/registry.js';
+import { labelOf } from '../views/source-label.js';
+import { VIEW_IDS, type ViewId } from '../views/view.js';
+import { leaderboardTable, resolveSortColumn } from '../views/leaderboard-view.js';
+import { leaderboardStatus, leaderboardSummary } from './leaderboard-status.js';
+import type { SourceKind } from './source.js';
+
+export const leaderboardSource: SourceKind<Dataset> = {
+  id: 'leaderboard',
+  title: 'Open LLM Leaderboard table',
+  // the kind every dataset id falls back to: a table of the leaderboard's own columns
+  matches: () => true,
+
+  stages: LEADERBOARD_STAGES,
+  async runStage(stage, ctx, options) {
+    const { store } = ctx;
+    if (stage === 'leaderboard') {
+      const origin = store.leaderboard.origin;
+      if (origin?.startsWith('file:') && !options.only?.includes('leaderboard')) {
+        ctx.emit({
+          type: 'stage-skip',
+          stage,
+          reason: `${store.datasetId} was imported from ${origin.slice(5)}; hubscope import refreshes it (--only leaderboard replaces it with the dataset viewer's table)`,
+        });
+        return;
+      }
+      await leaderboardStage(ctx, { dataset: store.datasetId, refresh: options.refresh, pageSize: options.rowsPageSize });
+      return;
+    }
+    if (store.leaderboard.entries.length === 0) {
+      ctx.emit({ type: 'stage-skip', stage, reason: `no table of ${store.datasetId} in the cache: fetch or import one first` });
+      return;
+    }
+    await (stage === 'info' ? infoStage(ctx) : commitsStage(ctx));
+  },
+
+  read: (dir, id, options = {}) => loadDataset(dir, { dataset: id, leaderboardOnly: options.firstFrame === true }),
+  label: labelOf,
+  isEmpty: (dataset) => dataset.entries.length === 0,
+  views: VIEW_IDS,
+  view: (id, dataset, options) => VIEWS[id as ViewId](dataset, options),
+  checkOptions(dataset, options) {
+    if (options.sort === undefined) return null;
+    const table = leaderboardTable(dataset);
+    const column = resolveSortColumn(table, options.sort);
+    if (column === null) return `--sort takes one of ${table.columns.map((c) => c.id).join(', ')}; got "${options.sort}"`;
+    options.sort = column;
+    return null;
+  },
+
+  summary: leaderboardSummary,
+  status: leaderboardStatus,
+};
