@@ -63,7 +63,8 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'search', keys: ['/'], scope: 'lineage', description: 'find a base model by id (the list narrows as you type)' },
   { command: 'find-keep', keys: ['enter'], mode: 'find', scope: 'lineage', description: 'find: close it and keep the list narrowed' },
   { command: 'find-cancel', keys: ['escape'], mode: 'find', scope: 'lineage', description: 'find: close it and show every base model again' },
-  // authors, types, architectures, sizes: period is global
+  // authors (and types, architectures, sizes: period is global)
+  { command: 'owners', keys: ['o'], scope: 'authors', description: 'toggle the namespace owner standing in as author of repos without a commit history (§0)' },
   // improvement
   { command: 'normalise', keys: ['n'], scope: 'improvement', description: 'toggle normalised by ln(1 + family size)' },
   { command: 'unit', keys: ['u'], scope: 'improvement', description: 'toggle points / % of reference' },

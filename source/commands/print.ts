@@ -11,6 +11,7 @@ import { chooseDataset, heldList, readIndex } from '../cache/meta.js';
 import { DataError } from '../data/errors.js';
 import { DEFAULT_DATASET } from '../env.js';
 import { SOURCES, sourceFor } from '../sources/registry.js';
+import { lockOwner } from '../fetch/lock.js';
 import { sanitize } from '../text/sanitize.js';
 import { PERIODS, type Period } from '../analysis/periods.js';
 import { csvTable } from '../render/table.js';
@@ -58,6 +59,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   'show-merges': { type: 'boolean' },
+  authors: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
@@ -132,6 +134,7 @@ export function viewOptionsOf(values: Values, now: Date): ViewOptions {
   set('sizes', sizes.length > 0 ? sizes : undefined);
   set('minParams', values['min-params'] === undefined ? undefined : numberOption(values['min-params'], 'min-params', 0));
   set('maxParams', values['max-params'] === undefined ? undefined : numberOption(values['max-params'], 'max-params', 0));
+  set('authors', values.authors === undefined ? undefined : oneOf(values.authors, 'authors', ['history', 'namespace'] as const, 'history'));
   set('from', day(values.from, 'from'));
   set('to', day(values.to, 'to'));
   return options;
@@ -187,7 +190,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (held.length === 0) throw new DataError(`cache ${dir} is empty: run hubscope fetch or hubscope import FILE`);
   const source = sourceFor(choice.id, index.meta.datasets[choice.id]);
-  const data = await source.read(dir, choice.id);
+  // a fetch writing this cache now: the figures say they may still change
+  const data = await source.read(dir, choice.id, { fetching: (await lockOwner(dir)) === 'fetch' });
   if (source.isEmpty(data)) throw new DataError(`the dataset ${sanitize(choice.id)} in ${dir} is empty: run hubscope fetch --dataset ${sanitize(choice.id)}`);
   if (choice.how === 'recent' && held.length > 1) process.stderr.write(`using ${sanitize(choice.id)} (most recently fetched; --dataset to choose)\n`);
   const ids = name === 'all' ? [...source.views] : [name];

@@ -181,4 +181,7 @@ export interface Dataset {
   /** Set while only the leaderboard has been read (the explorer draws its first frame from
    *  it, then reads Hub info and commit histories): analyses would be incomplete. */
   partial?: boolean;
+  /** A fetch was running when the dataset was read (the explorer's background fetch, or a
+   *  live fetch holding the cache's lock): figures may still change. */
+  fetching?: boolean;
 }

@@ -74,6 +74,13 @@ async function holder(path: string): Promise<LockContent | null> {
   }
 }
 
+/** The live hubscope writing to the cache (a fetch or an import), or null: a reader (print)
+ *  says its figures may still change while one runs. */
+export async function lockOwner(dir: string): Promise<LockOwner | null> {
+  const owner = await holder(join(dir, LOCK_FILE));
+  return owner !== null && owner.pid !== process.pid && ownerAlive(owner) ? (owner.command ?? 'fetch') : null;
+}
+
 /** Takes the cache's lock; resolves to its release. Throws DataError when a live hubscope
  *  holds it, CacheWriteError when the lock cannot be written (nothing is left behind). */
 export async function acquireLock(dir: string, command: LockOwner = 'fetch'): Promise<() => Promise<void>> {

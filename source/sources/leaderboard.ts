@@ -45,7 +45,11 @@ export const leaderboardSource: SourceKind<Dataset> = {
     await (stage === 'info' ? infoStage(ctx) : commitsStage(ctx));
   },
 
-  read: (dir, id, options = {}) => loadDataset(dir, { dataset: id, leaderboardOnly: options.firstFrame === true }),
+  read: async (dir, id, options = {}) => {
+    const dataset = await loadDataset(dir, { dataset: id, leaderboardOnly: options.firstFrame === true });
+    if (options.fetching) dataset.fetching = true;
+    return dataset;
+  },
   label: labelOf,
   isEmpty: (dataset) => dataset.entries.length === 0,
   views: VIEW_IDS,

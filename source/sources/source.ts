@@ -41,6 +41,8 @@ export interface StatusDetail {
 export interface ReadOptions {
   /** The explorer's first frame: read only what that frame needs (the rest comes next). */
   firstFrame?: boolean;
+  /** A fetch is writing the cache now: the data may be partial (views say so). */
+  fetching?: boolean;
 }
 
 export interface SourceKind<Data = unknown> {
