@@ -5,6 +5,7 @@
 // under `hubscope fetch` and, as a child process, under the UI.
 import { setMaxListeners } from 'node:events';
 import { CacheStore } from '../cache/store.js';
+import { causeOf } from '../cache/atomic-write.js';
 import { DAY_MS } from '../cache/freshness.js';
 import type { DatasetRecord } from '../cache/schema.js';
 import { DataError } from '../data/errors.js';
@@ -70,7 +71,11 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
   const abort = (): void => controller.abort(options.signal?.reason ?? new Error('interrupted'));
   if (options.signal?.aborted) abort();
   options.signal?.addEventListener('abort', abort, { once: true });
-  const release = await acquireLock(options.cacheDir);
+  const release = await acquireLock(options.cacheDir).catch((error: unknown) => {
+    // the directory itself cannot be made (a file in the way, no permission): one line
+    if (error instanceof DataError || typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
+    throw new DataError(`cannot use the cache at ${options.cacheDir} (${causeOf(error)})`);
+  });
   let client: HubClient | null = null;
   let flusher: Flusher | null = null;
   let errors = 0;
