@@ -28,7 +28,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'help', keys: ['?'], scope: 'global', description: 'show or hide this help' },
   { command: 'copy', keys: ['c'], scope: 'global', description: 'copy the current view as markdown (OSC 52 clipboard, works over SSH)' },
   { command: 'export', keys: ['e'], scope: 'global', description: 'export the current view as markdown to a file' },
-  { command: 'refresh', keys: ['r'], scope: 'global', description: 'refresh now (start a background fetch)' },
+  { command: 'refresh', keys: ['r'], scope: 'global', description: 'refresh now: a background fetch of the dataset on screen (never another)' },
   { command: 'period', keys: ['p'], scope: 'global', description: 'cycle the period: day / week / month' },
   { command: 'quit', keys: ['q', 'ctrl+c'], label: 'q', scope: 'global', description: 'quit (stops the background fetch cleanly)' },
   // scrolling, on every screen that scrolls

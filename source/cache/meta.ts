@@ -4,6 +4,7 @@
 // written here (CacheStore moves it on its first write).
 import { access } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
+import { sanitize } from '../text/sanitize.js';
 import { TOOL } from '../version.js';
 import { readDocument, readTable } from './documents.js';
 import {
@@ -105,6 +106,6 @@ export function chooseDataset(meta: MetaDoc, asked: string | null | undefined, f
 
 /** "the cache at DIR holds a, b" / "holds no dataset", for the line that refuses an id. */
 export function heldList(meta: MetaDoc): string {
-  const ids = Object.keys(meta.datasets);
+  const ids = Object.keys(meta.datasets).map(sanitize);
   return ids.length === 0 ? 'holds no dataset yet' : `holds ${ids.join(', ')}`;
 }

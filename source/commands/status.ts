@@ -33,7 +33,17 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const now = Date.now();
-  const summaries = await Promise.all(ids.map((id) => sourceFor(id, store.datasets[id]).summary(store, id, ttlDays, now)));
+  // a dataset of a kind this hubscope does not know (written by a newer one) is listed as such
+  const summaries = await Promise.all(
+    ids.map((id) =>
+      Promise.resolve()
+        .then(() => sourceFor(id, store.datasets[id]).summary(store, id, ttlDays, now))
+        .catch((error: unknown) => {
+          if (!(error instanceof DataError)) throw error;
+          return { rows: 0, line: `a "${sanitize(store.datasets[id]!.kind)}" dataset, which this hubscope cannot read`, json: { id, kind: store.datasets[id]!.kind } };
+        }),
+    ),
+  );
   const detail = await sourceFor(store.datasetId, store.record).status(store, ttlDays, now);
   if (format === 'json') {
     const report = {

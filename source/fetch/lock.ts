@@ -6,7 +6,7 @@
 // belongs to another process, started at another time — a pid reused after a reboot or a
 // SIGKILL must not block fetches forever, while a live hubscope still does. Where the start
 // time cannot be read, the pid alone decides.
-import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readFile, unlink, writeFile } from 'node:fs/promises';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { CacheWriteError } from '../cache/atomic-write.js';
@@ -81,6 +81,28 @@ export async function lockOwner(dir: string): Promise<LockOwner | null> {
   return owner !== null && owner.pid !== process.pid && ownerAlive(owner) ? (owner.command ?? 'fetch') : null;
 }
 
+/** Creates `path` holding `content` unless it exists (EEXIST then): a hard link of a written
+ *  temp file, so the lock is never seen empty; where the file system has no hard links, an
+ *  exclusive create and a write (removed again when the write fails). */
+async function createLock(path: string, temp: string, content: string): Promise<void> {
+  try {
+    await link(temp, path);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+  }
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(content);
+    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(path).catch(() => undefined);
+    throw error;
+  }
+}
+
 /** Takes the cache's lock; resolves to its release. Throws DataError when a live hubscope
  *  holds it, CacheWriteError when the lock cannot be written (nothing is left behind). */
 export async function acquireLock(dir: string, command: LockOwner = 'fetch'): Promise<() => Promise<void>> {
@@ -97,7 +119,7 @@ export async function acquireLock(dir: string, command: LockOwner = 'fetch'): Pr
   try {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       try {
-        await link(temp, path);
+        await createLock(path, temp, mine);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new CacheWriteError(path, error);
         const owner = await holder(path);

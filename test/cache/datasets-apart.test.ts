@@ -2,7 +2,7 @@
 // leaves the other's byte for byte; the Hub facts are shared; without --dataset every command
 // uses the most recently fetched dataset and says which; a --dataset the cache does not hold
 // is one line naming the ones it does.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CacheStore, loadDataset } from '../../source/cache/store.js';
@@ -132,6 +132,21 @@ describe('the commands on a cache holding v1 and v2', () => {
     const asked = await runCli(cli, ['print', 'overview', '--cache', dir, '--dataset', V2, '--format', 'markdown']);
     expect(asked.stderr).toBe('');
     expect(asked.stdout.split('\n')[0]).toMatch(/^\*\*hubscope · Overview\*\* — data: open-llm-leaderboard\/contents \(v2\) · rev rev-1 · /);
+  });
+
+  it('a dataset of a kind this hubscope does not know: status lists it as such, print says so in one line', async () => {
+    const other = await tempDir('hubscope-apart-kind-');
+    await fetchV2(other, { only: ['leaderboard'] });
+    const path = join(other, 'meta.json');
+    const meta = JSON.parse(await readFile(path, 'utf8'));
+    meta.datasets['cfahlgren1/hub-stats'] = { kind: 'hub-snapshot', dir: 'cfahlgren1--hub-stats', generation: null, origin: 'viewer', revision: null, fetchedAt: null, completed: {} };
+    await writeFile(path, JSON.stringify(meta));
+    const status = await runCli(cli, ['status', '--cache', other]);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toMatch(/^ {4}cfahlgren1\/hub-stats +a "hub-snapshot" dataset, which this hubscope cannot read$/m);
+    const print = await runCli(cli, ['print', 'overview', '--cache', other, '--dataset', 'cfahlgren1/hub-stats']);
+    expect(print.code).toBe(1);
+    expect(print.stderr).toBe('hubscope: the cache holds cfahlgren1/hub-stats as a "hub-snapshot" dataset, which this hubscope does not know: upgrade hubscope\n');
   });
 
   it('a dataset the cache does not hold: one line naming the ones it does (print, status, the explorer offline)', async () => {
