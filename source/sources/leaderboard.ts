@@ -2,13 +2,11 @@
 // `open-llm-leaderboard/contents`, an imported file): stages leaderboard (the table from the
 // dataset viewer), info (Hub model metadata of its repos), commits (their commit histories);
 // its table in datasets/<dir>/leaderboard.json, the Hub facts in the shared documents; every
-// view of source/views.
+// view of source/views. The stages are loaded when a fetch runs them (print, status and the
+// explorer never load the HTTP client).
 import { loadDataset } from '../cache/store.js';
 import type { Dataset } from '../data/model.js';
 import { LEADERBOARD_STAGES } from '../fetch/events.js';
-import { commitsStage } from '../fetch/stage-commits.js';
-import { infoStage } from '../fetch/stage-info.js';
-import { leaderboardStage } from '../fetch/stage-leaderboard.js';
 import { VIEWS } from '../views/registry.js';
 import { labelOf } from '../views/source-label.js';
 import { VIEW_IDS, type ViewId } from '../views/view.js';
@@ -35,6 +33,7 @@ export const leaderboardSource: SourceKind<Dataset> = {
         });
         return;
       }
+      const { leaderboardStage } = await import('../fetch/stage-leaderboard.js');
       await leaderboardStage(ctx, { dataset: store.datasetId, refresh: options.refresh, pageSize: options.rowsPageSize });
       return;
     }
@@ -42,7 +41,8 @@ export const leaderboardSource: SourceKind<Dataset> = {
       ctx.emit({ type: 'stage-skip', stage, reason: `no table of ${store.datasetId} in the cache: fetch or import one first` });
       return;
     }
-    await (stage === 'info' ? infoStage(ctx) : commitsStage(ctx));
+    if (stage === 'info') await (await import('../fetch/stage-info.js')).infoStage(ctx);
+    else await (await import('../fetch/stage-commits.js')).commitsStage(ctx);
   },
 
   read: async (dir, id, options = {}) => {

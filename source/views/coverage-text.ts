@@ -49,10 +49,11 @@ export const VIEW_PARTS: Record<string, readonly PartName[]> = {
 };
 
 /** The line a view opens with when a part its figures depend on is not all there; null when
- *  everything is. */
-export function coverageBlock(coverage: Coverage, parts: readonly PartName[]): Block | null {
+ *  everything is. `partialOnly`: only for data still to come (the overview says low coverage
+ *  in its "What is missing" section, beside the counts). */
+export function coverageBlock(coverage: Coverage, parts: readonly PartName[], partialOnly = false): Block | null {
   const missing = incomplete(coverage, parts);
-  if (missing.length === 0) return null;
+  if (missing.length === 0 || (partialOnly && !missing.some((p) => p.state === 'partial'))) return null;
   const texts = missing.map((p) => coverageText(p)!);
   const partial = missing.some((p) => p.state === 'partial');
   const running = coverage.fetching ? ' A fetch is running.' : '';

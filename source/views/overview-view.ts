@@ -11,7 +11,7 @@ import type { Block, View, ViewOptions } from './view.js';
 import { figures, heading, notesBlock, pct, selectionSummary, type FigureRow } from './view-blocks.js';
 import { sectionFigures, type SectionFigures } from './overview-sections.js';
 import { paperApplies } from './paper-figures.js';
-import { coverageOf, incomplete, type Coverage, type PartName } from '../analysis/coverage.js';
+import { LOW_COVERAGE, coverageOf, incomplete, type Coverage, type PartName } from '../analysis/coverage.js';
 import { marked } from './coverage-text.js';
 
 /** The parts a section's figure depends on (issue 7 §3), by section and label: §1 on commit
@@ -180,7 +180,7 @@ export function overviewView(dataset: Dataset, options: ViewOptions): View {
   const blocks: Block[] = [
     heading('Data'),
     figures(sourceRows),
-    heading(`What is missing — of ${formatInteger(models.length)} models in view`),
+    heading(`What is missing — of ${formatInteger(models.length)} models in view (a part under ${Math.round(LOW_COVERAGE * 100)} % of them: low coverage)`),
     figures(missingRows),
     notesBlock(notes),
   ];

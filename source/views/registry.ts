@@ -40,7 +40,7 @@ function withCoverage(id: ViewId, view: View, dataset: Dataset, options: ViewOpt
   if (dataset.partial || dataset.entries.length === 0) return view;
   const { models } = selectModels(dataset, { includeFlagged: options.includeFlagged });
   const coverage = coverageOf(dataset, models);
-  const block = coverageBlock(coverage, VIEW_PARTS[id]);
+  const block = coverageBlock(coverage, VIEW_PARTS[id], id === 'overview');
   const mark = worstMark(incomplete(coverage, VIEW_PARTS[id]));
   return {
     ...view,
