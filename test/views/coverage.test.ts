@@ -91,8 +91,11 @@ describe('figures that depend on a missing part say so beside the number', () =>
     );
   });
 
-  it('Overview: §1 marked low coverage, §2 type shares (table only) not', () => {
+  it('Overview: §1 marked low coverage, §2 type shares (table only) not; low coverage in its heading, not a first line', () => {
     const view = VIEWS.overview(dataset(8, 2), OPTIONS);
+    expect(view.blocks[0]).toEqual({ kind: 'heading', text: 'Data' });
+    expect(text(view)).toContain('What is missing — of 10 models in view (a part under 90 % of them: low coverage)');
+    expect(VIEWS.authors(dataset(8, 2), OPTIONS).blocks[0]).toMatchObject({ kind: 'paragraph', text: expect.stringMatching(/^Low coverage: 8 of 10 repos/) });
     expect(figure(view, 'authors (N)')).toBe('8 (low coverage)');
     expect(figure(view, 'type pretrained')).toBe('100.0 % (10)');
     const json = view.data as { sections: Array<{ id: string; figures: Array<{ label: string; value: string }> }> };
@@ -101,7 +104,7 @@ describe('figures that depend on a missing part say so beside the number', () =>
 
   it('nothing is marked when everything is there', () => {
     const view = VIEWS.overview(dataset(10, 0), OPTIONS);
-    expect(text(view)).not.toMatch(/partial|low coverage/i);
+    expect(text(view)).not.toMatch(/\((partial|low coverage)\)|^(Partial|Low coverage):/m);
     expect(view.coverage).toMatchObject({ histories: { state: 'complete' }, info: { state: 'complete' } });
   });
 });
