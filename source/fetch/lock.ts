@@ -4,8 +4,9 @@
 // an empty or half-written lock. A lock whose owner is gone is taken over: its pid is not
 // running, or (on Linux, where /proc/PID/stat gives a process's start time) the pid now
 // belongs to another process, started at another time — a pid reused after a reboot or a
-// SIGKILL must not block fetches forever, while a live hubscope still does. Where the start
-// time cannot be read, the pid alone decides.
+// SIGKILL must not block fetches forever, while a live hubscope still does. A lock written by
+// an older hubscope (pid and time only) is stale when its pid's process started after it.
+// Where /proc cannot be read, the pid alone decides.
 import { link, mkdir, open, readFile, unlink, writeFile } from 'node:fs/promises';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +24,8 @@ interface LockContent {
    *  where it cannot be read. */
   start: string | null;
   command: LockOwner | null;
+  /** When the lock was written (epoch ms; every lock has it, older hubscopes' too). */
+  writtenAt: number | null;
 }
 
 /** Locks this process holds (a pid alone cannot tell two writers in one process apart). */
@@ -50,24 +53,50 @@ function running(pid: number): boolean {
   }
 }
 
+/** When a process started (epoch ms) from its start time in clock ticks and the boot time
+ *  (/proc/stat btime), at Linux's USER_HZ of 100 ticks a second; null without /proc. */
+export function processStartedAt(pid: number, read: (path: string) => string = (path) => readFileSync(path, 'utf8')): number | null {
+  const ticks = processStart(pid, read);
+  if (ticks === null) return null;
+  try {
+    const btime = /^btime (\d+)$/m.exec(read('/proc/stat'))?.[1];
+    return btime === undefined ? null : Number(btime) * 1000 + Number(ticks) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/** A lock's owner starts before it writes its lock: a process that started clearly after the
+ *  lock was written cannot be its owner (its pid was reused). */
+const STARTED_AFTER_SLACK_MS = 5000;
+
 /** True when the lock's owner still runs: its pid is alive and, when both start times are
- *  known, started when the lock says. */
-export function ownerAlive(owner: LockContent, start: (pid: number) => string | null = processStart): boolean {
+ *  known, started when the lock says. A lock of an older hubscope (no start time recorded):
+ *  its pid started after the lock was written means another process has that pid now. */
+export function ownerAlive(
+  owner: LockContent,
+  start: (pid: number) => string | null = processStart,
+  startedAt: (pid: number) => number | null = processStartedAt,
+): boolean {
   if (!running(owner.pid)) return false;
-  if (owner.start === null) return true; // recorded without a start time: the pid decides
+  if (owner.start === null) {
+    const began = owner.writtenAt === null ? null : startedAt(owner.pid);
+    return began === null || began <= owner.writtenAt! + STARTED_AFTER_SLACK_MS;
+  }
   const now = start(owner.pid);
   return now === null || now === owner.start;
 }
 
 async function holder(path: string): Promise<LockContent | null> {
   try {
-    const raw = JSON.parse(await readFile(path, 'utf8')) as { pid?: unknown; start?: unknown; command?: unknown };
+    const raw = JSON.parse(await readFile(path, 'utf8')) as { pid?: unknown; start?: unknown; command?: unknown; startedAt?: unknown };
     const pid = Number(raw.pid);
     if (!Number.isInteger(pid) || pid <= 0) return null;
     return {
       pid,
       start: typeof raw.start === 'string' && /^\d+$/.test(raw.start) ? raw.start : null,
       command: raw.command === 'fetch' || raw.command === 'import' ? raw.command : null,
+      writtenAt: typeof raw.startedAt === 'string' && !Number.isNaN(Date.parse(raw.startedAt)) ? Date.parse(raw.startedAt) : null,
     };
   } catch {
     return null; // unreadable or malformed: stale (a lock is never written half: see above)

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fileSystem } from '../../source/cache/atomic-write.js';
 import { CacheStore } from '../../source/cache/store.js';
 import { emptyLeaderboard } from '../../source/cache/schema.js';
-import { acquireLock, processStart } from '../../source/fetch/lock.js';
+import { acquireLock, processStart, processStartedAt } from '../../source/fetch/lock.js';
 import { FakeHub } from '../fake-hub/server.js';
 import { builtCli } from '../fetch/cli-build.js';
 import { fetchInto, tempDir } from '../fetch/helpers.js';
@@ -197,5 +197,24 @@ describe.skipIf(!canMount)('a full disk (tmpfs)', () => {
     expect(run.stderr).toBe(`hubscope: could not write ${cache}/.lock (no space left on the device, ENOSPC); the file was left as it was\n`);
     expect((await files(cache)).filter((f) => f !== 'filler')).toEqual([]);
     await rm(cache, { recursive: true, force: true });
+  });
+});
+
+describe('a lock written by an older hubscope (pid and time only)', () => {
+  it('a process that started after the lock was written has a reused pid: taken over; one started before still blocks', async () => {
+    const dir = await tempDir('hubscope-lock-');
+    const other = spawn('sleep', ['30']);
+    try {
+      await new Promise((r) => setTimeout(r, 50));
+      // this process's own start, read from /proc, is within a second of what Node says
+      expect(Math.abs(processStartedAt(process.pid)! - (Date.now() - process.uptime() * 1000))).toBeLessThan(1500);
+      await writeFile(join(dir, '.lock'), JSON.stringify({ pid: other.pid, startedAt: new Date(Date.now() - 3_600_000).toISOString() }));
+      const release = await acquireLock(dir); // `sleep` started an hour after that lock: not its owner
+      await release();
+      await writeFile(join(dir, '.lock'), JSON.stringify({ pid: other.pid, startedAt: new Date().toISOString() }));
+      await expect(acquireLock(dir)).rejects.toThrow(`in use by another hubscope fetch (pid ${other.pid})`);
+    } finally {
+      other.kill();
+    }
   });
 });
