@@ -7,6 +7,8 @@ import { DataError } from '../data/errors.js';
 import { PERIODS, type Period } from '../analysis/periods.js';
 import type { View } from '../views/view.js';
 import { writeMarkdown } from '../views/write-markdown.js';
+import { datasetName, labelOf, sourceLine } from '../views/source-label.js';
+import { fitLine } from './fit-line.js';
 import { SCREENS, screenIndex, screenTitle, type ScreenId } from './screens.js';
 import { commandFor, keyName } from './keymap.js';
 import { StatusBar } from './StatusBar.js';
@@ -177,11 +179,16 @@ export function App(props: AppProps): React.JSX.Element {
       </Box>
     );
   }
-  const bodyHeight = rows - 2;
+  // the tabs, the screen's title line (which dataset, which generation), the body, the status bar
+  const bodyHeight = rows - 3;
   const Screen = SCREEN_COMPONENTS[screen];
+  const label = labelOf(dataset);
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <TabBar screen={screen} width={columns} color={props.color} />
+      <Text bold wrap="truncate">
+        {fitLine(`${screenTitle(screen)} — ${sourceLine(label)}`, columns)}
+      </Text>
       <Box height={bodyHeight} flexDirection="column">
         {help ? (
           <HelpOverlay screen={screen} width={columns} height={bodyHeight} />
@@ -206,6 +213,7 @@ export function App(props: AppProps): React.JSX.Element {
       <StatusBar
         width={columns}
         screen={screenTitle(screen)}
+        dataset={datasetName(label)}
         summary={summary}
         freshness={freshness(dataset, now())}
         fetch={fetchState}

@@ -1,4 +1,5 @@
-// The bottom line: screen, filters in force, cache freshness, the background fetch, a hint.
+// The bottom line: screen, the background fetch (or a message), the dataset on screen and its
+// generation, filters in force, cache freshness, a hint.
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { FetchState } from './fetch-controller.js';
@@ -7,6 +8,8 @@ import { fitLine } from './fit-line.js';
 export interface StatusBarProps {
   width: number;
   screen: string;
+  /** The dataset on screen and its generation: "open-llm-leaderboard-old/contents (v1)". */
+  dataset: string;
   summary: string;
   freshness: string;
   fetch: FetchState;
@@ -37,7 +40,7 @@ export function fetchSummary(fetch: FetchState): string {
 
 export function StatusBar(props: StatusBarProps): React.JSX.Element {
   // what just happened (a message, the running fetch) comes first: it must not be cut off
-  const parts = [props.screen, props.message ?? fetchSummary(props.fetch), props.summary, props.freshness, '? help  q quit'];
+  const parts = [props.screen, props.message ?? fetchSummary(props.fetch), props.dataset, props.summary, props.freshness, '? help  q quit'];
   const line = fitLine(parts.filter((p) => p !== '').join(' │ '), props.width);
   return (
     <Box width={props.width}>

@@ -28,7 +28,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'help', keys: ['?'], scope: 'global', description: 'show or hide this help' },
   { command: 'copy', keys: ['c'], scope: 'global', description: 'copy the current view as markdown (OSC 52 clipboard, works over SSH)' },
   { command: 'export', keys: ['e'], scope: 'global', description: 'export the current view as markdown to a file' },
-  { command: 'refresh', keys: ['r'], scope: 'global', description: 'refresh now (start a background fetch)' },
+  { command: 'refresh', keys: ['r'], scope: 'global', description: 'refresh now: a background fetch of the dataset on screen (never another)' },
   { command: 'period', keys: ['p'], scope: 'global', description: 'cycle the period: day / week / month' },
   { command: 'quit', keys: ['q', 'ctrl+c'], label: 'q', scope: 'global', description: 'quit (stops the background fetch cleanly)' },
   // scrolling, on every screen that scrolls
@@ -63,7 +63,8 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'search', keys: ['/'], scope: 'lineage', description: 'find a base model by id (the list narrows as you type)' },
   { command: 'find-keep', keys: ['enter'], mode: 'find', scope: 'lineage', description: 'find: close it and keep the list narrowed' },
   { command: 'find-cancel', keys: ['escape'], mode: 'find', scope: 'lineage', description: 'find: close it and show every base model again' },
-  // authors, types, architectures, sizes: period is global
+  // authors (and types, architectures, sizes: period is global)
+  { command: 'owners', keys: ['o'], scope: 'authors', description: 'toggle the namespace owner standing in as author of repos without a commit history (§0)' },
   // improvement
   { command: 'normalise', keys: ['n'], scope: 'improvement', description: 'toggle normalised: each record ÷ ln(1 + n(d)), n(d) the family’s models made up to its day' },
   { command: 'unit', keys: ['u'], scope: 'improvement', description: 'toggle points / % of reference' },

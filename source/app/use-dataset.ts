@@ -1,5 +1,7 @@
 // The dataset the screens show: loaded before the first frame, re-read from the cache while
 // a background fetch fills it (at once when a stage ends, at most every few seconds otherwise).
+// Each read is marked with whether the fetch was running then, so the views can say that
+// their figures are partial "so far" (issue 7 §3).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Dataset } from '../data/model.js';
 import type { FetchController, FetchState } from './fetch-controller.js';
@@ -32,7 +34,9 @@ export function useDataset(
         again.current = false;
         lastLoad.current = Date.now();
         try {
-          setDataset(await reload());
+          const next = await reload();
+          if (fetcher?.running) next.fetching = true;
+          setDataset(next);
           setLoadError(null);
         } catch (error) {
           setLoadError(error instanceof Error ? error.message : String(error));

@@ -2,8 +2,9 @@
 // small: entries and per-repo items are stored as arrays of values in a fixed order (this
 // file is the only place that knows it), derived fields (the lowercased key) are not stored,
 // repeated strings are dictionary-encoded, and the JSON is pure ASCII (other characters as
-// \u escapes) so it decodes as a one-byte string. Readers also accept plain objects.
-import type { CommitActivity, Entry, ItemStatus, ModelInfo } from '../data/model.js';
+// \u escapes) so it decodes as a one-byte string. Every row is checked as it is decoded: a
+// value of the wrong type makes the file read as corrupt (never a half-typed entry).
+import { MODEL_TYPES, type CommitActivity, type Entry, type ItemStatus, type ModelInfo } from '../data/model.js';
 import type { CommitsDoc, ItemRecord, ItemsDoc, LeaderboardDoc, ModelsDoc } from './schema.js';
 
 type Row = unknown[];
@@ -44,6 +45,29 @@ export class StringLookup {
   }
 }
 
+/** Checks a stored row against a shape: one letter per value — n number, N number or null,
+ *  s string, S string or null, b boolean, B boolean or null, a list, i a string-table index
+ *  or null (checked by StringLookup), * anything. Throws on the first mismatch. */
+export function checkRow(row: unknown, shape: string, what: string): asserts row is unknown[] {
+  if (!Array.isArray(row) || row.length !== shape.length) throw new Error(`${what} is not a row of ${shape.length} values`);
+  for (let i = 0; i < shape.length; i++) {
+    const v = row[i];
+    let ok: boolean;
+    switch (shape[i]) {
+      case 'n': ok = typeof v === 'number'; break;
+      case 'N': ok = v === null || typeof v === 'number'; break;
+      case 's': ok = typeof v === 'string'; break;
+      case 'S': ok = v === null || typeof v === 'string'; break;
+      case 'b': ok = typeof v === 'boolean'; break;
+      case 'B': ok = v === null || typeof v === 'boolean'; break;
+      case 'a': ok = Array.isArray(v); break;
+      case 'i': ok = v === null || typeof v === 'number'; break;
+      default: ok = true;
+    }
+    if (!ok) throw new Error(`${what}: value ${i + 1} has the wrong type`);
+  }
+}
+
 /** JSON text with every non-ASCII character escaped. */
 export function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -62,11 +86,21 @@ function encodeEntry(e: Entry, benchmarks: readonly string[], t: StringTable): R
   ];
 }
 
+const ENTRY_SHAPE = 'nsSiiiiiiNaNiNBbbbSSibNii';
+
 function decodeEntry(r: Row, benchmarks: readonly string[], t: StringLookup): Entry {
+  checkRow(r, ENTRY_SHAPE, 'an entry');
   const repo = r[1] as string;
   const scores = r[10] as Array<number | null>;
   const bench: Record<string, number | null> = {};
-  for (let i = 0; i < benchmarks.length; i++) bench[benchmarks[i]!] = scores[i] ?? null;
+  for (let i = 0; i < benchmarks.length; i++) {
+    const score = scores[i] ?? null;
+    if (score !== null && typeof score !== 'number') throw new Error(`the entry of ${repo} has a benchmark score that is not a number`);
+    bench[benchmarks[i]!] = score;
+  }
+  const type = t.s(r[4]);
+  if (!(MODEL_TYPES as readonly (string | null)[]).includes(type)) throw new Error(`the entry of ${repo} has no model type`);
+  if (t.s(r[8]) === null) throw new Error(`the entry of ${repo} has no architecture family`);
   return {
     index: r[0] as number,
     repo,
@@ -111,8 +145,9 @@ export function encodeLeaderboard(doc: LeaderboardDoc): StoredLeaderboard {
   return { ...doc, layout: ENTRY_LAYOUT, benchmarks, strings: table.strings, entries };
 }
 
+/** The table from its stored layout (the caller has checked the layout marker and the
+ *  header: cache/validate.ts). */
 export function decodeLeaderboard(raw: StoredLeaderboard): LeaderboardDoc {
-  if (raw.layout !== ENTRY_LAYOUT) return raw as unknown as LeaderboardDoc; // plain objects
   const benchmarks = raw.benchmarks ?? [];
   const lookup = new StringLookup(raw.strings ?? []);
   const { layout: _layout, benchmarks: _names, strings: _strings, ...rest } = raw;
@@ -131,7 +166,12 @@ function encodeInfo(i: ModelInfo, t: StringTable): Row {
   ];
 }
 
+const INFO_SHAPE = 'siSSNNaiii*aaaNS';
+
 function decodeInfo(r: Row, t: StringLookup): ModelInfo {
+  checkRow(r, INFO_SHAPE, 'a model info');
+  const gated = r[10];
+  if (gated !== null && typeof gated !== 'boolean' && typeof gated !== 'string') throw new Error(`the model info of ${String(r[0])} has a gated value of the wrong type`);
   return {
     id: r[0] as string,
     author: t.s(r[1]),
@@ -157,6 +197,7 @@ function encodeActivity(a: CommitActivity, t: StringTable): Row {
 }
 
 function decodeActivity(r: Row, t: StringLookup): CommitActivity {
+  checkRow(r, 'nSSa', 'a commit activity');
   return { commits: r[0] as number, firstCommit: r[1] as string | null, lastCommit: r[2] as string | null, authors: t.list(r[3]) };
 }
 
@@ -176,18 +217,20 @@ function encodeItems<T>(doc: ItemsDoc<T>, encode: (value: T, t: StringTable) => 
   return { schema: doc.schema, layout: ITEMS_LAYOUT, strings: table.strings, items: rows };
 }
 
-/** Calls `each` for every stored item, whichever layout the file has. */
+const STATES = new Set(['ok', 'gone', 'error']);
+
+/** Calls `each` for every stored item (the caller has checked the layout marker). */
 function forEachItem<T>(
   raw: StoredItems,
   decode: (row: Row, t: StringLookup) => T,
   each: (key: string, record: ItemRecord<T>) => void,
 ): void {
-  if (raw.layout !== ITEMS_LAYOUT) {
-    for (const [key, record] of Object.entries(raw.items as Record<string, ItemRecord<T>>)) each(key, record);
-    return;
-  }
   const lookup = new StringLookup(raw.strings ?? []);
   for (const row of raw.items as Row[]) {
+    checkRow(row, 'ssSS*', 'an item');
+    if (!STATES.has(row[1] as string)) throw new Error(`the item ${row[0] as string} has an unknown status`);
+    if (Number.isNaN(Date.parse(row[2] as string))) throw new Error(`the item ${row[0] as string} has a fetch time that is not a time`);
+    if (row[4] !== null && !Array.isArray(row[4])) throw new Error(`the item ${row[0] as string} has a value that is not a row`);
     const record: ItemRecord<T> = { status: row[1] as ItemRecord<T>['status'], fetchedAt: row[2] as string };
     if (row[3] !== null) record.message = row[3] as string;
     if (row[4] !== null) record.value = decode(row[4] as Row, lookup);
@@ -196,7 +239,6 @@ function forEachItem<T>(
 }
 
 function decodeItems<T>(raw: StoredItems, decode: (row: Row, t: StringLookup) => T): ItemsDoc<T> {
-  if (raw.layout !== ITEMS_LAYOUT) return raw as unknown as ItemsDoc<T>;
   const items: Record<string, ItemRecord<T>> = {};
   forEachItem(raw, decode, (key, record) => {
     items[key] = record;

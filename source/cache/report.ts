@@ -1,9 +1,11 @@
-// What the cache holds, for `hubscope status` (and the UI): the table's source and freshness,
-// per-stage item counts over the leaderboard's distinct repos, and the first failures.
+// What one leaderboard dataset of the cache holds, for `hubscope status` (and the UI): the
+// table's source and freshness, per-stage item counts over ITS distinct repos (the shared Hub
+// facts counted for this dataset's repos only), and the first failures.
 import type { RowProblem } from '../data/normalise-row.js';
 import type { ItemStatus } from '../data/model.js';
 import { DAY_MS, conditionOf, distinctRepos, type FreshnessRule, type ItemCondition } from './freshness.js';
 import type { CacheStore } from './store.js';
+import type { LeaderboardDoc } from './schema.js';
 
 export interface ItemsReport {
   ok: number;
@@ -20,6 +22,8 @@ export interface ItemsReport {
 
 export interface CacheReport {
   dir: string;
+  /** The dataset reported on. */
+  dataset: string;
   empty: boolean;
   writtenBy: string;
   ttlDays: number;
@@ -68,9 +72,11 @@ export function buildReport(store: CacheStore, ttlDays: number, now = Date.now()
       if (errors.length < maxErrors && record?.status === 'error') errors.push({ stage, key: repos.get(key)!, message: record.message ?? 'error' });
     }
   }
-  const empty = lb.entries.length === 0 && Object.keys(store.models.items).length === 0 && Object.keys(store.commits.items).length === 0;
+  const empty = lb.entries.length === 0 && lb.total === 0;
+  const completed = store.record.completed;
   return {
     dir: store.dir,
+    dataset: store.datasetId,
     empty,
     writtenBy: store.metaDoc.writtenBy,
     ttlDays,
@@ -90,8 +96,30 @@ export function buildReport(store: CacheStore, ttlDays: number, now = Date.now()
       problems: lb.problems.length,
       firstProblems: lb.problems.slice(0, 3),
     },
-    info: countItems(repos.keys(), store.models.items, rule, store.metaDoc.completed.info),
-    commits: countItems(repos.keys(), store.commits.items, rule, store.metaDoc.completed.commits),
+    info: countItems(repos.keys(), store.models.items, rule, completed.info ?? null),
+    commits: countItems(repos.keys(), store.commits.items, rule, completed.commits ?? null),
     errors,
   };
+}
+
+/** One line's worth of a held table: rows, repos, and how many of its repos have Hub info
+ *  and a commit history in the shared documents. */
+export interface TableSummary {
+  entries: number;
+  total: number;
+  complete: boolean;
+  repos: number;
+  withInfo: number;
+  withHistory: number;
+}
+
+export function summariseTable(lb: LeaderboardDoc, store: CacheStore): TableSummary {
+  const repos = distinctRepos(lb.entries);
+  let withInfo = 0;
+  let withHistory = 0;
+  for (const key of repos.keys()) {
+    if (store.models.items[key]?.status === 'ok') withInfo += 1;
+    if (store.commits.items[key]?.status === 'ok') withHistory += 1;
+  }
+  return { entries: lb.entries.length, total: lb.total, complete: lb.complete, repos: repos.size, withInfo, withHistory };
 }

@@ -1,161 +1,148 @@
-// The cache: four lowdb documents under one directory (cache/schema.ts). Reads validate the
-// schema and refuse corrupt or newer files with a DataError, leaving them untouched. Writes
-// are batched by the caller (mark dirty, flush) and atomic (lowdb/steno write a temp file and
-// rename it), data files before meta.json.
-import { mkdir, readFile, stat } from 'node:fs/promises';
+// The cache a writer works with (fetch, import): the index (meta.json), the shared
+// per-repository documents (models.json, commits.json) and ONE dataset's table, each a lowdb
+// document (cache/schema.ts has the layout). Reads validate every file and refuse corrupt or
+// newer ones with a DataError, leaving them untouched. Writes are batched by the caller (mark
+// dirty, flush) and atomic (cache/atomic-write.ts); data files before meta.json, so meta never
+// describes a file that is not on disk; a failed write stops the flush there and is retried
+// first by the next one. Other datasets' documents are never written.
+import { unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import { TextFile } from 'lowdb/node';
-import { DataError } from '../data/errors.js';
+import { DEFAULT_DATASET } from '../env.js';
 import type { CommitActivity, Dataset, ItemStatus, ModelInfo } from '../data/model.js';
 import { TOOL } from '../version.js';
+import { asciiJson, decodeCommits, decodeModels, encodeCommits, encodeLeaderboard, encodeModels } from './codec.js';
+import { copyAtomic, makeDir, writeAtomic } from './atomic-write.js';
+import { readDocument, readTable, type DocumentKind } from './documents.js';
+import { assemble, mapsOf } from './assemble.js';
+import { chooseDataset, readIndex, tablePath, type CacheIndex, type DatasetChoice } from './meta.js';
 import {
-  asciiJson,
-  decodeCommits,
-  decodeLeaderboard,
-  decodeModels,
-  encodeCommits,
-  encodeLeaderboard,
-  encodeModels,
-  modelMaps,
-  commitMaps,
-} from './codec.js';
-import {
+  DATASETS_DIR,
   FILES,
   SCHEMA_VERSION,
+  TABLE_FILE,
+  datasetDirName,
   emptyItems,
   emptyLeaderboard,
-  emptyMeta,
+  emptyRecord,
   type CommitsDoc,
+  type DatasetRecord,
   type ItemRecord,
   type LeaderboardDoc,
   type MetaDoc,
   type ModelsDoc,
-  type StoreName,
 } from './schema.js';
+
+export { loadDataset } from './load.js';
 
 /** The default cache directory: --cache, else HUBSCOPE_CACHE, else ./cache. */
 export function cacheDir(option?: string | null, env: NodeJS.ProcessEnv = process.env): string {
   return resolve(option || env.HUBSCOPE_CACHE || 'cache');
 }
 
-function fileOf(dir: string, name: StoreName): string {
-  return join(dir, FILES[name]);
-}
-
-function corrupt(path: string, error: unknown): DataError {
-  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  return new DataError(`cache file ${path} is corrupt (${reason}); it was left as it is: move it aside to start that part over`);
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
-/** What each document must look like before it is decoded (both layouts of codec.ts). */
-const SHAPES: Record<StoreName, (doc: Record<string, unknown>) => boolean> = {
-  meta: (d) => isObject(d.completed),
-  leaderboard: (d) => Array.isArray(d.entries),
-  models: (d) => isObject(d.items) || Array.isArray(d.items),
-  commits: (d) => isObject(d.items) || Array.isArray(d.items),
-};
-
-/** Reads one cache document: the whole file at once (a Buffer decoded in one go, much faster
- *  than a streamed utf-8 read), its schema checked on the raw JSON, then decoded. null when
- *  the file does not exist. Corrupt or newer files raise DataError and are not touched. */
-async function readDocument<T>(path: string, name: StoreName, decode: (raw: never) => T): Promise<T | null> {
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(buffer.toString('utf8'));
-  } catch (error) {
-    throw corrupt(path, error);
-  }
-  if (!isObject(raw)) throw corrupt(path, 'not a JSON object');
-  const schema = raw.schema;
-  if (typeof schema !== 'number') throw corrupt(path, 'no schema version');
-  if (schema > SCHEMA_VERSION) {
-    throw new DataError(
-      `cache file ${path} was written by a newer hubscope (schema ${schema}; this one reads ${SCHEMA_VERSION}): ` +
-        'upgrade hubscope or use another --cache directory',
-    );
-  }
-  if (!SHAPES[name](raw)) throw corrupt(path, 'unexpected shape');
-  try {
-    return decode(raw as never);
-  } catch (error) {
-    throw corrupt(path, error);
-  }
-}
-
-/** A lowdb adapter for one cache document: reads with readDocument, writes the compact
- *  layout through lowdb's TextFile (steno: a temp file renamed over the old one, so atomic). */
+/** A lowdb adapter for one cache document: reads it checked (cache/documents.ts), writes it
+ *  atomically in the compact layout. */
 class CacheFile<T> implements Adapter<T> {
-  private readonly text: TextFile;
   constructor(
-    private readonly path: string,
-    private readonly name: StoreName,
+    readonly path: string,
+    private readonly kind: DocumentKind,
     private readonly decode: (raw: never) => T,
     private readonly encode: (data: T) => unknown,
-  ) {
-    this.text = new TextFile(path);
-  }
+  ) {}
 
   read(): Promise<T | null> {
-    return readDocument(this.path, this.name, this.decode);
+    return readDocument(this.path, this.kind, this.decode);
   }
 
   write(data: T): Promise<void> {
-    return this.text.write(asciiJson(this.encode(data)));
+    return writeAtomic(this.path, asciiJson(this.encode(data)));
   }
 }
 
-function open<T>(dir: string, name: StoreName, fallback: T, decode: (raw: never) => T, encode: (data: T) => unknown): Low<T> {
-  return new Low<T>(new CacheFile<T>(fileOf(dir, name), name, decode, encode), fallback);
+const items = <T>(path: string, decode: (raw: never) => ItemsDocOf<T>, encode: (doc: ItemsDocOf<T>) => unknown): Low<ItemsDocOf<T>> =>
+  new Low(new CacheFile(path, 'items', decode, encode), emptyItems<T>());
+
+type ItemsDocOf<T> = { schema: number; items: Record<string, ItemRecord<T>> };
+
+export interface OpenOptions {
+  /** The dataset to work on; none: the most recently fetched one held, else `fallback`. */
+  dataset?: string | null;
+  /** The dataset when none is asked for and the cache holds none (default: the v2 table). */
+  fallback?: string;
+  /** Its source kind when the cache does not hold it yet (default 'leaderboard'). */
+  kind?: string;
 }
 
-const same = <T>(value: T): T => value;
+type Part = 'table' | 'models' | 'commits' | 'meta';
 
 export class CacheStore {
-  private readonly dirty = new Set<StoreName>();
+  private readonly dirty = new Set<Part>();
+  /** The dataset's record, until it is entered in the index by a first change. */
+  private pending: DatasetRecord | null = null;
+  private tableDb: Low<LeaderboardDoc>;
 
   private constructor(
     readonly dir: string,
-    private readonly meta: Low<MetaDoc>,
-    private readonly leaderboardDb: Low<LeaderboardDoc>,
+    private readonly index: CacheIndex,
+    /** The dataset this store works on, and how it was chosen. */
+    readonly choice: DatasetChoice,
+    table: LeaderboardDoc,
     private readonly modelsDb: Low<ModelsDoc>,
     private readonly commitsDb: Low<CommitsDoc>,
-  ) {}
+  ) {
+    const record = index.meta.datasets[choice.id];
+    if (!record) this.pending = emptyRecord('leaderboard', datasetDirName(choice.id, Object.values(index.meta.datasets).map((r) => r.dir)));
+    this.tableDb = new Low(new CacheFile(this.tablePathNow(), 'leaderboard', (raw) => raw, encodeLeaderboard), table);
+  }
 
-  /** Reads every file of the cache at `dir` (missing files start empty). Throws DataError on
-   *  a corrupt or newer file, before anything is written. */
-  static async open(dir: string): Promise<CacheStore> {
-    const store = new CacheStore(
-      dir,
-      open(dir, 'meta', emptyMeta(TOOL), same, same),
-      open(dir, 'leaderboard', emptyLeaderboard(), decodeLeaderboard, encodeLeaderboard),
-      open(dir, 'models', emptyItems<ModelInfo>(), decodeModels, encodeModels),
-      open(dir, 'commits', emptyItems<CommitActivity>(), decodeCommits, encodeCommits),
-    );
-    // one at a time: the peak memory is one file's text, not four
-    await store.meta.read();
-    await store.leaderboardDb.read();
-    await store.modelsDb.read();
-    await store.commitsDb.read();
-    if (!Array.isArray(store.leaderboardDb.data.problems)) store.leaderboardDb.data.problems = [];
+  /** Reads the index, the chosen dataset's table and the shared documents (missing files start
+   *  empty). Throws DataError on a corrupt or newer file, before anything is written. */
+  static async open(dir: string, options: OpenOptions = {}): Promise<CacheStore> {
+    const index = await readIndex(dir);
+    const choice = chooseDataset(index.meta, options.dataset, options.fallback ?? DEFAULT_DATASET);
+    // one at a time: the peak memory is one file's text, not three
+    const table = choice.held ? ((await readTable(tablePath(dir, index, choice.id), true)) ?? emptyLeaderboard()) : emptyLeaderboard();
+    const modelsDb = items<ModelInfo>(join(dir, FILES.models), decodeModels, encodeModels);
+    const commitsDb = items<CommitActivity>(join(dir, FILES.commits), decodeCommits, encodeCommits);
+    await modelsDb.read();
+    await commitsDb.read();
+    const store = new CacheStore(dir, index, choice, table, modelsDb, commitsDb);
+    if (store.pending && options.kind) store.pending.kind = options.kind;
+    table.dataset = choice.id;
     return store;
   }
 
-  get metaDoc(): MetaDoc {
-    return this.meta.data;
+  /** The dataset this store works on. */
+  get datasetId(): string {
+    return this.choice.id;
   }
+
+  /** Its meta record (a new dataset's, not yet in the index, until something is written). */
+  get record(): DatasetRecord {
+    return this.index.meta.datasets[this.choice.id] ?? this.pending!;
+  }
+
+  /** Every dataset the cache holds (read only). */
+  get datasets(): Readonly<Record<string, DatasetRecord>> {
+    return this.index.meta.datasets;
+  }
+
+  get metaDoc(): MetaDoc {
+    return this.index.meta;
+  }
+
+  /** The folder of this dataset's own documents (a source kind with its own store keeps its
+   *  files there). */
+  get datasetDir(): string {
+    return join(this.dir, DATASETS_DIR, this.record.dir);
+  }
+
+  private tablePathNow(): string {
+    return join(this.dir, DATASETS_DIR, this.record.dir, TABLE_FILE);
+  }
+
   get leaderboard(): LeaderboardDoc {
-    return this.leaderboardDb.data;
+    return this.tableDb.data;
   }
   get models(): ModelsDoc {
     return this.modelsDb.data;
@@ -164,15 +151,39 @@ export class CacheStore {
     return this.commitsDb.data;
   }
 
-  /** Replaces the leaderboard document (a new source or a full refresh). */
-  setLeaderboard(doc: LeaderboardDoc): void {
-    this.leaderboardDb.data = doc;
-    this.dirty.add('leaderboard');
+  /** Another held dataset's table, read only (status lists them all). */
+  async tableOf(id: string): Promise<LeaderboardDoc | null> {
+    if (id === this.choice.id) return this.leaderboard;
+    if (!(id in this.index.meta.datasets) || this.index.meta.datasets[id]!.kind !== 'leaderboard') return null;
+    return readTable(tablePath(this.dir, this.index, id));
   }
 
-  /** Marks the leaderboard document changed in place. */
+  /** Enters this dataset in the index (its first change). */
+  private enter(): DatasetRecord {
+    if (this.pending) {
+      this.index.meta.datasets[this.choice.id] = this.pending;
+      this.pending = null;
+    }
+    this.dirty.add('meta');
+    return this.record;
+  }
+
+  /** Replaces the dataset's table (a new revision, a full refresh, an import). A table of
+   *  another revision resets the later stages' completion times: they described other repos. */
+  setLeaderboard(doc: LeaderboardDoc): void {
+    const record = this.enter();
+    doc.dataset = this.choice.id;
+    if (record.revision !== null && doc.revision !== record.revision) {
+      for (const stage of Object.keys(record.completed)) if (stage !== 'leaderboard') record.completed[stage] = null;
+    }
+    this.tableDb.data = doc;
+    this.dirty.add('table');
+  }
+
+  /** Marks the table changed in place. */
   touchLeaderboard(): void {
-    this.dirty.add('leaderboard');
+    this.enter();
+    this.dirty.add('table');
   }
 
   putInfo(key: string, status: ItemStatus, value?: ModelInfo): void {
@@ -189,115 +200,79 @@ export class CacheStore {
     this.dirty.add('commits');
   }
 
-  markCompleted(stage: keyof MetaDoc['completed'], at: string): void {
-    this.meta.data.completed[stage] = at;
-    this.dirty.add('meta');
+  /** A stage completed a full pass over this dataset. */
+  markCompleted(stage: string, at: string): void {
+    this.enter().completed[stage] = at;
   }
 
   get pendingWrites(): number {
     return this.dirty.size;
   }
 
-  /** Writes every changed document: data files first, meta.json last. */
-  async flush(): Promise<void> {
-    if (this.dirty.size === 0) return;
-    await mkdir(this.dir, { recursive: true });
-    const order: StoreName[] = ['leaderboard', 'models', 'commits', 'meta'];
-    const dbs: Record<StoreName, Low<unknown>> = {
-      leaderboard: this.leaderboardDb as Low<unknown>,
-      models: this.modelsDb as Low<unknown>,
-      commits: this.commitsDb as Low<unknown>,
-      meta: this.meta as Low<unknown>,
-    };
-    if (this.dirty.size > 0 && !this.dirty.has('meta')) this.dirty.add('meta');
-    this.meta.data.writtenBy = TOOL;
-    for (const name of order) {
-      if (!this.dirty.has(name)) continue;
-      this.dirty.delete(name);
-      await dbs[name].write();
+  /** Writes one part. Its dirty mark goes before the write (a change made while it is
+   *  written marks it again) and comes back when the write fails (the next flush retries it,
+   *  and meta.json waits for it). The document is encoded when the write starts. */
+  private async writePart(part: Part, write: () => Promise<void>): Promise<void> {
+    this.dirty.delete(part);
+    try {
+      await write();
+    } catch (error) {
+      this.dirty.add(part);
+      this.dirty.add('meta');
+      throw error;
     }
   }
 
-  /** The cache as the analyses read it. */
+  /** The record mirrors the table it describes (written with meta, after the table). */
+  private syncRecord(): void {
+    const record = this.index.meta.datasets[this.choice.id];
+    if (!record || record.kind !== 'leaderboard') return;
+    const doc = this.leaderboard;
+    record.generation = doc.generation;
+    record.origin = doc.origin;
+    record.revision = doc.revision;
+    if (doc.fetchedAt) record.fetchedAt = doc.fetchedAt;
+  }
+
+  /**
+   * Writes every changed document: data files first, meta.json last. The first write of a
+   * schema-1 cache moves its table into datasets/<dir>/ (the copy is on disk before meta.json
+   * points to it; the old file is removed after). A failed write throws CacheWriteError and
+   * leaves the parts not written dirty, meta.json among them.
+   */
+  async flush(): Promise<void> {
+    if (this.dirty.size === 0) return;
+    await makeDir(this.dir);
+    const legacy = this.index.legacy;
+    if (legacy) {
+      const record = this.index.meta.datasets[legacy.id]!;
+      await makeDir(join(this.dir, DATASETS_DIR, record.dir));
+      const moving = join(this.dir, DATASETS_DIR, record.dir, TABLE_FILE);
+      if (!(legacy.id === this.choice.id && this.dirty.has('table'))) await copyAtomic(legacy.path, moving);
+      this.dirty.add('meta');
+    }
+    if (this.dirty.has('table')) {
+      await makeDir(this.datasetDir);
+      this.leaderboard.schema = SCHEMA_VERSION;
+      await this.writePart('table', () => this.tableDb.write());
+    }
+    for (const [part, db] of [['models', this.modelsDb], ['commits', this.commitsDb]] as const) {
+      if (!this.dirty.has(part)) continue;
+      db.data.schema = SCHEMA_VERSION;
+      await this.writePart(part, () => db.write());
+    }
+    this.syncRecord();
+    const meta = this.index.meta;
+    meta.schema = SCHEMA_VERSION;
+    meta.writtenBy = TOOL;
+    await this.writePart('meta', () => writeAtomic(join(this.dir, FILES.meta), asciiJson(meta)));
+    for (const old of [legacy?.path, this.index.stray]) if (old) await unlink(old).catch(() => undefined);
+    this.index.legacy = null;
+    this.index.stray = null;
+  }
+
+  /** The dataset as the analyses read it. */
   toDataset(): Dataset {
-    return datasetOf(this);
+    return assemble(this.choice.id, this.record, this.leaderboard, mapsOf(this.models.items), mapsOf(this.commits.items));
   }
-}
-
-
-interface Maps<T> {
-  values: Map<string, T>;
-  statuses: Map<string, ItemStatus>;
-}
-
-function mapsOf<T>(items: Record<string, ItemRecord<T>>): Maps<T> {
-  const values = new Map<string, T>();
-  const statuses = new Map<string, ItemStatus>();
-  for (const [key, record] of Object.entries(items)) {
-    statuses.set(key, record); // an ItemRecord is an ItemStatus (plus its value)
-    if (record.status === 'ok' && record.value !== undefined) values.set(key, record.value);
-  }
-  return { values, statuses };
-}
-
-function assemble(meta: MetaDoc, lb: LeaderboardDoc, info: Maps<ModelInfo>, activity: Maps<CommitActivity>): Dataset {
-  return {
-    generation: lb.generation ?? 'v2',
-    source: {
-      dataset: lb.dataset,
-      revision: lb.revision,
-      origin: lb.origin,
-      leaderboardFetchedAt: lb.fetchedAt,
-      infoFetchedAt: meta.completed.info,
-      commitsFetchedAt: meta.completed.commits,
-      rowProblems: lb.problems.length,
-    },
-    entries: lb.entries,
-    info: info.values,
-    infoStatus: info.statuses,
-    activity: activity.values,
-    activityStatus: activity.statuses,
-  };
-}
-
-function datasetOf(store: CacheStore): Dataset {
-  return assemble(store.metaDoc, store.leaderboard, mapsOf(store.models.items), mapsOf(store.commits.items));
-}
-
-/** The last leaderboard table loadDataset read, with the identity of the file it came from. */
-let lastTable: { path: string; identity: string; table: LeaderboardDoc } | null = null;
-
-/**
- * The leaderboard document, decoded — or the one decoded last time when the file is the same
- * (same inode, size and modification time: the store replaces files by rename, so a rewrite
- * is a new inode). The explorer reads the table for its first frame and then the whole cache:
- * the second read takes the table it already has instead of decoding (and holding) it twice.
- * The table is never changed after decoding, so datasets can share it.
- */
-async function readLeaderboard(path: string): Promise<LeaderboardDoc | null> {
-  let identity: string;
-  try {
-    const s = await stat(path);
-    identity = `${s.ino}/${s.size}/${s.mtimeMs}`;
-  } catch {
-    return readDocument(path, 'leaderboard', decodeLeaderboard); // missing: says so as usual
-  }
-  if (lastTable && lastTable.path === path && lastTable.identity === identity) return lastTable.table;
-  const table = await readDocument(path, 'leaderboard', decodeLeaderboard);
-  lastTable = table ? { path, identity, table } : null;
-  return table;
-}
-
-/** Reads the cache for the analyses (print and the explorer): straight into the dataset's
- *  maps, one file at a time, without the keyed documents a writer needs. Same errors as
- *  CacheStore.open. `leaderboardOnly` stops after the table: a `partial` dataset the explorer
- *  draws its first frame from while it reads the rest. */
-export async function loadDataset(dir: string, options: { leaderboardOnly?: boolean } = {}): Promise<Dataset> {
-  const meta = (await readDocument<MetaDoc>(fileOf(dir, 'meta'), 'meta', same)) ?? emptyMeta(TOOL);
-  const lb = (await readLeaderboard(fileOf(dir, 'leaderboard'))) ?? emptyLeaderboard();
-  const empty = <T>(): Maps<T> => ({ values: new Map<string, T>(), statuses: new Map<string, ItemStatus>() });
-  if (options.leaderboardOnly) return { ...assemble(meta, lb, empty(), empty()), partial: true };
-  const info = (await readDocument(fileOf(dir, 'models'), 'models', modelMaps)) ?? empty<ModelInfo>();
-  const activity = (await readDocument(fileOf(dir, 'commits'), 'commits', commitMaps)) ?? empty<CommitActivity>();
-  return assemble(meta, lb, info, activity);
 }

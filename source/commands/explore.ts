@@ -1,13 +1,19 @@
-// `hubscope` / `hubscope explore`: the Ink explorer on the cache. The first frame is drawn
-// from the cache before any network; unless offline, a fetch runs beside the UI as a child
-// process when the cache is empty, incomplete or stale.
+// `hubscope` / `hubscope explore`: the Ink explorer on ONE dataset of the cache — the one
+// --dataset names, else the most recently fetched, else (an empty cache) the default v2
+// table. The first frame is drawn from the cache before any network; unless offline, a fetch
+// of that same dataset (the child always gets --dataset) runs beside the UI as a child
+// process when it is empty, incomplete or stale, and `r` refreshes it, never another.
 import React from 'react';
 import { render } from 'ink';
 import { appendFileSync } from 'node:fs';
 import { cacheDir, loadDataset } from '../cache/store.js';
 import { DAY_MS, DEFAULT_TTL_DAYS } from '../cache/freshness.js';
+import { chooseDataset, heldList, readIndex } from '../cache/meta.js';
+import { DataError } from '../data/errors.js';
 import type { Dataset } from '../data/model.js';
-import { readSettings } from '../env.js';
+import { DEFAULT_DATASET, readSettings } from '../env.js';
+import { sourceFor } from '../sources/registry.js';
+import { sanitize } from '../text/sanitize.js';
 import { App } from '../app/App.js';
 import { FetchController } from '../app/fetch-controller.js';
 import { KeyStream } from '../app/key-stream.js';
@@ -50,14 +56,25 @@ export async function run(argv: string[]): Promise<number> {
   }
   const dir = cacheDir(values.cache);
   const settings = readSettings(process.env, { datasetsServer: values['datasets-server'], offline: values.offline });
-  const load = (): Promise<Dataset> => loadDataset(dir);
+  // the dataset on screen (a corrupt or newer meta.json stops here with its one-line error)
+  const index = await readIndex(dir);
+  const choice = chooseDataset(index.meta, values.dataset, DEFAULT_DATASET);
+  if (choice.how === 'asked' && !choice.held && (settings.offline || values['no-fetch'])) {
+    throw new DataError(`the cache at ${sanitize(dir)} has no dataset "${sanitize(choice.id)}": it ${heldList(index.meta)}`);
+  }
+  const kind = sourceFor(choice.id, index.meta.datasets[choice.id]);
+  if (kind.id !== 'leaderboard') {
+    throw new DataError(`the explorer shows leaderboard tables; ${sanitize(choice.id)} is a ${kind.title}: hubscope print VIEW --dataset ${sanitize(choice.id)}`);
+  }
+  const dataset = choice.id;
+  const load = (): Promise<Dataset> => loadDataset(dir, { dataset });
   // the first frame is drawn from the leaderboard alone; the app reads the rest right after
   // (a corrupt or newer cache file stops here, or there, with its one-line error)
-  const initial = await loadDataset(dir, { leaderboardOnly: true });
+  const initial = await loadDataset(dir, { dataset, leaderboardOnly: true });
   mark('leaderboard read');
 
-  const extra: string[] = [];
-  if (values.dataset) extra.push('--dataset', values.dataset);
+  // the background fetch (and `r`) fetch the dataset on screen, never another
+  const extra: string[] = ['--dataset', dataset];
   if (values['datasets-server']) extra.push('--datasets-server', values['datasets-server']);
   const fetcher = settings.offline ? null : new FetchController(dir, process.env, extra);
   const autoFetch = fetcher !== null && !values['no-fetch'] && wantsFetch(initial, Date.now());

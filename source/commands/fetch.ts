@@ -1,25 +1,32 @@
-// `hubscope fetch`: the leaderboard, then model metadata, then commit histories, into the cache
-// (fetch/fetcher.ts). Progress on stderr (a bar on a TTY, plain lines otherwise), or one JSON
-// event per line on stdout with --events json. SIGINT/SIGTERM stop sending, flush what was
-// fetched and exit 130/143; a second signal exits at once.
+// `hubscope fetch`: one dataset into the cache (fetch/fetcher.ts) — the one --dataset names,
+// else the most recently fetched one the cache holds, else the default v2 table — through its
+// source kind's stages (a leaderboard: the table, then model metadata, then commit histories).
+// Progress on stderr (a bar on a TTY, plain lines otherwise), or one JSON event per line on
+// stdout with --events json. SIGINT/SIGTERM stop sending, flush what was fetched and exit
+// 130/143; a second signal exits at once.
 import { cacheDir } from '../cache/store.js';
+import { DATASET_ID } from '../cache/meta.js';
 import { DEFAULT_TTL_DAYS } from '../cache/freshness.js';
 import { DEFAULT_DATASET, readSettings } from '../env.js';
-import { STAGES, type FetchEvent, type Stage } from '../fetch/events.js';
+import type { FetchEvent, Stage } from '../fetch/events.js';
 import { runFetch } from '../fetch/fetcher.js';
 import { DEFAULT_CONCURRENCY } from '../fetch/http-client.js';
 import { fmt, progressView } from '../fetch/progress-view.js';
+import { SOURCES, sourceFor } from '../sources/registry.js';
 import { UsageError, intOption, numberOption, parse } from './args.js';
 
+/** --only: stage names of some source kind (the fetcher checks them against the dataset's). */
 function parseOnly(value: string | undefined): Stage[] | null {
   if (value === undefined) return null;
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = names.filter((n) => !STAGES.includes(n as Stage));
+  const known = [...new Set(SOURCES.flatMap((s) => s.stages))];
+  const bad = names.filter((n) => !known.includes(n));
   if (names.length === 0 || bad.length > 0) {
-    throw new UsageError(`--only takes a comma-separated list of ${STAGES.join(', ')}; got "${value}"`);
+    throw new UsageError(`--only takes a comma-separated list of ${known.join(', ')}; got "${value}"`);
   }
-  return STAGES.filter((stage) => names.includes(stage)); // always in stage order
+  return names;
 }
+
 
 function checkUrl(value: string, what: string): void {
   let url: URL;
@@ -48,7 +55,7 @@ export async function run(argv: string[]): Promise<number> {
   const concurrency = intOption(values.concurrency, 'concurrency', DEFAULT_CONCURRENCY);
   if (concurrency > 64) throw new UsageError('--concurrency must be at most 64');
   if (values.events !== undefined && values.events !== 'json') throw new UsageError(`--events takes "json", got "${values.events}"`);
-  if (values.dataset !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(values.dataset)) {
+  if (values.dataset !== undefined && !DATASET_ID.test(values.dataset)) {
     throw new UsageError(`--dataset must be a dataset id such as ${DEFAULT_DATASET}, got "${values.dataset}"`);
   }
   if (values['datasets-server'] !== undefined) checkUrl(values['datasets-server'], '--datasets-server');
@@ -62,7 +69,11 @@ export async function run(argv: string[]): Promise<number> {
   const view = json ? null : progressView(process.stderr);
   const emit = (event: FetchEvent): void => {
     if (json) process.stdout.write(`${JSON.stringify(event)}\n`);
-    else view!(event);
+    else if (event.type === 'start') {
+      // which dataset, when none was named (the events carry it as `chosen`)
+      if (event.chosen === 'recent') process.stderr.write(`fetching ${event.dataset} (most recently fetched; --dataset to choose)\n`);
+      if (event.chosen === 'default') process.stderr.write(`fetching ${event.dataset} (the default; --dataset to choose)\n`);
+    } else view!(event);
   };
 
   const controller = new AbortController();
@@ -79,8 +90,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const result = await runFetch({
       cacheDir: cacheDir(values.cache),
-      dataset: values.dataset ?? DEFAULT_DATASET,
-      datasetExplicit: values.dataset !== undefined,
+      dataset: values.dataset ?? null,
+      sourceFor,
       only,
       refresh: values.refresh === true,
       ttlDays,

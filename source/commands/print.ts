@@ -1,32 +1,38 @@
-// `hubscope print VIEW`: one view (or `all`, in VIEW_IDS order) from the cache, as text (the
+// `hubscope print VIEW`: one view (or `all`, in the order its source kind lists them) of one
+// dataset of the cache — the one --dataset names, else the most recently fetched, said on
+// stderr when the cache holds several — as text (the
 // explorer's own lines), Markdown (for a GitHub issue: a source header, tables, fenced plots),
 // JSON (the view's data: every number it shows, with notes and options) or CSV (the view's
 // table; `all` gives one CSV per tabular view, each after a `# VIEW` line, blank-line
 // separated). Data on stdout; diagnostics on stderr (exit 1: cache empty or unreadable; exit 2:
 // a wrong command line, or csv asked of a view without a table).
-import { loadDataset, cacheDir } from '../cache/store.js';
+import { cacheDir } from '../cache/store.js';
+import { chooseDataset, heldList, readIndex } from '../cache/meta.js';
 import { DataError } from '../data/errors.js';
-import type { Dataset } from '../data/model.js';
+import { DEFAULT_DATASET } from '../env.js';
+import { SOURCES, sourceFor } from '../sources/registry.js';
+import { lockOwner } from '../fetch/lock.js';
+import { sanitize } from '../text/sanitize.js';
 import { PERIODS, type Period } from '../analysis/periods.js';
 import { csvTable } from '../render/table.js';
 import { colorEnabled, defaultWidth } from '../render/terminal.js';
 import { MIN_WIDTH } from '../render/options.js';
 import { makeTheme } from '../render/theme.js';
-import { DEFAULT_VIEW_OPTIONS, VIEW_IDS, type View, type ViewId, type ViewOptions } from '../views/view.js';
-import { VIEWS } from '../views/registry.js';
+import { DEFAULT_VIEW_OPTIONS, type View, type ViewOptions } from '../views/view.js';
 import { textHeader, writeText } from '../views/write-text.js';
 import { MARKDOWN_PLOT_WIDTH, writeMarkdown } from '../views/write-markdown.js';
 import { FamilySpecError, parseFamilySpecs } from '../views/view-options.js';
-import { isModelType, isSizePreset, leaderboardTable, resolveSortColumn } from '../views/leaderboard-view.js';
+import { isModelType, isSizePreset } from '../views/leaderboard-view.js';
+import type { SourceLabel } from '../views/source-label.js';
 import { MODEL_TYPES } from '../data/model.js';
 import { SIZE_PRESETS } from '../analysis/leaderboard-query.js';
 import { UsageError, intOption, numberOption, parse } from './args.js';
-import { ScoreNameError, resolveScore } from '../analysis/score.js';
 
 const FORMATS = ['text', 'markdown', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
 
 const OPTIONS = {
+  dataset: { type: 'string' },
   format: { type: 'string' },
   width: { type: 'string' },
   period: { type: 'string' },
@@ -54,6 +60,7 @@ const OPTIONS = {
   to: { type: 'string' },
   'show-merges': { type: 'boolean' },
   score: { type: 'string' },
+  authors: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
@@ -129,22 +136,14 @@ export function viewOptionsOf(values: Values, now: Date): ViewOptions {
   set('sizes', sizes.length > 0 ? sizes : undefined);
   set('minParams', values['min-params'] === undefined ? undefined : numberOption(values['min-params'], 'min-params', 0));
   set('maxParams', values['max-params'] === undefined ? undefined : numberOption(values['max-params'], 'max-params', 0));
+  set('authors', values.authors === undefined ? undefined : oneOf(values.authors, 'authors', ['history', 'namespace'] as const, 'history'));
   set('from', day(values.from, 'from'));
   set('to', day(values.to, 'to'));
   return options;
 }
 
-/** The cache's unreadable leaderboard rows (the dataset does not carry them); undefined when
- *  the file cannot say. */
-function jsonOf(view: View, dataset: Dataset, options: ViewOptions): unknown {
-  return {
-    view: view.id,
-    title: view.title,
-    summary: view.summary,
-    source: { ...dataset.source, generation: dataset.generation },
-    options,
-    data: view.data,
-  };
+function jsonOf(view: View, label: SourceLabel, options: ViewOptions): unknown {
+  return { view: view.id, title: view.title, summary: view.summary, source: label, options, data: view.data };
 }
 
 function csvOf(view: View): string {
@@ -152,7 +151,7 @@ function csvOf(view: View): string {
   return `${csvTable(view.csv.columns, view.csv.rows).join('\n')}\n`;
 }
 
-function write(views: View[], dataset: Dataset, options: ViewOptions, format: Format, width: number, color: boolean, explicitWidth: boolean): string {
+function write(views: View[], dataset: SourceLabel, options: ViewOptions, format: Format, width: number, color: boolean, explicitWidth: boolean): string {
   const many = views.length > 1;
   switch (format) {
     case 'text': {
@@ -174,41 +173,41 @@ function write(views: View[], dataset: Dataset, options: ViewOptions, format: Fo
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, OPTIONS, true);
-  if (positionals.length === 0) throw new UsageError(`print needs a view: ${VIEW_IDS.join(', ')} or all`);
+  const known = [...new Set(SOURCES.flatMap((s) => s.views))];
+  if (positionals.length === 0) throw new UsageError(`print needs a view: ${known.join(', ')} or all`);
   if (positionals.length > 1) throw new UsageError(`print takes one view, got ${positionals.length}: ${positionals.join(' ')}`);
   const name = positionals[0]!;
-  if (name !== 'all' && !(VIEW_IDS as readonly string[]).includes(name)) {
-    throw new UsageError(`unknown view "${name}" (views: ${VIEW_IDS.join(', ')}, all)`);
-  }
-  const ids: ViewId[] = name === 'all' ? [...VIEW_IDS] : [name as ViewId];
+  if (name !== 'all' && !known.includes(name)) throw new UsageError(`unknown view "${name}" (views: ${known.join(', ')}, all)`);
   const format = oneOf<Format>(values.format, 'format', FORMATS, 'text');
   const width = intOption(values.width, 'width', defaultWidth(process.stdout), MIN_WIDTH);
   const color = format === 'text' && colorEnabled(process.stdout, process.env);
   const options = viewOptionsOf(values, new Date());
 
   const dir = cacheDir(values.cache);
-  const dataset = await loadDataset(dir);
-  if (dataset.entries.length === 0) throw new DataError(`cache ${dir} is empty: run hubscope fetch or hubscope import FILE`);
-  if (options.score !== undefined) {
-    // §0 "Score": a benchmark of this table's generation (known only once the cache is read)
-    try {
-      options.score = resolveScore(dataset.generation, options.score).id;
-    } catch (error) {
-      if (error instanceof ScoreNameError) throw new UsageError(`--score: ${error.message}`);
-      throw error;
-    }
+  const index = await readIndex(dir);
+  const held = Object.keys(index.meta.datasets);
+  const choice = chooseDataset(index.meta, values.dataset, DEFAULT_DATASET);
+  if (choice.how === 'asked' && !choice.held) {
+    throw new DataError(`the cache at ${sanitize(dir)} has no dataset "${sanitize(choice.id)}": it ${heldList(index.meta)}`);
   }
-  if (options.sort !== undefined) {
-    const table = leaderboardTable(dataset);
-    const column = resolveSortColumn(table, options.sort);
-    if (column === null) throw new UsageError(`--sort takes one of ${table.columns.map((c) => c.id).join(', ')}; got "${options.sort}"`);
-    options.sort = column;
+  if (held.length === 0) throw new DataError(`cache ${dir} is empty: run hubscope fetch or hubscope import FILE`);
+  const source = sourceFor(choice.id, index.meta.datasets[choice.id]);
+  // a fetch writing this cache now: the figures say they may still change
+  const data = await source.read(dir, choice.id, { fetching: (await lockOwner(dir)) === 'fetch' });
+  if (source.isEmpty(data)) throw new DataError(`the dataset ${sanitize(choice.id)} in ${dir} is empty: run hubscope fetch --dataset ${sanitize(choice.id)}`);
+  if (choice.how === 'recent' && held.length > 1) process.stderr.write(`using ${sanitize(choice.id)} (most recently fetched; --dataset to choose)\n`);
+  const ids = name === 'all' ? [...source.views] : [name];
+  if (!source.views.includes(name) && name !== 'all') {
+    throw new UsageError(`${sanitize(choice.id)} is a ${source.title}, whose views are ${source.views.join(', ')}; got "${name}"`);
   }
-  const views = ids.map((id) => VIEWS[id](dataset, options));
+  const problem = source.checkOptions?.(data, options) ?? null;
+  if (problem !== null) throw new UsageError(problem);
+  const views = await Promise.all(ids.map((id) => source.view(id, data, options)));
+  const label = source.label(data);
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  process.stdout.write(write(views, dataset, options, format, width, color, values.width !== undefined));
+  process.stdout.write(write(views, label, options, format, width, color, values.width !== undefined));
   return 0;
 }

@@ -25,7 +25,8 @@ export const COMMANDS: Record<string, Command> = {
       `${CACHE_OPTION}\n` +
       '  --offline          no background fetch (also HF_HUB_OFFLINE=1)\n' +
       '  --no-fetch         do not start a fetch by itself (r still does)\n' +
-      '  --dataset ID       the table the background fetch reads (as hubscope fetch)\n' +
+      '  --dataset ID       the dataset to show (default: the most recently fetched one; on an empty\n' +
+      '                     cache the v2 table); the background fetch and r fetch this one only\n' +
       '  --datasets-server URL  dataset viewer base URL (env HUBSCOPE_DATASETS_SERVER)\n' +
       '  --screen NAME      open on overview, leaderboard, authors, types, architectures, lineage,\n' +
       '                     sizes or improvement\n' +
@@ -37,8 +38,9 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'fetch the leaderboard, model metadata and commit histories into the cache',
     usage:
       `hubscope fetch [options]\n\n${CACHE_OPTION}\n` +
-      '  --dataset ID       dataset viewer table (default open-llm-leaderboard/contents, v2;\n' +
-      '                     open-llm-leaderboard-old/contents is v1)\n' +
+      '  --dataset ID       the dataset to fetch (default: the most recently fetched one the cache\n' +
+      '                     holds; on an empty cache open-llm-leaderboard/contents, v2;\n' +
+      '                     open-llm-leaderboard-old/contents is v1). Other datasets are left alone\n' +
       '  --datasets-server URL  dataset viewer base URL (env HUBSCOPE_DATASETS_SERVER)\n' +
       '  --only STAGES      comma list of leaderboard,info,commits (default: all, in that order)\n' +
       '  --refresh          re-fetch everything, fresh or not\n' +
@@ -54,7 +56,8 @@ export const COMMANDS: Record<string, Command> = {
   status: {
     summary: 'tell what the cache holds, how fresh, what is missing and what failed',
     usage:
-      `hubscope status [options]\n\n${CACHE_OPTION}\n` +
+      `hubscope status [options]\n\nEvery dataset the cache holds, then the details of one.\n\n${CACHE_OPTION}\n` +
+      '  --dataset ID       the dataset to detail (default: the most recently fetched one)\n' +
       '  --format FORMAT    text (default) or json\n' +
       '  --ttl DAYS         age after which cached items count as stale (default 7)\n',
     load: () => import('./status.js'),
@@ -65,13 +68,16 @@ export const COMMANDS: Record<string, Command> = {
       `hubscope import FILE [options]\n\n` +
       'FILE: .csv .tsv .txt (delimiter detected among , ; tab |), .json (rows, {rows}, a dataset-viewer\n' +
       '/rows response, pandas split), .jsonl/.ndjson, .parquet; other names are told by content.\n' +
-      'The leaderboard\'s own column names, v1 or v2. Model info and commits already cached are kept.\n\n' +
+      'The leaderboard\'s own column names, v1 or v2. Model info and commits already cached are kept.\n' +
+      'Regular files only (not a FIFO, a device or a directory), up to 512 MB. The import waits for\n' +
+      'no one: while a fetch or another import holds the cache, it stops with one line.\n\n' +
       `${CACHE_OPTION}\n` +
       '  --format F         csv, tsv, json, jsonl or parquet (instead of detection)\n' +
       '  --delimiter C      field delimiter for csv/tsv: one character, or "tab"\n' +
       '  --invert-flags L   Flagged,Merged,MoE columns stored negated (default: detected and said);\n' +
       '                     "none" reads every flag as it is\n' +
-      '  --dataset ID       dataset id to record as the source (a label; nothing is fetched)\n' +
+      '  --dataset ID       the dataset to import it as (owner/name; default local/<file name>, its own\n' +
+      '                     dataset, never a fetched table\'s); the same id again replaces it\n' +
       '  --skip-bad-rows    import the other rows when some have no usable repo id (reported)\n',
     load: () => import('./import.js'),
   },
@@ -87,6 +93,8 @@ export const COMMANDS: Record<string, Command> = {
       'VIEW: overview, leaderboard, authors, types, architectures, base-models, lineage, sizes,\n' +
       'improvement, or all (every view in that order).\n\n' +
       `${CACHE_OPTION}\n` +
+      '  --dataset ID       the dataset to print (default: the most recently fetched one, named on\n' +
+      '                     stderr when the cache holds several)\n' +
       '  --format F         text (default: as on screen), markdown (for a GitHub issue), json (every\n' +
       '                     number the view shows) or csv (the view\'s table; overview has none; all:\n' +
       '                     one CSV per tabular view, each after a "# VIEW" line)\n' +
@@ -107,6 +115,8 @@ export const COMMANDS: Record<string, Command> = {
       '  --normalised       y = improvement ÷ ln(1 + n(d)), n(d) the models made up to that day;\n' +
       '                     --percent  y = % of the reference\n' +
       '  --plot N           families drawn (default 6, the largest totals)\n' +
+      'authors: --authors A     history (default: commit authors, the paper\'s rule) or namespace (the\n' +
+      '                         namespace owner stands in for a repository without a commit history)\n' +
       'sizes:   --threshold S   score for "params needed" (default 70 on v1, 40 on v2)\n' +
       'lineage: --base REPO     base model to draw (default: the most declared)\n' +
       'leaderboard:\n' +

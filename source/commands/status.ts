@@ -1,71 +1,72 @@
-// `hubscope status`: what the cache holds, how fresh it is, what is missing and what failed
-// (cache/report.ts). Text by default, --format json for scripts. Exit 0; 1 when the cache
-// cannot be read (corrupt or newer: the one-line DataError).
+// `hubscope status`: every dataset the cache holds (kind, generation, rows, freshness,
+// coverage), then the details of one — the one --dataset names, else the most recently
+// fetched — from its source kind (for a leaderboard: the table, each stage's counts over its
+// repos, what failed). Text by default, --format json for scripts. Exit 0; 1 when the cache
+// cannot be read (corrupt or newer: the one-line DataError) or holds no such dataset.
 import { CacheStore, cacheDir } from '../cache/store.js';
 import { DEFAULT_TTL_DAYS } from '../cache/freshness.js';
-import { buildReport, type CacheReport, type ItemsReport } from '../cache/report.js';
-import { fmt } from '../fetch/progress-view.js';
+import { heldList } from '../cache/meta.js';
+import { DataError } from '../data/errors.js';
+import { sourceFor } from '../sources/registry.js';
+import { sanitize } from '../text/sanitize.js';
 import { UsageError, numberOption, parse } from './args.js';
 
-export function ago(seconds: number | null): string {
-  if (seconds === null) return 'never';
-  const units: Array<[number, string]> = [[86400, 'day'], [3600, 'hour'], [60, 'minute']];
-  for (const [size, name] of units) {
-    if (seconds >= size) {
-      const n = Math.floor(seconds / size);
-      return `${n} ${name}${n === 1 ? '' : 's'} ago`;
-    }
-  }
-  return 'just now';
-}
+export { ago } from '../sources/leaderboard-status.js';
 
-const when = (iso: string | null, age: number | null): string =>
-  iso === null ? 'never' : `${iso.slice(0, 16).replace('T', ' ')} UTC (${ago(age)})`;
-
-function itemsLine(label: string, r: ItemsReport): string {
-  const counts = `ok ${fmt(r.ok)}  gone ${fmt(r.gone)}  error ${fmt(r.error)}  missing ${fmt(r.missing)}  stale ${fmt(r.stale)}`;
-  return `${label.padEnd(13)}${counts}\n${' '.repeat(13)}last complete pass ${when(r.completedAt, r.ageSeconds)}`;
-}
-
-export function renderStatus(report: CacheReport): string {
-  if (report.empty) {
-    return `The cache at ${report.dir} is empty: run hubscope fetch (or hubscope import FILE).\n`;
-  }
-  const lb = report.leaderboard;
-  const pad = ' '.repeat(13);
-  const source = lb.origin?.startsWith('file:') ? `imported from ${lb.origin.slice(5)}` : `${lb.dataset ?? '?'} from the dataset viewer`;
-  const revision = lb.revision ? ` @ ${lb.revision.slice(0, 12)}` : '';
-  const lines = [`cache        ${report.dir} (written by ${report.writtenBy})`];
-  if (lb.entries === 0 && lb.total === 0) lines.push('leaderboard  none yet');
-  else {
-    lines.push(`leaderboard  ${lb.generation ?? '?'} table, ${source}${revision}`);
-    lines.push(
-      lb.complete
-        ? `${pad}fetched ${when(lb.fetchedAt, lb.ageSeconds)}${lb.ageSeconds !== null && lb.ageSeconds > report.ttlDays * 86400 ? ', stale' : ''}`
-        : `${pad}incomplete: ${fmt(lb.read)} of ${fmt(lb.total)} rows read (hubscope fetch resumes)`,
-    );
-    lines.push(`${pad}${fmt(lb.entries)} entries, ${fmt(lb.distinctRepos)} distinct repos, ${fmt(lb.flagged)} flagged, ${fmt(lb.problems)} row problems`);
-    for (const p of lb.firstProblems) lines.push(`${pad}  row ${p.index}: ${p.reason}`);
-  }
-  lines.push(itemsLine('model info', report.info));
-  lines.push(itemsLine('commits', report.commits));
-  if (report.errors.length === 0) lines.push('errors       none');
-  else {
-    lines.push(`errors       first ${report.errors.length} (retried by the next hubscope fetch):`);
-    for (const e of report.errors) lines.push(`${pad}${e.stage} ${e.key}: ${e.message}`);
-  }
-  lines.push(`${pad}stale = older than ${report.ttlDays} days (--ttl)`);
-  return `${lines.join('\n')}\n`;
-}
+const HOW = { asked: '', recent: ' (most recently fetched; --dataset to choose)', default: '' } as const;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { format: { type: 'string' }, ttl: { type: 'string' } });
+  const { values } = parse(argv, { format: { type: 'string' }, ttl: { type: 'string' }, dataset: { type: 'string' } });
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format takes text or json, got "${format}"`);
   const ttlDays = numberOption(values.ttl, 'ttl', DEFAULT_TTL_DAYS);
   if (ttlDays < 0) throw new UsageError(`--ttl must be a number of days ≥ 0, got "${values.ttl}"`);
-  const store = await CacheStore.open(cacheDir(values.cache));
-  const report = buildReport(store, ttlDays);
-  process.stdout.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(report));
+  const dir = cacheDir(values.cache);
+  const store = await CacheStore.open(dir, { dataset: values.dataset ?? null });
+  const ids = Object.keys(store.datasets);
+  if (store.choice.how === 'asked' && !store.choice.held) {
+    throw new DataError(`the cache at ${sanitize(dir)} has no dataset "${sanitize(store.datasetId)}": it ${heldList(store.metaDoc)}`);
+  }
+  if (ids.length === 0) {
+    if (format === 'json') process.stdout.write(`${JSON.stringify({ dir, empty: true, datasets: [] }, null, 2)}\n`);
+    else process.stdout.write(`The cache at ${sanitize(dir)} is empty: run hubscope fetch (or hubscope import FILE).\n`);
+    return 0;
+  }
+  const now = Date.now();
+  // a dataset of a kind this hubscope does not know (written by a newer one) is listed as such
+  const summaries = await Promise.all(
+    ids.map((id) =>
+      Promise.resolve()
+        .then(() => sourceFor(id, store.datasets[id]).summary(store, id, ttlDays, now))
+        .catch((error: unknown) => {
+          if (!(error instanceof DataError)) throw error;
+          return { rows: 0, line: `a "${sanitize(store.datasets[id]!.kind)}" dataset, which this hubscope cannot read`, json: { id, kind: store.datasets[id]!.kind } };
+        }),
+    ),
+  );
+  const detail = await sourceFor(store.datasetId, store.record).status(store, ttlDays, now);
+  if (format === 'json') {
+    const report = {
+      ...detail.json,
+      dir,
+      writtenBy: store.metaDoc.writtenBy,
+      ttlDays,
+      empty: false,
+      dataset: store.datasetId,
+      chosen: store.choice.how,
+      datasets: summaries.map((s) => s.json),
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  }
+  const width = Math.max(...ids.map((id) => sanitize(id).length));
+  const lines = [
+    `cache        ${sanitize(dir)} (written by ${sanitize(store.metaDoc.writtenBy)})`,
+    `datasets     ${ids.length} held${ids.length > 1 ? ' (* the one detailed below)' : ''}:`,
+    ...ids.map((id, i) => `  ${id === store.datasetId ? '*' : ' '} ${sanitize(id).padEnd(width)}  ${summaries[i]!.line}`),
+    `dataset      ${sanitize(store.datasetId)}${HOW[store.choice.how]}`,
+    ...detail.lines,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -164,6 +164,9 @@ export interface SourceInfo {
   /** Leaderboard rows the cache could not read (absent when not known, as for a dataset
    *  built in memory). */
   rowProblems?: number;
+  /** How much of the table is read: complete, rows read, rows the source has (absent when not
+   *  known, as for a dataset built in memory: then it counts as complete). */
+  table?: { complete: boolean; read: number; total: number };
 }
 
 /** Everything the analyses read: the cache, normalised and joined. */
@@ -181,4 +184,7 @@ export interface Dataset {
   /** Set while only the leaderboard has been read (the explorer draws its first frame from
    *  it, then reads Hub info and commit histories): analyses would be incomplete. */
   partial?: boolean;
+  /** A fetch was running when the dataset was read (the explorer's background fetch, or a
+   *  live fetch holding the cache's lock): figures may still change. */
+  fetching?: boolean;
 }

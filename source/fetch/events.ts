@@ -1,7 +1,9 @@
 // What a fetch reports while it runs. `hubscope fetch` draws these as a progress bar (TTY) or
 // plain lines; `hubscope fetch --events json` writes one per line on stdout for the UI.
 //
-//   start       {cache, stages, dataset, concurrency}         once, first
+//   start       {cache, stages, dataset, kind, chosen, concurrency}   once, first; chosen:
+//                                         asked (--dataset), recent (the most recently
+//                                         fetched one held) or default (an empty cache)
 //   stage-start {stage, total, cached}    total: items this run fetches (rows for the
 //                                         leaderboard); cached: items already fresh
 //   stage-skip  {stage, reason}           the stage does nothing this run, and why
@@ -18,8 +20,10 @@
 
 import { redactSecrets } from '../text/redact.js';
 
-export type Stage = 'leaderboard' | 'info' | 'commits';
-export const STAGES: readonly Stage[] = ['leaderboard', 'info', 'commits'];
+/** A stage's name: each source kind has its own (source/sources; a leaderboard's are
+ *  LEADERBOARD_STAGES). */
+export type Stage = string;
+export const LEADERBOARD_STAGES: readonly Stage[] = ['leaderboard', 'info', 'commits'];
 
 export interface Counts {
   done: number;
@@ -30,7 +34,7 @@ export interface Counts {
 }
 
 export type FetchEvent =
-  | { type: 'start'; cache: string; stages: Stage[]; dataset: string; concurrency: number }
+  | { type: 'start'; cache: string; stages: Stage[]; dataset: string; kind: string; chosen: 'asked' | 'recent' | 'default'; concurrency: number }
   | { type: 'stage-start'; stage: Stage; total: number; cached: number }
   | { type: 'stage-skip'; stage: Stage; reason: string }
   | ({ type: 'progress'; stage: Stage; rate: number | null; etaSeconds: number | null } & Counts)

@@ -1,25 +1,37 @@
-// A whole fetch, headless: lock the cache, open it, run the stages in order (leaderboard,
-// info, commits), flush in batches, report events. The same code runs under `hubscope fetch`
-// and, as a child process, under the UI.
+// A whole fetch of ONE dataset, headless: lock the cache, open it on that dataset (the one
+// asked for, else the most recently fetched one held, else the default v2 table), run its
+// source kind's stages in order (a leaderboard's: leaderboard, info, commits), flush in
+// batches, report events. Other datasets' documents are never touched. The same code runs
+// under `hubscope fetch` and, as a child process, under the UI.
 import { setMaxListeners } from 'node:events';
 import { CacheStore } from '../cache/store.js';
+import { causeOf } from '../cache/atomic-write.js';
 import { DAY_MS } from '../cache/freshness.js';
+import type { DatasetRecord } from '../cache/schema.js';
 import { DataError } from '../data/errors.js';
 import type { StageContext } from './context.js';
-import { STAGES, redactEvent, type EventSink, type Stage } from './events.js';
+import { redactEvent, type EventSink, type Stage } from './events.js';
 import { Flusher } from './flusher.js';
 import { HubClient, OfflineError, type ClientOptions, type ClientStats } from './http-client.js';
 import { acquireLock } from './lock.js';
-import { commitsStage } from './stage-commits.js';
-import { infoStage } from './stage-info.js';
-import { leaderboardStage } from './stage-leaderboard.js';
+
+/** What the fetcher needs of a source kind (source/sources/source.ts SourceKind). */
+export interface FetchableSource {
+  id: string;
+  title: string;
+  stages: readonly Stage[];
+  runStage(stage: Stage, ctx: StageContext, options: { refresh: boolean; only: readonly Stage[] | null; rowsPageSize?: number }): Promise<void>;
+}
 
 export interface FetchOptions {
   cacheDir: string;
-  dataset: string;
-  /** --dataset was given: fetch the table even over a file import. */
-  datasetExplicit: boolean;
-  /** --only; null for every stage. */
+  /** The dataset to fetch; null: the most recently fetched one the cache holds, else the
+   *  default v2 table. */
+  dataset: string | null;
+  /** The source kind of a dataset (sources/registry.ts sourceFor; given by the caller, as
+   *  the kinds sit above fetch in the data flow). */
+  sourceFor: (datasetId: string, record: DatasetRecord | null) => FetchableSource;
+  /** --only; null for every stage of the dataset's kind. */
   only: Stage[] | null;
   refresh: boolean;
   ttlDays: number;
@@ -43,6 +55,12 @@ export interface FetchResult {
   errors: number;
 }
 
+/** A cache write failure as the one-line error (the store's names the file and the cause). */
+function writeFailure(failure: unknown, dir: string): DataError {
+  if (failure instanceof DataError) return failure;
+  return new DataError(`could not write the cache in ${dir}: ${failure instanceof Error ? failure.message : String(failure)}`);
+}
+
 /** Runs the fetch. Throws OfflineError when offline (before touching anything), DataError for
  *  a fatal problem (the cache keeps everything fetched up to then). */
 export async function runFetch(options: FetchOptions): Promise<FetchResult> {
@@ -53,8 +71,11 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
   const abort = (): void => controller.abort(options.signal?.reason ?? new Error('interrupted'));
   if (options.signal?.aborted) abort();
   options.signal?.addEventListener('abort', abort, { once: true });
-  const stages = options.only ?? [...STAGES];
-  const release = await acquireLock(options.cacheDir);
+  const release = await acquireLock(options.cacheDir).catch((error: unknown) => {
+    // the directory itself cannot be made (a file in the way, no permission): one line
+    if (error instanceof DataError || typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
+    throw new DataError(`cannot use the cache at ${options.cacheDir} (${causeOf(error)})`);
+  });
   let client: HubClient | null = null;
   let flusher: Flusher | null = null;
   let errors = 0;
@@ -75,7 +96,14 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
     return { interrupted, stats: client.stats, errors };
   };
   try {
-    const store = await CacheStore.open(options.cacheDir);
+    const store = await CacheStore.open(options.cacheDir, { dataset: options.dataset });
+    const source = options.sourceFor(store.datasetId, store.choice.held ? store.record : null);
+    const unknown = (options.only ?? []).filter((stage) => !source.stages.includes(stage));
+    if (unknown.length > 0) {
+      throw new DataError(`--only: ${store.datasetId} is a ${source.title}, whose stages are ${source.stages.join(', ')}; got "${unknown.join(',')}"`, 2);
+    }
+    const stages = source.stages.filter((stage) => options.only === null || options.only.includes(stage));
+    if (!store.choice.held) store.record.kind = source.id;
     client = HubClient.create({
       concurrency: options.concurrency,
       token: options.token,
@@ -102,39 +130,32 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
       freshness: { now: started, ttlMs: options.ttlDays * DAY_MS, refreshSince: options.refresh ? started : null },
       concurrency: options.concurrency,
     };
-    emit({ type: 'start', cache: options.cacheDir, stages, dataset: options.dataset, concurrency: options.concurrency });
+    emit({
+      type: 'start',
+      cache: options.cacheDir,
+      stages,
+      dataset: store.datasetId,
+      kind: source.id,
+      chosen: store.choice.how,
+      concurrency: options.concurrency,
+    });
     for (const stage of stages) {
       if (controller.signal.aborted) break;
-      if (stage === 'leaderboard') {
-        const origin = store.leaderboard.origin;
-        if (origin?.startsWith('file:') && options.only === null && !options.datasetExplicit) {
-          emit({
-            type: 'stage-skip',
-            stage,
-            reason: `the leaderboard was imported from ${origin.slice(5)}; pass --dataset ID or --only leaderboard to fetch it from the dataset viewer`,
-          });
-          continue;
-        }
-        await leaderboardStage(ctx, { dataset: options.dataset, refresh: options.refresh, pageSize: options.rowsPageSize });
-      } else {
-        if (store.leaderboard.entries.length === 0) {
-          emit({ type: 'stage-skip', stage, reason: 'no leaderboard in the cache: fetch or import one first' });
-          continue;
-        }
-        await (stage === 'info' ? infoStage(ctx) : commitsStage(ctx));
-      }
+      await source.runStage(stage, ctx, { refresh: options.refresh, only: options.only, rowsPageSize: options.rowsPageSize });
     }
     await flusher.stop();
-    if (flusher.failure) throw new DataError(`could not write the cache in ${options.cacheDir}: ${String((flusher.failure as Error).message ?? flusher.failure)}`);
+    if (flusher.failure) throw writeFailure(flusher.failure, options.cacheDir);
     return finish(client, options.signal?.aborted === true);
-  } catch (error) {
-    controller.abort(error);
+  } catch (caught) {
+    controller.abort(caught);
     if (flusher) await flusher.stop(); // keep what was fetched before the failure
     if (options.signal?.aborted && client && !flusher?.failure) {
       // stopped by the caller (a signal, the explorer quitting) while a stage was waiting or
       // retrying: an interruption like any other, not a failure
       return finish(client, true);
     }
+    // a failed write stops the stages: say the write, not the stop it caused
+    const error = flusher?.failure ? writeFailure(flusher.failure, options.cacheDir) : caught;
     const message = error instanceof Error ? error.message : String(error);
     emit({ type: 'fatal', message });
     throw error;

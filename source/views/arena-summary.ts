@@ -2,10 +2,9 @@
 // text/full · overall · 91 dates 2024-07-07 → 2025-08-04 · 285 models") and the header source
 // the text and Markdown writers put above a view (write-markdown.ts sourceLine). Pure.
 import type { ArenaDataset } from '../data/arena-dataset.js';
-import type { SourceInfo } from '../data/model.js';
 import type { FrontierResult } from '../analysis/frontier.js';
 import { formatInteger } from '../render/format-number.js';
-import type { HeaderSource } from './write-markdown.js';
+import type { SourceLabel } from './source-label.js';
 
 /** "text/full, overall": the table and category, where a leaderboard says its generation. */
 export const arenaTable = (dataset: ArenaDataset): string => `${dataset.source.config}/${dataset.source.split}, ${dataset.source.category}`;
@@ -20,17 +19,15 @@ export function arenaSummary(dataset: ArenaDataset, result: FrontierResult): str
   ].join(' · ');
 }
 
-/** The header the writers print above an arena view: dataset, table, revision, fetch time. */
-export function arenaHeader(dataset: ArenaDataset): HeaderSource {
+/** The label the writers print above an arena view: dataset, table, revision, fetch time. */
+export function arenaHeader(dataset: ArenaDataset): SourceLabel {
   const s = dataset.source;
-  const source: SourceInfo = {
+  return {
     dataset: s.dataset,
-    revision: s.revision,
+    kind: 'arena',
+    generation: arenaTable(dataset),
     origin: s.path === 'file' ? 'file' : 'viewer',
-    leaderboardFetchedAt: s.fetchedAt,
-    infoFetchedAt: null,
-    commitsFetchedAt: null,
-    rowProblems: s.rowProblems,
+    revision: s.revision,
+    fetchedAt: s.fetchedAt,
   };
-  return { source, generation: arenaTable(dataset) };
 }

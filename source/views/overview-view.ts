@@ -9,7 +9,35 @@ import { formatInteger } from '../render/format-number.js';
 import type { Note } from '../analysis/result.js';
 import type { Block, View, ViewOptions } from './view.js';
 import { figures, heading, notesBlock, pct, selectionSummary, type FigureRow } from './view-blocks.js';
-import { sectionFigures } from './overview-sections.js';
+import { sectionFigures, type SectionFigures } from './overview-sections.js';
+import { paperApplies } from './paper-figures.js';
+import { LOW_COVERAGE, coverageOf, incomplete, type Coverage, type PartName } from '../analysis/coverage.js';
+import { marked } from './coverage-text.js';
+
+/** The parts a section's figure depends on (issue 7 §3), by section and label: §1 on commit
+ *  histories; §2's declared base models on Hub info; §3's downloads on Hub info; §4 on dates,
+ *  its lineage families on Hub info too. The table itself: every figure. */
+function partsOfFigure(section: SectionFigures['id'], label: string): PartName[] {
+  switch (section) {
+    case 'authors':
+      return ['histories'];
+    case 'types':
+      return /^(models declaring|most-declared)/.test(label) ? ['info'] : [];
+    case 'sizes':
+      return /download/i.test(label) ? ['info'] : [];
+    case 'improvement':
+      return /lineage/.test(label) ? ['dates', 'info'] : ['dates'];
+  }
+}
+
+/** The sections with every figure that depends on a part not all there marked beside its
+ *  value ("374 (partial)"). */
+function markSections(sections: SectionFigures[], coverage: Coverage): SectionFigures[] {
+  return sections.map((section) => ({
+    ...section,
+    rows: section.rows.map((row) => ({ ...row, value: marked(row.value, incomplete(coverage, partsOfFigure(section.id, row.label))) })),
+  }));
+}
 
 /** "3 h ago" from an ISO time and the clock; null without either. */
 export function ageText(iso: string | null, now: Date | undefined): string | null {
@@ -147,16 +175,18 @@ export function overviewView(dataset: Dataset, options: ViewOptions): View {
       data: { source: s, counts: { entries: 0 }, empty: true },
     };
   }
-  const sections = models.length > 0 ? sectionFigures(dataset, options) : [];
+  const coverage = coverageOf(dataset, models);
+  const sections = models.length > 0 ? markSections(sectionFigures(dataset, options), coverage) : [];
   const blocks: Block[] = [
     heading('Data'),
     figures(sourceRows),
-    heading(`What is missing — of ${formatInteger(models.length)} models in view`),
+    heading(`What is missing — of ${formatInteger(models.length)} models in view (a part under ${Math.round(LOW_COVERAGE * 100)} % of them: low coverage)`),
     figures(missingRows),
     notesBlock(notes),
   ];
   for (const section of sections) blocks.push(heading(section.heading), figures(section.rows));
-  if (sections.length > 0) {
+  const paper = paperApplies(dataset.generation);
+  if (sections.length > 0 && paper) {
     blocks.push({
       kind: 'paragraph',
       text:
@@ -173,7 +203,7 @@ export function overviewView(dataset: Dataset, options: ViewOptions): View {
       source: { ...s, generation: dataset.generation, ages: now ? { leaderboard: ageText(s.leaderboardFetchedAt, now), info: ageText(s.infoFetchedAt, now), commits: ageText(s.commitsFetchedAt, now) } : null },
       counts,
       missing,
-      sections: sections.map((x) => ({ id: x.id, heading: x.heading, figures: x.rows, data: x.data })),
+      sections: sections.map((x) => ({ id: x.id, heading: x.heading, figures: paper ? x.rows : x.rows.map(({ paper: _p, ...row }) => row), data: x.data })),
       notes,
     },
   };

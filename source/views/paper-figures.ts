@@ -4,6 +4,23 @@
 // authors); the snapshot in shared/data is an earlier scrape, so expect the same shape with
 // somewhat smaller counts, not the same numbers.
 
+import type { Generation } from '../data/model.js';
+import type { View } from './view.js';
+
+/** The paper studied v1: its figures stand beside v1's numbers only (v2 has other benchmarks,
+ *  other scales and other people; a "paper" column there would compare unlike things). */
+export function paperApplies(generation: Generation | string | null): boolean {
+  return generation === 'v1';
+}
+
+/** The view without the paper's figures (the "paper" column of its figures blocks), for a
+ *  dataset the paper did not study. Rows are copied, never changed in place. */
+export function withoutPaper(view: View): View {
+  if (!view.blocks.some((b) => b.kind === 'figures' && b.rows.some((r) => r.paper !== undefined))) return view;
+  const blocks = view.blocks.map((b) => (b.kind === 'figures' ? { ...b, rows: b.rows.map(({ paper: _paper, ...row }) => row) } : b));
+  return { ...view, blocks };
+}
+
 export interface PaperFigure {
   /** The figure as the paper states it, short enough for the "paper" column. */
   text: string;

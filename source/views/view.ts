@@ -2,6 +2,7 @@
 // markdown writers lay out. Views are built from analysis results; they hold no IO.
 import type { Note } from '../analysis/result.js';
 import type { Period } from '../analysis/periods.js';
+import type { Coverage } from '../analysis/coverage.js';
 
 export const VIEW_IDS = [
   'overview',
@@ -49,6 +50,8 @@ export interface View {
   data: unknown;
   /** The view's main table, for --format csv (views without one have none). */
   csv?: { columns: string[]; rows: Cell[][] };
+  /** How much of what its figures need is there (views/registry.ts sets it for every view). */
+  coverage?: Coverage;
 }
 
 /** Options a view takes from the command line or a screen. Defaults reproduce the paper. */
@@ -90,6 +93,10 @@ export interface ViewOptions {
   /** Overview: the clock reading freshness ages are measured from (views never read the
    *  clock: print passes `new Date()`, the explorer its own reading). Without it, no ages. */
   now?: Date;
+  /** Authors (§1, and the overview's §1 figures): who the authors of a repository are —
+   *  'history' (its commit authors, the paper's rule; default) or 'namespace' (the namespace
+   *  owner stands in for a repository whose history is missing: analyses.md §0). */
+  authors?: 'history' | 'namespace';
 }
 
 export const DEFAULT_VIEW_OPTIONS: ViewOptions = {

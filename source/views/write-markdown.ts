@@ -1,11 +1,14 @@
 // A view as Markdown ready to paste into a GitHub issue: a one-line header naming the data
 // source, its revision or fetch time and the filters; tables as Markdown tables; plots in
 // fenced blocks (drawn without colour at a fixed width).
-import type { Dataset, SourceInfo } from '../data/model.js';
+import type { Dataset } from '../data/model.js';
 import type { Block, View } from './view.js';
 import { markdownTable } from '../render/table.js';
-import { escapeInline, fenced, headerLine } from '../render/markdown.js';
+import { escapeInline, fenced } from '../render/markdown.js';
 import { formatInteger } from '../render/format-number.js';
+import { asLabel, sourceLine, type SourceLabel } from './source-label.js';
+
+export { sourceLine };
 
 /** What a header names: the data source and its generation (for other sources: their table,
  *  e.g. "text/full, overall"). */
@@ -13,13 +16,6 @@ export type HeaderSource = Pick<Dataset, 'source'> & { generation: string };
 
 /** Width plots are drawn at in Markdown (GitHub shows about this much without wrapping). */
 export const MARKDOWN_PLOT_WIDTH = 100;
-
-export function sourceLine(source: SourceInfo, generation: string): string {
-  const origin = source.dataset ?? (source.origin?.startsWith('file:') ? source.origin.slice(5).split('/').pop() : source.origin);
-  const revision = source.revision ? `rev ${source.revision.replace(/^sha256:/, '').slice(0, 12)}` : null;
-  const fetched = source.leaderboardFetchedAt ? `fetched ${source.leaderboardFetchedAt.slice(0, 16).replace('T', ' ')} UTC` : null;
-  return headerLine([`data: ${origin ?? 'empty cache'} (${generation})`, revision, fetched]);
-}
 
 export function blockMarkdown(block: Block, plotWidth: number): string[] {
   switch (block.kind) {
@@ -50,10 +46,11 @@ export function blockMarkdown(block: Block, plotWidth: number): string[] {
   }
 }
 
-/** The view as Markdown; plots are drawn `plotWidth` columns wide (default 100). */
-export function writeMarkdown(view: View, dataset: HeaderSource, plotWidth = MARKDOWN_PLOT_WIDTH): string {
+/** The view as Markdown; plots are drawn `plotWidth` columns wide (default 100). The header
+ *  names the dataset and its generation. */
+export function writeMarkdown(view: View, source: SourceLabel | Dataset, plotWidth = MARKDOWN_PLOT_WIDTH): string {
   const out = [
-    `**hubscope · ${escapeInline(view.title)}** — ${escapeInline(sourceLine(dataset.source, dataset.generation))}` +
+    `**hubscope · ${escapeInline(view.title)}** — ${escapeInline(sourceLine(asLabel(source)))}` +
       (view.summary ? ` · ${escapeInline(view.summary)}` : ''),
   ];
   for (const block of view.blocks) {

@@ -5,7 +5,8 @@ import { layoutTable, renderTable } from '../render/table.js';
 import { makeTheme } from '../render/theme.js';
 import { formatInteger } from '../render/format-number.js';
 import { cellText, displayWidth, fit, wrapWords } from '../render/text-width.js';
-import { sourceLine, type HeaderSource } from './write-markdown.js';
+import type { Dataset } from '../data/model.js';
+import { asLabel, sourceLine, type SourceLabel } from './source-label.js';
 
 /** Prose wrapped at spaces to `width` columns; lines after the first start with `indent`. */
 export function wrapText(text: string, width: number, indent = ''): string[] {
@@ -69,10 +70,11 @@ export function writeText(view: View, options: RenderOptions): string[] {
 }
 
 /** The lines `print --format text` puts above a view: the title and the options in force, and
- *  the data source (its revision and fetch time), wrapped at the width. */
-export function textHeader(view: View, dataset: HeaderSource, options: RenderOptions): string[] {
+ *  the data source (the dataset and its generation, revision and fetch time), wrapped at the
+ *  width. */
+export function textHeader(view: View, from: SourceLabel | Dataset, options: RenderOptions): string[] {
   const theme = makeTheme(options);
   const title = wrapText(`hubscope · ${view.title}${view.summary ? ` — ${view.summary}` : ''}`, options.width, '  ');
-  const source = wrapText(sourceLine(dataset.source, dataset.generation), options.width, '  ');
+  const source = wrapText(sourceLine(asLabel(from)), options.width, '  ');
   return [...title.map((line) => theme.paint('header', line)), ...source.map((line) => theme.paint('muted', line))];
 }

@@ -1,5 +1,5 @@
-// The cache's compact layout (cache/codec.ts): what goes in comes out, the file is ASCII,
-// the plain object layout still reads, and a damaged row reads as a corrupt file.
+// The cache's compact layout (cache/codec.ts): what goes in comes out, the file is ASCII, a
+// data file without its layout marker or with a damaged row reads as a corrupt file.
 import { describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -73,15 +73,27 @@ describe('compact cache layout', () => {
 
   it('writes pure ASCII JSON with repeated strings stored once', async () => {
     const dir = await filledCache();
-    const text = await readFile(join(dir, 'leaderboard.json'), 'utf8');
+    const text = await readFile(join(dir, 'datasets', 'open-llm-leaderboard--contents', 'leaderboard.json'), 'utf8');
     expect(/[^\x00-\x7f]/.test(text)).toBe(false);
     expect(text.split('chat models').length - 1).toBe(1); // the Type string, in the string table once
   });
 
-  it('still reads the plain object layout', async () => {
+  it('refuses a data file without its layout marker, and leaves it as it is', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hubscope-codec-'));
-    await writeFile(join(dir, 'models.json'), JSON.stringify({ schema: 1, items: { 'a/b': { status: 'gone', fetchedAt: 'x' } } }));
-    expect((await loadDataset(dir)).infoStatus.get('a/b')?.status).toBe('gone');
+    const plain = JSON.stringify({ schema: 1, items: { 'a/b': { status: 'gone', fetchedAt: 'x' } } });
+    await writeFile(join(dir, 'models.json'), plain);
+    await expect(loadDataset(dir)).rejects.toThrow(/models\.json is corrupt \(no "items-v1" layout marker\)/);
+    await expect(CacheStore.open(dir)).rejects.toThrow(/models\.json is corrupt \(no "items-v1" layout marker\)/);
+    expect(await readFile(join(dir, 'models.json'), 'utf8')).toBe(plain);
+  });
+
+  it('refuses a row with a value of the wrong type', async () => {
+    const dir = await filledCache();
+    const path = join(dir, 'datasets', 'open-llm-leaderboard--contents', 'leaderboard.json');
+    const doc = JSON.parse(await readFile(path, 'utf8'));
+    doc.entries[1][15] = 'yes'; // flagged must be true or false
+    await writeFile(path, JSON.stringify(doc));
+    await expect(loadDataset(dir)).rejects.toThrow(/leaderboard\.json is corrupt \(an entry: value 16 has the wrong type\)/);
   });
 
   it('reads a damaged compact row as a corrupt file and leaves it as it is', async () => {

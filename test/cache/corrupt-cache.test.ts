@@ -30,7 +30,8 @@ describe('a damaged cache', () => {
     await fetchInto(hub, dir, { only: ['leaderboard'] });
     await writeFile(join(dir, file), text);
     const before = await readFile(join(dir, file));
-    const others = await Promise.all(['leaderboard.json'].filter((f) => f !== file).map((f) => readFile(join(dir, f))));
+    const table = join('datasets', 'open-llm-leaderboard--contents', 'leaderboard.json');
+    const others = await Promise.all([table].filter((f) => f !== file).map((f) => readFile(join(dir, f))));
     hub.requests.length = 0;
 
     for (const args of [['fetch', '--cache', dir], ['status', '--cache', dir]]) {
@@ -43,12 +44,12 @@ describe('a damaged cache', () => {
     }
     expect(hub.count()).toBe(0);
     expect(await readFile(join(dir, file))).toEqual(before);
-    expect(await Promise.all(['leaderboard.json'].filter((f) => f !== file).map((f) => readFile(join(dir, f))))).toEqual(others);
+    expect(await Promise.all([table].filter((f) => f !== file).map((f) => readFile(join(dir, f))))).toEqual(others);
   });
 
   it('CacheStore.open refuses the newer schema without writing anything', async () => {
     const dir = await tempDir();
-    const text = '{"schema":2,"items":{}}';
+    const text = '{"schema":3,"items":{}}';
     await writeFile(join(dir, 'models.json'), text);
     await expect(CacheStore.open(dir)).rejects.toThrow(/newer hubscope/);
     expect(await readFile(join(dir, 'models.json'), 'utf8')).toBe(text);

@@ -6,13 +6,13 @@ import { emptyLeaderboard } from '../../source/cache/schema.js';
 import { buildReport } from '../../source/cache/report.js';
 import { conditionOf, DAY_MS } from '../../source/cache/freshness.js';
 import { normaliseRows } from '../../source/data/normalise-row.js';
-import { ago, renderStatus } from '../../source/commands/status.js';
+import { ago, renderDetail } from '../../source/sources/leaderboard-status.js';
 import { tempDir } from '../fetch/helpers.js';
 
 const NAMES = ['fullname', 'Flagged', 'IFEval', 'BBH', 'MATH Lvl 5', 'GPQA', 'MUSR', 'MMLU-PRO'];
 
 async function storeWith(): Promise<CacheStore> {
-  const store = await CacheStore.open(await tempDir());
+  const store = await CacheStore.open(await tempDir(), { dataset: 'x/y' });
   const rows = ['a/one', 'a/two', 'b/three', 'b/four', 'c/five', 'a/one'].map((fullname, i) => ({ fullname, Flagged: i === 1 }));
   const { entries, generation } = normaliseRows(rows, NAMES);
   store.setLeaderboard({ ...emptyLeaderboard(), dataset: 'x/y', origin: 'viewer', revision: 'r1', generation, complete: true, total: 6, entries, fetchedAt: new Date(Date.now() - 2 * DAY_MS).toISOString() });
@@ -42,16 +42,16 @@ describe('status report', () => {
   });
 
   it('renders the counts and the errors as text', async () => {
-    const text = renderStatus(buildReport(await storeWith(), 7));
+    const text = renderDetail(buildReport(await storeWith(), 7)).join('\n');
     expect(text).toContain('v2 table, x/y from the dataset viewer @ r1');
     expect(text).toContain('(2 days ago)');
     expect(text).toMatch(/model info\s+ok 1 {2}gone 1 {2}error 1 {2}missing 1 {2}stale 1/);
     expect(text).toContain('info b/three: HTTP 503 after 8 attempts');
   });
 
-  it('says when the cache is empty', async () => {
+  it('says when a dataset has no table yet', async () => {
     const store = await CacheStore.open(await tempDir());
-    expect(renderStatus(buildReport(store, 7))).toMatch(/is empty: run hubscope fetch/);
+    expect(renderDetail(buildReport(store, 7))[0]).toBe('leaderboard  none yet');
   });
 
   it('error items are never fresh; refreshSince makes older items stale', () => {

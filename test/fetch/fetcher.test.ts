@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CacheStore } from '../../source/cache/store.js';
 import { emptyLeaderboard } from '../../source/cache/schema.js';
 import { FakeHub, loadFixtures, type FakeHubOptions } from '../fake-hub/server.js';
-import { fetchInto, itemsOf, readCache, statusCounts, tempDir, withoutTimes } from './helpers.js';
+import { completedOf, fetchInto, itemsOf, readCache, statusCounts, tempDir, withoutTimes } from './helpers.js';
 
 const fixtures = loadFixtures();
 const repoIds = [...new Set(fixtures.leaderboard.rows.map((r) => String(r.fullname)))].filter((id) => /^[\w.-]+(\/[\w.-]+)?$/.test(id));
@@ -48,8 +48,8 @@ describe('fetch', () => {
     expect(commits['alpha/m1'].value.commits).toBe(fixtures.commits['alpha/m1']!.count);
     expect(commits['alpha/m1'].value.authors).toContain('system'); // raw authors: the analyses drop system accounts
 
-    const meta = cache['meta.json'];
-    for (const stage of ['leaderboard', 'info', 'commits']) expect(meta.completed[stage]).not.toBeNull();
+    const completed = await completedOf(dir);
+    for (const stage of ['leaderboard', 'info', 'commits']) expect(completed[stage]).not.toBeNull();
     const ends = events.filter((e) => e.type === 'stage-end').map((e) => (e as { stage: string }).stage);
     expect(ends).toEqual(['leaderboard', 'info', 'commits']);
     expect(events.at(-1)).toMatchObject({ type: 'done', interrupted: false });
@@ -77,7 +77,9 @@ describe('fetch', () => {
     const cache = await readCache(dir);
     expect(itemsOf(cache, 'models.json')['delta/d1'].status).toBe('gone');
     expect(itemsOf(cache, 'commits.json')['eta/e1']).toMatchObject({ status: 'gone', message: 'no commit history on the Hub (HTTP 404)' });
-    for (const name of await readdir(dir)) expect(await readFile(join(dir, name), 'utf8')).not.toContain('TOPSECRET');
+    const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const file of files) expect(await readFile(join(file.parentPath, file.name), 'utf8')).not.toContain('TOPSECRET');
   });
 
   it('an interrupted fetch resumes without re-fetching what is done, and ends with the same cache', async () => {
@@ -127,10 +129,9 @@ describe('fetch', () => {
     expect(resumed.entries.map((e: { index: number }) => e.index)).toEqual(fixtures.leaderboard.rows.slice(0, -1).map((_, i) => i));
 
     // a new revision of the table while a read was half done: read from the start
-    resumed.complete = false;
-    resumed.nextOffset = 10;
-    resumed.entries = resumed.entries.slice(0, 10);
-    await writeFile(join(dir, 'leaderboard.json'), JSON.stringify(resumed));
+    const store = await CacheStore.open(dir);
+    store.setLeaderboard({ ...store.leaderboard, complete: false, nextOffset: 10, entries: store.leaderboard.entries.slice(0, 10), problems: [] });
+    await store.flush();
     await hub.close();
     await start({ revision: 'rev-2' });
     await fetchInto(hub, dir, { rowsPageSize: 10, only: ['leaderboard'] });
@@ -175,7 +176,7 @@ describe('fetch', () => {
     expect(commits['gamma/g1']).toMatchObject({ status: 'error', message: 'HTTP 503 after 3 attempts' });
     expect(events.filter((e) => e.type === 'item-error')).toHaveLength(2);
     expect(result.errors).toBe(1);
-    expect((await readCache(dir))['meta.json'].completed.commits).toBeNull();
+    expect((await completedOf(dir)).commits ?? null).toBeNull();
 
     hub.faults.length = 0;
     hub.requests.length = 0;
@@ -202,16 +203,17 @@ describe('fetch', () => {
   it('leaves an imported leaderboard alone and fetches metadata for its entries', async () => {
     await start();
     const dir = await tempDir();
-    const store = await CacheStore.open(dir);
+    const store = await CacheStore.open(dir, { dataset: 'local/board' });
     const entries = (await (async () => {
       const other = await tempDir();
       await fetchInto(hub, other, { only: ['leaderboard'] });
       return (await readCache(other))['leaderboard.json'].entries;
     })()).slice(0, 4);
-    store.setLeaderboard({ ...emptyLeaderboard(), origin: 'file:/data/board.csv', generation: 'v2', complete: true, total: 4, entries });
+    store.setLeaderboard({ ...emptyLeaderboard(), origin: 'file:/data/board.csv', generation: 'v2', complete: true, total: 4, entries, fetchedAt: new Date().toISOString() });
     await store.flush();
     hub.requests.length = 0;
-    const { events } = await fetchInto(hub, dir);
+    const { events } = await fetchInto(hub, dir, { dataset: null }); // the most recent: the import
+    expect(events[0]).toMatchObject({ type: 'start', dataset: 'local/board', chosen: 'recent' });
     expect(hub.count('rows')).toBe(0);
     expect(events.find((e) => e.type === 'stage-skip')).toMatchObject({ stage: 'leaderboard', reason: expect.stringContaining('imported from /data/board.csv') });
     const cache = await readCache(dir);
@@ -220,8 +222,10 @@ describe('fetch', () => {
     expect(new Set(entries.map((e: { key: string }) => e.key))).toEqual(new Set(['alpha/m1', 'alpha/m2', 'alpha/m3']));
     expect(Object.keys(itemsOf(cache, 'models.json')).sort()).toEqual(['alpha/m1', 'alpha/m2', 'alpha/m3', 'beta/b1']);
 
-    await fetchInto(hub, dir, { datasetExplicit: true });
-    expect((await readCache(dir))['leaderboard.json'].origin).toBe('viewer');
+    // the v2 table is a dataset of its own: the import stays as it was
+    await fetchInto(hub, dir, { only: ['leaderboard'] });
+    expect((await readCache(dir, 'open-llm-leaderboard/contents'))['leaderboard.json'].origin).toBe('viewer');
+    expect((await readCache(dir, 'local/board'))['leaderboard.json'].entries).toHaveLength(4);
   });
 
   it('writes in batches, not one file rewrite per item', async () => {
@@ -242,7 +246,8 @@ describe('fetch', () => {
     let running = true;
     const reader = (async () => {
       while (running) {
-        for (const name of (await readdir(dir)).filter((n) => n.endsWith('.json'))) {
+        const names = (await readdir(dir, { recursive: true }).catch(() => [])).filter((n) => n.endsWith('.json'));
+        for (const name of names) {
           try {
             JSON.parse(await readFile(join(dir, name), 'utf8'));
             reads += 1;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { FetchEvent } from '../../source/fetch/events.js';
 import { runFetch, type FetchOptions, type FetchResult } from '../../source/fetch/fetcher.js';
 import type { FakeHub } from '../fake-hub/server.js';
+import { sourceFor } from '../../source/sources/registry.js';
 
 export const tempDir = (prefix = 'hubscope-test-'): Promise<string> => mkdtemp(join(tmpdir(), prefix));
 
@@ -21,7 +22,7 @@ export async function fetchInto(
   const result = await runFetch({
     cacheDir,
     dataset: 'open-llm-leaderboard/contents',
-    datasetExplicit: false,
+    sourceFor,
     only: null,
     refresh: false,
     ttlDays: 7,
@@ -38,18 +39,25 @@ export async function fetchInto(
   return { result, events };
 }
 
-/** The cache's documents by file name (meta.json, leaderboard.json, …), decoded from their
- *  compact on-disk layout (cache/codec.ts) by the store itself. */
-export async function readCache(dir: string): Promise<Record<string, any>> {
+/** The cache's documents by name, decoded from their compact on-disk layout (cache/codec.ts)
+ *  by the store itself: meta.json, models.json, commits.json, and as 'leaderboard.json' the
+ *  table of one dataset (`dataset`, default: the most recently fetched). */
+export async function readCache(dir: string, dataset?: string): Promise<Record<string, any>> {
   const names = new Set(await readdir(dir));
-  const store = await CacheStore.open(dir);
+  const store = await CacheStore.open(dir, { dataset: dataset ?? null });
   const docs: Record<string, unknown> = {
     'meta.json': store.metaDoc,
-    'leaderboard.json': store.leaderboard,
     'models.json': store.models,
     'commits.json': store.commits,
   };
-  return Object.fromEntries(Object.entries(docs).filter(([name]) => names.has(name)));
+  if (store.choice.held) docs['leaderboard.json'] = store.leaderboard;
+  return Object.fromEntries(Object.entries(docs).filter(([name]) => name === 'leaderboard.json' || names.has(name)));
+}
+
+/** The completion times of a dataset's stages (meta.json), the most recent one's by default. */
+export async function completedOf(dir: string, dataset?: string): Promise<Record<string, string | null>> {
+  const store = await CacheStore.open(dir, { dataset: dataset ?? null });
+  return store.record.completed;
 }
 
 const TIME_KEYS = new Set(['fetchedAt', 'completed', 'writtenBy']);

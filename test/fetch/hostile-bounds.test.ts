@@ -2,6 +2,7 @@
 // with one line, a whole-response deadline that a one-byte-at-a-time body cannot dodge, a host
 // that never answers given up in bounded time with the cache kept, bodies capped, pagination
 // ended, and control sequences kept out of what is stored.
+import { sourceFor } from '../../source/sources/registry.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchCommitActivity } from '../../source/fetch/commits-source.js';
 import { storedHeaderValue } from '../../source/fetch/header-value.js';
@@ -102,7 +103,7 @@ describe('deadlines', () => {
     await runFetch({
       cacheDir: dir,
       dataset: 'open-llm-leaderboard/contents',
-      datasetExplicit: false,
+      sourceFor,
       only: ['info'],
       refresh: false,
       ttlDays: 7,

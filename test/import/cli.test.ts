@@ -1,9 +1,9 @@
 // The built CLI, spawned: one summary line on success; on bad input one line on stderr, a
 // non-zero exit, and the cache's files byte-identical to what they were.
-import { decodeLeaderboard } from '../../source/cache/codec.js';
+import { asciiJson, decodeLeaderboard, encodeCommits, encodeModels } from '../../source/cache/codec.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SNAPSHOT, ensureBuilt, filesOf, fixture, removeTempDirs, runCli, tempDir, writeV2Parquet } from './helpers.js';
 
@@ -25,9 +25,19 @@ interface Doc {
   problems: Array<{ index: number; reason: string }>;
 }
 
+interface Meta {
+  schema: number;
+  datasets: Record<string, { dir: string; kind: string; origin: string; fetchedAt: string; completed: Record<string, string | null> }>;
+}
+const metaOf = (cache: string): Meta => JSON.parse(readFileSync(join(cache, 'meta.json'), 'utf8')) as Meta;
+/** The dataset imported last (the latest fetchedAt). */
+const latest = (cache: string): string => {
+  const datasets = metaOf(cache).datasets;
+  return Object.keys(datasets).sort((a, b) => Date.parse(datasets[b]!.fetchedAt) - Date.parse(datasets[a]!.fetchedAt))[0]!;
+};
 // the file is in the cache's compact layout: decode it as the store does
-const leaderboardOf = (cache: string): Doc =>
-  decodeLeaderboard(JSON.parse(readFileSync(join(cache, 'leaderboard.json'), 'utf8'))) as unknown as Doc;
+const leaderboardOf = (cache: string, id = latest(cache)): Doc =>
+  decodeLeaderboard(JSON.parse(readFileSync(join(cache, 'datasets', metaOf(cache).datasets[id]!.dir, 'leaderboard.json'), 'utf8'))) as unknown as Doc;
 const sha12 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 12);
 
 /** A cache holding an import of v2.tsv plus model info and commits written by "fetch". */
@@ -35,17 +45,22 @@ function seededCache(): string {
   const cache = join(tempDir(), 'cache');
   const done = runCli(['import', fixture('v2.tsv'), '--cache', cache]);
   expect(done.code).toBe(0);
-  const info = { id: 'delta/Chat-8B', author: 'delta', createdAt: '2024-04-30T10:00:00.000Z', tags: [], cardBaseModels: [] };
+  const info = {
+    id: 'delta/Chat-8B', author: 'delta', createdAt: '2024-04-30T10:00:00.000Z', lastModified: null, downloads: null, likes: null,
+    tags: [], library: null, license: null, pipelineTag: null, gated: null, cardBaseModels: [], datasets: [], languages: [],
+    safetensorsTotal: null, sha: null,
+  };
+  // in the cache's own layout, as a fetch writes them
   writeFileSync(
     join(cache, 'models.json'),
-    JSON.stringify({ schema: 1, items: { 'delta/chat-8b': { status: 'ok', fetchedAt: '2024-07-01T00:00:00.000Z', value: info } } }),
+    asciiJson(encodeModels({ schema: 2, items: { 'delta/chat-8b': { status: 'ok', fetchedAt: '2024-07-01T00:00:00.000Z', value: info } } })),
   );
   writeFileSync(
     join(cache, 'commits.json'),
-    JSON.stringify({
-      schema: 1,
+    asciiJson(encodeCommits({
+      schema: 2,
       items: { 'delta/chat-8b': { status: 'ok', fetchedAt: '2024-07-01T00:00:00.000Z', value: { commits: 3, firstCommit: null, lastCommit: null, authors: ['delta'] } } },
-    }),
+    })),
   );
   return cache;
 }
@@ -68,16 +83,20 @@ describe('hubscope import, good files', () => {
       const result = runCli(['import', file, '--cache', cache]);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toBe(`${summary}${cache}/\n`);
-      const doc = leaderboardOf(cache);
+      const id = `local/${basename(file).replace(/\.[^.]+$/, '')}`;
+      expect(result.stderr).toContain(`hubscope: imported as dataset ${id} (--dataset ID names it)\n`);
+      const doc = leaderboardOf(cache, id);
       expect(doc.origin).toBe(`file:${resolve(file)}`);
       expect(doc.revision).toBe(`sha256:${sha12(file)}`);
-      expect(doc.dataset).toBeNull();
+      expect(doc.dataset).toBe(id);
       expect(doc.complete).toBe(true);
       expect(doc.nextOffset).toBe(doc.total);
       expect(doc.entries.length).toBe(doc.total);
       expect(Date.parse(doc.fetchedAt)).not.toBeNaN();
-      const meta = JSON.parse(readFileSync(join(cache, 'meta.json'), 'utf8')) as { completed: { leaderboard: string } };
-      expect(meta.completed.leaderboard).toBe(doc.fetchedAt);
+      const meta = metaOf(cache);
+      expect(meta.schema).toBe(2);
+      expect(meta.datasets[id]).toMatchObject({ kind: 'leaderboard', origin: `file:${resolve(file)}`, fetchedAt: doc.fetchedAt });
+      expect(meta.datasets[id]!.completed.leaderboard).toBe(doc.fetchedAt);
     }
   });
   it('says on stderr that it reads the v1 flags inverted, and --invert-flags none keeps them', () => {
@@ -86,7 +105,8 @@ describe('hubscope import, good files', () => {
     const detected = runCli(['import', file, '--cache', cache]);
     expect(detected.stderr).toBe(
       `hubscope: ${file}: Flagged, Merged, MoE look stored negated (3 of 4 rows read Flagged=True): ` +
-        'reading them inverted; --invert-flags none keeps them as they are\n',
+        'reading them inverted; --invert-flags none keeps them as they are\n' +
+        'hubscope: imported as dataset local/v1-negated (--dataset ID names it)\n',
     );
     expect(leaderboardOf(cache).entries.filter((e) => e.flagged).map((e) => e.repo)).toEqual(['beta/Tune-13b']);
     const kept = runCli(['import', file, '--cache', cache, '--invert-flags', 'none', '--dataset', 'open-llm-leaderboard-old/contents']);
@@ -100,7 +120,7 @@ describe('hubscope import, good files', () => {
     const dir = tempDir();
     const result = runCli(['import', fixture('v2.jsonl'), '--cache', 'cache'], dir);
     expect(result.stdout).toBe('imported 3 entries (3 repos, v2) from v2.jsonl into cache/\n');
-    expect(existsSync(join(dir, 'cache', 'leaderboard.json'))).toBe(true);
+    expect(existsSync(join(dir, 'cache', 'datasets', 'local--v2', 'leaderboard.json'))).toBe(true);
   });
   it('keeps model info and commits already cached', () => {
     const cache = seededCache();
@@ -172,8 +192,9 @@ describe('hubscope import, bad input', () => {
   });
   it('a corrupt cache: its error, and nothing written', () => {
     const cache = seededCache();
-    writeFileSync(join(cache, 'leaderboard.json'), '{"schema": 1, "entries": [');
-    expectRefused([fixture('v2.jsonl')], cache, /^hubscope: cache file .*leaderboard\.json is corrupt \(.*\); it was left as it is/);
+    writeFileSync(join(cache, 'datasets', 'local--v2', 'leaderboard.json'), '{"schema": 1, "entries": [');
+    // another dataset's corrupt table is not read (nor touched); this one's stops the import
+    expectRefused([fixture('v2.jsonl'), '--dataset', 'local/v2'], cache, /^hubscope: cache file .*leaderboard\.json is corrupt \(.*\); it was left as it is/);
   });
   it('a cache path that is a file: one line, nothing written', () => {
     const dir = tempDir();
@@ -218,7 +239,8 @@ describe.skipIf(!existsSync(SNAPSHOT))('hubscope import of the shared v1 snapsho
     expect(result.stdout).toBe(`imported 6,610 entries (6,268 repos, v1) from leaderboard.csv into ${cache}/\n`);
     expect(result.stderr).toBe(
       `hubscope: ${SNAPSHOT}: Flagged, Merged, MoE look stored negated (6,504 of 6,610 rows read Flagged=True): ` +
-        'reading them inverted; --invert-flags none keeps them as they are\n',
+        'reading them inverted; --invert-flags none keeps them as they are\n' +
+        'hubscope: imported as dataset local/leaderboard (--dataset ID names it)\n',
     );
     const doc = leaderboardOf(cache);
     expect(doc.columns).toHaveLength(22);

@@ -54,10 +54,18 @@ export function writeV2Parquet(path: string): void {
   writeFileSync(path, new Uint8Array(buffer));
 }
 
-/** Every file of a directory, by name, as bytes (to prove a cache was left untouched). */
+/** Every file under a directory, by its path relative to it, as bytes (to prove a cache was
+ *  left untouched: datasets/<dir>/leaderboard.json included). */
 export function filesOf(dir: string): Record<string, Buffer> {
   const out: Record<string, Buffer> = {};
-  for (const name of readdirSync(dir).sort()) out[name] = readFileSync(join(dir, name));
+  const walk = (sub: string): void => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = sub === '' ? entry.name : join(sub, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out[path] = readFileSync(join(dir, path));
+    }
+  };
+  walk('');
   return out;
 }
 
@@ -72,12 +80,12 @@ export const CLI = join(ROOT, 'dist/cli.js');
 /** Builds dist/ when the import command's sources are newer than the built files. */
 export function ensureBuilt(): void {
   const built = join(ROOT, 'dist/commands/import.js');
+  // any source file: the import command reaches the cache, the sources and the lock too
   const newest = (dir: string): number =>
-    Math.max(...readdirSync(dir).map((name) => statSync(join(dir, name)).mtimeMs));
+    Math.max(...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
   let stale = true;
   try {
-    stale =
-      statSync(built).mtimeMs < Math.max(newest(join(ROOT, 'source/import')), statSync(join(ROOT, 'source/commands/import.ts')).mtimeMs);
+    stale = statSync(built).mtimeMs < newest(join(ROOT, 'source'));
   } catch {
     stale = true;
   }

@@ -64,7 +64,7 @@ describe('print VIEW --format json', () => {
     expect(authors.data.concentration.pairs).toBe(FACTS.authors.pairs);
     expect(authors.data.concentration.price.share).toBeCloseTo(FACTS.authors.price, 10);
     expect(authors.data.concentration.gini).toBeCloseTo(FACTS.authors.gini, 10);
-    expect(authors.figures.find((f: any) => f.label.startsWith('top 10')).paper).toBe('≈ 8 %');
+    expect(authors.figures.find((f: any) => f.label.startsWith('top 10')).paper).toBeUndefined(); // v2: no paper figures
     const types = data.sections.find((s: any) => s.id === 'types');
     expect(types.data.types.map((t: any) => [t.type, t.count])).toEqual(Object.entries(FACTS.types));
     expect(types.data.mostDeclared).toMatchObject({ repo: FACTS.bases.top, count: FACTS.bases.topCount });

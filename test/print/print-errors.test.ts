@@ -66,7 +66,7 @@ describe('print: a cache it cannot use exits 1 with one line', () => {
     const dir = join(await tempDir(), 'cache');
     await mkdir(dir);
     await cp(runner.dir, dir, { recursive: true });
-    await writeFile(join(dir, 'leaderboard.json'), '{"schema":1,"entries":[');
+    await writeFile(join(dir, 'datasets', 'open-llm-leaderboard--contents', 'leaderboard.json'), '{"schema":1,"entries":[');
     const run = await runCli(runner.cli, ['print', 'sizes', '--cache', dir]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');

@@ -8,11 +8,12 @@ import { LeaderboardScreen } from './LeaderboardScreen.js';
 import { LineageScreen } from './LineageScreen.js';
 import { SizesScreen } from './SizesScreen.js';
 import { ImprovementScreen } from './ImprovementScreen.js';
+import { AuthorsScreen } from './AuthorsScreen.js';
 
 export const SCREEN_COMPONENTS: Record<ScreenId, (props: ScreenProps) => React.JSX.Element> = {
   overview: OverviewScreen,
   leaderboard: LeaderboardScreen,
-  authors: sectionScreen('authors', 'authors'),
+  authors: AuthorsScreen,
   types: sectionScreen('types', 'types', { score: true }),
   architectures: sectionScreen('architectures', 'architectures'),
   lineage: LineageScreen,
