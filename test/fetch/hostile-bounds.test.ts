@@ -13,7 +13,7 @@ import { GaveUpOnHost, RefusedAnswer } from '../../source/fetch/refused.js';
 import { DataError } from '../../source/data/errors.js';
 import { loadFixtures } from '../fake-hub/server.js';
 import { C1_TEXT, CONTROL_TEXT, HostileServer } from '../hostile-server/server.js';
-import { fetchInto, itemsOf, readCache, tempDir } from './helpers.js';
+import { completedOf, fetchInto, itemsOf, readCache, tempDir } from './helpers.js';
 
 let hostile: HostileServer;
 let client: HubClient | null = null;
@@ -87,7 +87,7 @@ describe('deadlines', () => {
     expect(hostile.count('model_list') + hostile.count('model')).toBeLessThanOrEqual(3 * 4);
     const cache = await readCache(dir);
     expect(cache['leaderboard.json'].entries).toHaveLength(fixtures.leaderboard.rows.length - 1);
-    expect(cache['meta.json'].completed.info).toBeNull();
+    expect((await completedOf(dir)).info ?? null).toBeNull();
   });
 
   it('the retrying event comes after the first timed-out attempt, not the second', async () => {

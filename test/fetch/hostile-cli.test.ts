@@ -117,6 +117,7 @@ describe('an absurd row count', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([
+      'fetching open-llm-leaderboard/contents (the default; --dataset to choose)',
       'hubscope: the row count of "open-llm-leaderboard/contents" (num_rows_total): the server reports 1,000,000,000,000, more than 10,000,000; refused as absurd',
     ]);
   });
