@@ -134,3 +134,18 @@ describe('csvTable', () => {
     expect(csvField('通义千问')).toBe('通义千问');
   });
 });
+
+describe('renderTable with a 100,000-character cell (issue 7 item 10)', () => {
+  it('lays out and draws it in well under a second, cut to its column', () => {
+    const huge: Cell[][] = [
+      [`acme/${'模型'.repeat(50_000)}`, 'chat', 7, 50],
+      ['acme/short', 'pretrained', 7, 51],
+    ];
+    const start = performance.now();
+    const lines = renderTable(columns, huge, { width: 80, color: false });
+    expect(performance.now() - start).toBeLessThan(1000);
+    expectFits(lines, 80);
+    expect(lines.every((line) => stringWidth(line) === stringWidth(lines[0]!))).toBe(true);
+    expect(lines.find((line) => line.includes('acme/模'))).toMatch(/acme\/(模型)+模?… +chat/);
+  });
+});
