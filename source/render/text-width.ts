@@ -184,6 +184,31 @@ export function truncate(text: string, width: number, ellipsis = '…'): string 
   return out;
 }
 
+/** The end of the text in at most `width` columns, starting with `ellipsis` when cut (for a
+ *  line being typed: the cursor end stays in view). Plain text (no escape sequences); costs
+ *  O(width) like truncate. */
+export function truncateStart(text: string, width: number, ellipsis = '…'): string {
+  if (width <= 0) return '';
+  const budget = visibleBudget(width);
+  if (text.length <= budget && displayWidth(text) <= width) return text;
+  const mark = displayWidth(ellipsis) <= width ? ellipsis : '';
+  const room = width - displayWidth(mark);
+  let from = Math.max(0, text.length - budget);
+  const low = text.charCodeAt(from);
+  if (from > 0 && low >= 0xdc00 && low <= 0xdfff) from++; // never start inside a surrogate pair
+  // the first grapheme of a tail cut by the budget may be incomplete: never kept
+  const tail = [...graphemes.segment(text.slice(from))].map((g) => g.segment).slice(from > 0 ? 1 : 0);
+  let used = 0;
+  let start = tail.length;
+  while (start > 0) {
+    const w = graphemeWidth(tail[start - 1]!);
+    if (used + w > room) break;
+    used += w;
+    start--;
+  }
+  return mark + tail.slice(start).join('');
+}
+
 /** The text padded with spaces on the right to `width` columns (never cut). */
 export function padEnd(text: string, width: number): string {
   const gap = width - displayWidth(text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import stripAnsi from 'strip-ansi';
 import stringWidth from 'string-width';
-import { cellText, displayWidth, NARROW_SYMBOLS, fit, padEnd, padStart, truncate, widthUpTo, wrapWords } from '../../source/render/text-width.js';
+import { cellText, displayWidth, NARROW_SYMBOLS, fit, padEnd, padStart, truncate, truncateStart, widthUpTo, wrapWords } from '../../source/render/text-width.js';
 
 describe('displayWidth', () => {
   it('counts wide characters as two columns and escape codes as none', () => {
@@ -137,5 +137,19 @@ describe('long text costs its width, not its length', () => {
     expect(value).toBe(2 + (LONG / 2) * 3);
     expect(ms).toBeLessThan(2000);
     expect(displayWidth(`${'é'.repeat(3000)}🤗${'a'.repeat(3000)}`)).toBe(6002);
+  });
+});
+
+describe('truncateStart', () => {
+  it('keeps the end of the text, starting with the ellipsis when cut', () => {
+    expect(truncateStart('abcdef', 6)).toBe('abcdef');
+    expect(truncateStart('abcdefgh', 5)).toBe('…efgh');
+    expect(truncateStart('Qwen/通义千问', 6)).toBe('…千问'); // 1 + 4 columns: "义" would need 7
+    expect(truncateStart('abc', 0)).toBe('');
+  });
+  it('costs the width on a 100,000-character text', () => {
+    const start = performance.now();
+    expect(truncateStart(`${'模'.repeat(100_000)}end`, 8)).toBe('…模模end');
+    expect(performance.now() - start).toBeLessThan(1000);
   });
 });
