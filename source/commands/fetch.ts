@@ -10,6 +10,7 @@ import { runFetch } from '../fetch/fetcher.js';
 import { DEFAULT_CONCURRENCY } from '../fetch/http-client.js';
 import { fmt, progressView } from '../fetch/progress-view.js';
 import { UsageError, intOption, numberOption, parse } from './args.js';
+import { safeJson } from '../text/safe-output.js';
 
 function parseOnly(value: string | undefined): Stage[] | null {
   if (value === undefined) return null;
@@ -61,7 +62,7 @@ export async function run(argv: string[]): Promise<number> {
   const json = values.events === 'json';
   const view = json ? null : progressView(process.stderr);
   const emit = (event: FetchEvent): void => {
-    if (json) process.stdout.write(`${JSON.stringify(event)}\n`);
+    if (json) process.stdout.write(`${safeJson(event)}\n`);
     else view!(event);
   };
 

@@ -6,6 +6,7 @@ import { DEFAULT_TTL_DAYS } from '../cache/freshness.js';
 import { buildReport, type CacheReport, type ItemsReport } from '../cache/report.js';
 import { fmt } from '../fetch/progress-view.js';
 import { UsageError, numberOption, parse } from './args.js';
+import { safeJson, safeLines, safeValue } from '../text/safe-output.js';
 
 export function ago(seconds: number | null): string {
   if (seconds === null) return 'never';
@@ -65,7 +66,9 @@ export async function run(argv: string[]): Promise<number> {
   const ttlDays = numberOption(values.ttl, 'ttl', DEFAULT_TTL_DAYS);
   if (ttlDays < 0) throw new UsageError(`--ttl must be a number of days ≥ 0, got "${values.ttl}"`);
   const store = await CacheStore.open(cacheDir(values.cache));
+  // every string made safe on the way out, whatever the cache holds (a revision or a file
+  // name with escape sequences, an error text with a token, a cache written before a fix)
   const report = buildReport(store, ttlDays);
-  process.stdout.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(report));
+  process.stdout.write(format === 'json' ? `${safeJson(report, 2)}\n` : safeLines(renderStatus(safeValue(report))));
   return 0;
 }

@@ -3,7 +3,7 @@
 // sequence) or an escape sequence.
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
-import { sanitize } from '../text/sanitize.js';
+import { safeText } from '../text/safe-output.js';
 
 /** Escape sequences our renderers emit (CSI, e.g. SGR) and OSC strings. */
 // eslint-disable-next-line no-control-regex
@@ -53,10 +53,11 @@ export const NARROW_SYMBOLS = '–—…›‹─│├└┤┼┬┊╯╮═�
 // eslint-disable-next-line no-control-regex
 const NARROW = new RegExp(`^[\\x20-\\x7e${NARROW_SYMBOLS}]*$`);
 
-/** A value as one safe line of text: control sequences stripped (sanitize), null → ''. */
+/** A value as one safe line of text: control sequences stripped and secrets redacted
+ *  (text/safe-output.ts safeText), null → ''. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return sanitize(String(value));
+  return safeText(String(value));
 }
 
 /** Code units of visible text read to fit (or measure) text into `columns` columns. A text of N

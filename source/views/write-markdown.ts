@@ -5,6 +5,7 @@ import type { Dataset, SourceInfo } from '../data/model.js';
 import type { Block, View } from './view.js';
 import { markdownTable } from '../render/table.js';
 import { escapeInline, fenced, headerLine } from '../render/markdown.js';
+import { cellText } from '../render/text-width.js';
 import { formatInteger } from '../render/format-number.js';
 
 /** Width plots are drawn at in Markdown (GitHub shows about this much without wrapping). */
@@ -12,7 +13,9 @@ export const MARKDOWN_PLOT_WIDTH = 100;
 
 export function sourceLine(source: SourceInfo, generation: string): string {
   const origin = source.dataset ?? (source.origin?.startsWith('file:') ? source.origin.slice(5).split('/').pop() : source.origin);
-  const revision = source.revision ? `rev ${source.revision.replace(/^sha256:/, '').slice(0, 12)}` : null;
+  // made safe before it is cut: a revision from a server or an old cache may carry escapes
+  const clean = source.revision ? cellText(source.revision) : '';
+  const revision = clean ? `rev ${clean.replace(/^sha256:/, '').slice(0, 12)}` : null;
   const fetched = source.leaderboardFetchedAt ? `fetched ${source.leaderboardFetchedAt.slice(0, 16).replace('T', ' ')} UTC` : null;
   return headerLine([`data: ${origin ?? 'empty cache'} (${generation})`, revision, fetched]);
 }
@@ -40,7 +43,7 @@ function blockMarkdown(block: Block, plotWidth: number): string[] {
     case 'notes':
       return block.notes.map((n) => `- ${formatInteger(n.count)} ${escapeInline(n.text)}`);
     case 'text':
-      return fenced(block.lines);
+      return fenced(block.lines.map(cellText));
     case 'paragraph':
       return [escapeInline(block.text)];
   }

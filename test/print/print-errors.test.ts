@@ -35,6 +35,7 @@ describe('print: usage errors exit 2 with one line', () => {
     [['leaderboard', '--from', '2024-13'], /^hubscope: --from takes a day YYYY-MM-DD, got "2024-13"$/],
     [['sizes', '--bogus'], /^hubscope: Unknown option '--bogus'/],
     [['overview', '--format', 'csv'], /^hubscope: the overview view has no table: use --format text, markdown or json$/],
+    [['leaderboard', '--search', 'a'.repeat(100_000)], /^hubscope: --search: the search is 100,000 characters long: at most 1,000$/],
   ])('print %j', async (args, message) => {
     const run = await runner.print(args);
     expect(run.code).toBe(2);
