@@ -1,13 +1,20 @@
 #!/usr/bin/env node
 // Writes a deterministic synthetic cache of N models (default 100,000) for the UI benchmark:
 // raw leaderboard rows (v1 columns), Hub model objects and commit pages with realistic
-// distributions, passed through hubscope's own normalisers and cache store (dist/, so run
-// `npm run build` first). Usage: bench/synth-cache.mjs [--models N] [--seed S] --cache DIR
+// distributions, passed through hubscope's own normalisers and cache store: the TypeScript
+// sources themselves (bench/load-source.mjs bundles them with esbuild), so the cache written
+// is whatever layout the cache code writes today. Runs from a clean clone after `npm ci`.
+// Usage: bench/synth-cache.mjs [--models N] [--seed S] --cache DIR
 import { parseArgs } from 'node:util';
 import { rm } from 'node:fs/promises';
-import { normaliseRows } from '../dist/data/normalise-row.js';
-import { normaliseInfo, ActivityBuilder } from '../dist/data/normalise-info.js';
-import { CacheStore } from '../dist/cache/store.js';
+import { loadSource } from './load-source.mjs';
+
+const { normaliseRows, normaliseInfo, ActivityBuilder, CacheStore } = await loadSource({
+  normaliseRows: 'source/data/normalise-row.ts',
+  normaliseInfo: 'source/data/normalise-info.ts',
+  ActivityBuilder: 'source/data/normalise-info.ts',
+  CacheStore: 'source/cache/store.ts',
+});
 
 const { values } = parseArgs({
   options: { models: { type: 'string', default: '100000' }, seed: { type: 'string', default: '42' }, cache: { type: 'string' } },

@@ -9,6 +9,7 @@ import { DataError } from './data/errors.js';
 import { COMMANDS, commandHelp, mainHelp } from './commands/registry.js';
 import { UsageError } from './commands/args.js';
 import { VERSION } from './version.js';
+import { safeText } from './text/safe-output.js';
 
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
@@ -34,8 +35,10 @@ async function main(argv: string[]): Promise<number> {
   return module.run(args);
 }
 
+/** The message as one safe line: no control sequence (a file name or a server's text may
+ *  carry one), no secret. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return safeText(text.replace(/\s*\n\s*/g, ' ').trim());
 }
 
 main(process.argv.slice(2)).then(

@@ -1,17 +1,9 @@
-// One line fitted to a width by display width (pads or truncates with …).
-import stringWidth from 'string-width';
+// One line fitted to a width by display width (pads or truncates with …): the renderers' fit,
+// which costs the width, not the text's length, and never splits a grapheme. The text is made
+// safe first (it holds a fetch's messages: a server's text).
+import { cellText, fit } from '../render/text-width.js';
 
 export function fitLine(text: string, width: number): string {
   if (width <= 0) return '';
-  const w = stringWidth(text);
-  if (w <= width) return text + ' '.repeat(width - w);
-  let out = '';
-  let used = 0;
-  for (const ch of text) {
-    const cw = stringWidth(ch);
-    if (used + cw > width - 1) break;
-    out += ch;
-    used += cw;
-  }
-  return `${out}…${' '.repeat(Math.max(0, width - used - 1))}`;
+  return fit(cellText(text), width);
 }

@@ -6,7 +6,7 @@
 import type { LeaderboardRow, LeaderboardTable } from '../analysis/leaderboard.js';
 import { formatCompact, formatParams, formatScore } from '../render/format-number.js';
 import { layoutTable, renderTable, type TableColumn, type TableLayout } from '../render/table.js';
-import { cellText, displayWidth } from '../render/text-width.js';
+import { cellText, displayWidth, widthUpTo } from '../render/text-width.js';
 
 export interface ScreenColumn {
   /** The table's column id (the sort key). */
@@ -58,9 +58,11 @@ export function screenColumns(table: LeaderboardTable): ScreenColumn[] {
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-/** Display width of a cell as drawn (sanitised); plain ASCII is measured by its length. */
-export function cellWidth(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : displayWidth(cellText(text));
+/** Display width of a cell as drawn (sanitised), measured no further than `limit` columns (a
+ *  100,000-character cell costs the limit, not its length); plain ASCII is measured by its
+ *  length. */
+export function cellWidth(text: string, limit = 1000): number {
+  return PRINTABLE_ASCII.test(text) ? Math.min(text.length, limit + 1) : widthUpTo(cellText(text), limit);
 }
 
 const widthCache = new WeakMap<LeaderboardTable, number[]>();
@@ -80,7 +82,7 @@ export function columnWidths(table: LeaderboardTable, columns: readonly ScreenCo
   const widths = columns.map((column) => {
     const title = displayWidth(column.title) + 4;
     let w = title;
-    for (let i = 0; i < rows.length && w < column.maxWidth; i += step) w = Math.max(w, cellWidth(column.cell(rows[i]!)));
+    for (let i = 0; i < rows.length && w < column.maxWidth; i += step) w = Math.max(w, cellWidth(column.cell(rows[i]!), column.maxWidth));
     return Math.max(title, Math.min(w, column.maxWidth));
   });
   widthCache.set(table, widths);

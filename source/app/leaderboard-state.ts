@@ -183,7 +183,8 @@ export function leaderboardReducer(s: LeaderboardState, action: LeaderboardActio
     case 'search-open':
       return s.editing ? s : { ...s, editing: { before: s.search }, panel: null };
     case 'search-edit':
-      return s.editing ? top({ ...s, search: action.text }) : s;
+      // unchanged (a full search line ignoring a paste's rest): the same state, no render
+      return s.editing && action.text !== s.search ? top({ ...s, search: action.text }) : s;
     case 'search-apply':
       return { ...s, editing: null };
     case 'search-cancel':
@@ -202,7 +203,7 @@ export function leaderboardReducer(s: LeaderboardState, action: LeaderboardActio
     case 'panel-pick':
       return s.panel && !s.panel.editing ? pick(s, action.item) : s;
     case 'field-edit':
-      return s.panel?.editing ? { ...s, panel: { ...s.panel, editing: { ...s.panel.editing, text: action.text } } } : s;
+      return s.panel?.editing && action.text !== s.panel.editing.text ? { ...s, panel: { ...s.panel, editing: { ...s.panel.editing, text: action.text } } } : s;
     case 'field-apply': {
       const editing = s.panel?.editing;
       if (!s.panel || !editing) return s;

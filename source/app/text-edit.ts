@@ -1,10 +1,15 @@
 // One-line text editing for prompts inside a screen's own key handler: typing appends,
 // Backspace deletes, Enter applies, Esc cancels. Pure.
 import type { Key } from 'ink';
+import { MAX_SEARCH_LENGTH } from '../analysis/leaderboard-search.js';
 
 export type EditResult = { kind: 'edit'; text: string } | { kind: 'apply'; text: string } | { kind: 'cancel' };
 
-export function editText(text: string, input: string, key: Key): EditResult {
+/** Characters a prompt holds at most (the leaderboard search's limit): typing or pasting
+ *  past it is dropped, so a pasted page cannot make every later key cost its length. */
+export const MAX_PROMPT_LENGTH = MAX_SEARCH_LENGTH;
+
+export function editText(text: string, input: string, key: Key, maxLength = MAX_PROMPT_LENGTH): EditResult {
   if (key.return) return { kind: 'apply', text };
   if (key.escape) return { kind: 'cancel' };
   if (key.backspace || key.delete) return { kind: 'edit', text: [...text].slice(0, -1).join('') };
@@ -14,7 +19,8 @@ export function editText(text: string, input: string, key: Key): EditResult {
   }
   // keep printable characters only (a paste may bring control characters)
   const clean = input.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-  return { kind: 'edit', text: text + clean };
+  const room = Math.max(0, maxLength - text.length);
+  return { kind: 'edit', text: clean.length <= room ? text + clean : text + clean.slice(0, room) };
 }
 
 /** The action a prompt's reducer takes for a key: the edit's kind picks one of the prompt's

@@ -14,6 +14,7 @@ import { DEFAULT_CONCURRENCY } from '../fetch/http-client.js';
 import { fmt, progressView } from '../fetch/progress-view.js';
 import { SOURCES, sourceFor } from '../sources/registry.js';
 import { UsageError, intOption, numberOption, parse } from './args.js';
+import { safeJson } from '../text/safe-output.js';
 
 /** --only: stage names of some source kind (the fetcher checks them against the dataset's). */
 function parseOnly(value: string | undefined): Stage[] | null {
@@ -68,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
   const json = values.events === 'json';
   const view = json ? null : progressView(process.stderr);
   const emit = (event: FetchEvent): void => {
-    if (json) process.stdout.write(`${JSON.stringify(event)}\n`);
+    if (json) process.stdout.write(`${safeJson(event)}\n`);
     else if (event.type === 'start') {
       // which dataset, when none was named (the events carry it as `chosen`)
       if (event.chosen === 'recent') process.stderr.write(`fetching ${event.dataset} (most recently fetched; --dataset to choose)\n`);

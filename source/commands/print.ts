@@ -26,7 +26,9 @@ import { isModelType, isSizePreset } from '../views/leaderboard-view.js';
 import type { SourceLabel } from '../views/source-label.js';
 import { MODEL_TYPES } from '../data/model.js';
 import { SIZE_PRESETS } from '../analysis/leaderboard-query.js';
+import { searchRefusal } from '../analysis/leaderboard-search.js';
 import { UsageError, intOption, numberOption, parse } from './args.js';
+import { safeJson, safeLines } from '../text/safe-output.js';
 
 const FORMATS = ['text', 'markdown', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -34,6 +36,7 @@ type Format = (typeof FORMATS)[number];
 const OPTIONS = {
   dataset: { type: 'string' },
   format: { type: 'string' },
+  'csv-raw': { type: 'boolean' },
   width: { type: 'string' },
   period: { type: 'string' },
   top: { type: 'string' },
@@ -128,6 +131,8 @@ export function viewOptionsOf(values: Values, now: Date): ViewOptions {
   set('familyThreshold', share(values['family-threshold'], 'family-threshold'));
   set('base', values.base);
   set('score', values.score === undefined ? undefined : values.score.trim());
+  const refused = values.search === undefined ? null : searchRefusal(values.search);
+  if (refused !== null) throw new UsageError(`--search: ${refused}`);
   set('search', values.search);
   set('sort', values.sort);
   set('descending', values.asc ? false : values.desc ? true : undefined);
@@ -146,12 +151,12 @@ function jsonOf(view: View, label: SourceLabel, options: ViewOptions): unknown {
   return { view: view.id, title: view.title, summary: view.summary, source: label, options, data: view.data };
 }
 
-function csvOf(view: View): string {
+function csvOf(view: View, raw: boolean): string {
   if (!view.csv) throw new UsageError(`the ${view.id} view has no table: use --format text, markdown or json`);
-  return `${csvTable(view.csv.columns, view.csv.rows).join('\n')}\n`;
+  return `${csvTable(view.csv.columns, view.csv.rows, { raw }).join('\n')}\n`;
 }
 
-function write(views: View[], dataset: SourceLabel, options: ViewOptions, format: Format, width: number, color: boolean, explicitWidth: boolean): string {
+function write(views: View[], dataset: SourceLabel, options: ViewOptions, format: Format, width: number, color: boolean, explicitWidth: boolean, csvRaw: boolean): string {
   const many = views.length > 1;
   switch (format) {
     case 'text': {
@@ -163,11 +168,11 @@ function write(views: View[], dataset: SourceLabel, options: ViewOptions, format
       return views.map((view) => writeMarkdown(view, dataset, explicitWidth ? width : MARKDOWN_PLOT_WIDTH)).join('\n---\n\n');
     case 'json': {
       const value = many ? Object.fromEntries(views.map((view) => [view.id, jsonOf(view, dataset, options)])) : jsonOf(views[0]!, dataset, options);
-      return `${JSON.stringify(value, null, 2)}\n`;
+      return `${safeJson(value, 2)}\n`;
     }
     case 'csv':
-      if (!many) return csvOf(views[0]!);
-      return views.filter((view) => view.csv).map((view) => `# ${view.id}\n${csvOf(view)}`).join('\n');
+      if (!many) return csvOf(views[0]!, csvRaw);
+      return views.filter((view) => view.csv).map((view) => `# ${view.id}\n${csvOf(view, csvRaw)}`).join('\n');
   }
 }
 
@@ -179,6 +184,7 @@ export async function run(argv: string[]): Promise<number> {
   const name = positionals[0]!;
   if (name !== 'all' && !known.includes(name)) throw new UsageError(`unknown view "${name}" (views: ${known.join(', ')}, all)`);
   const format = oneOf<Format>(values.format, 'format', FORMATS, 'text');
+  if (values['csv-raw'] && format !== 'csv') throw new UsageError('--csv-raw goes with --format csv');
   const width = intOption(values.width, 'width', defaultWidth(process.stdout), MIN_WIDTH);
   const color = format === 'text' && colorEnabled(process.stdout, process.env);
   const options = viewOptionsOf(values, new Date());
@@ -208,6 +214,8 @@ export async function run(argv: string[]): Promise<number> {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  process.stdout.write(write(views, label, options, format, width, color, values.width !== undefined));
+  // the exit door: JSON is made safe value by value, text keeps only our colour codes
+  const output = write(views, label, options, format, width, color, values.width !== undefined, values['csv-raw'] === true);
+  process.stdout.write(format === 'json' ? output : safeLines(output));
   return 0;
 }

@@ -98,6 +98,8 @@ export const COMMANDS: Record<string, Command> = {
       '  --format F         text (default: as on screen), markdown (for a GitHub issue), json (every\n' +
       '                     number the view shows) or csv (the view\'s table; overview has none; all:\n' +
       '                     one CSV per tabular view, each after a "# VIEW" line)\n' +
+      '  --csv-raw          csv: text cells as they are; by default a cell a spreadsheet would run as a\n' +
+      '                     formula (starting with = + - @) gets a leading \' (numbers are never touched)\n' +
       '  --width N          text width (default: the terminal\'s, else 100); also markdown plots\n' +
       '  --period P         day, week or month (default month)\n' +
       '  --top N            rows of top-N tables (default 20; leaderboard csv/json: every row)\n' +

@@ -10,6 +10,7 @@ import { DataError } from '../data/errors.js';
 import { sourceFor } from '../sources/registry.js';
 import { sanitize } from '../text/sanitize.js';
 import { UsageError, numberOption, parse } from './args.js';
+import { safeJson, safeLines } from '../text/safe-output.js';
 
 export { ago } from '../sources/leaderboard-status.js';
 
@@ -21,6 +22,8 @@ export async function run(argv: string[]): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format takes text or json, got "${format}"`);
   const ttlDays = numberOption(values.ttl, 'ttl', DEFAULT_TTL_DAYS);
   if (ttlDays < 0) throw new UsageError(`--ttl must be a number of days ≥ 0, got "${values.ttl}"`);
+  // every string made safe on the way out, whatever the cache holds (a revision or a file
+  // name with escape sequences, an error text with a token, a cache written before a fix)
   const dir = cacheDir(values.cache);
   const store = await CacheStore.open(dir, { dataset: values.dataset ?? null });
   const ids = Object.keys(store.datasets);
@@ -28,7 +31,7 @@ export async function run(argv: string[]): Promise<number> {
     throw new DataError(`the cache at ${sanitize(dir)} has no dataset "${sanitize(store.datasetId)}": it ${heldList(store.metaDoc)}`);
   }
   if (ids.length === 0) {
-    if (format === 'json') process.stdout.write(`${JSON.stringify({ dir, empty: true, datasets: [] }, null, 2)}\n`);
+    if (format === 'json') process.stdout.write(`${safeJson({ dir, empty: true, datasets: [] }, 2)}\n`);
     else process.stdout.write(`The cache at ${sanitize(dir)} is empty: run hubscope fetch (or hubscope import FILE).\n`);
     return 0;
   }
@@ -56,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
       chosen: store.choice.how,
       datasets: summaries.map((s) => s.json),
     };
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`${safeJson(report, 2)}\n`);
     return 0;
   }
   const width = Math.max(...ids.map((id) => sanitize(id).length));
@@ -67,6 +70,6 @@ export async function run(argv: string[]): Promise<number> {
     `dataset      ${sanitize(store.datasetId)}${HOW[store.choice.how]}`,
     ...detail.lines,
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(safeLines(`${lines.join('\n')}\n`));
   return 0;
 }

@@ -4,7 +4,7 @@
 import type { RenderOptions } from './options.js';
 import { resolveOptions } from './options.js';
 import { makeTheme, type Role } from './theme.js';
-import { cellText, displayWidth, fit } from './text-width.js';
+import { cellText, displayWidth, fit, widthUpTo } from './text-width.js';
 import { formatDecimal, formatInteger, formatPercent } from './format-number.js';
 
 export interface BarItem {
@@ -65,10 +65,10 @@ export function renderBars(items: readonly BarItem[], options: BarOptions): stri
   const valueTexts = items.map((item, i) => (item.text !== undefined ? cellText(item.text) : format(values[i]!)));
   let shares = options.percent === false ? [] : values.map((v) => formatPercent(total > 0 ? v / total : null));
 
-  const valueWidth = Math.max(...valueTexts.map(displayWidth));
+  const valueWidth = Math.max(...valueTexts.map((t) => widthUpTo(t, width)));
   let shareWidth = shares.length > 0 ? Math.max(...shares.map(displayWidth)) : 0;
   const labelCap = Math.max(4, options.labelWidth ?? Math.floor(width * 0.4));
-  let labelWidth = Math.min(labelCap, Math.max(...labels.map(displayWidth)));
+  let labelWidth = Math.min(labelCap, Math.max(...labels.map((l) => widthUpTo(l, labelCap))));
   const fixed = () => labelWidth + GAP.length + valueWidth + (shareWidth > 0 ? GAP.length + shareWidth : 0) + GAP.length;
   // Too tight: first narrow long labels (to 10), then drop the shares, then narrow more.
   if (width - fixed() < MIN_BAR) labelWidth = Math.max(Math.min(labelWidth, 10), labelWidth - (MIN_BAR - (width - fixed())));

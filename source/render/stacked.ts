@@ -4,7 +4,7 @@
 import type { RenderOptions } from './options.js';
 import { resolveOptions } from './options.js';
 import { makeTheme, type Theme } from './theme.js';
-import { cellText, displayWidth, fit } from './text-width.js';
+import { cellText, displayWidth, fit, widthUpTo } from './text-width.js';
 import { formatInteger, formatPercent } from './format-number.js';
 import { renderLegend } from './legend.js';
 
@@ -85,7 +85,7 @@ export function renderStacked(data: StackedData, options: StackedOptions): strin
   const totalTexts = totals.map(format);
   const totalWidth = Math.max(...totalTexts.map(displayWidth));
   const labelCap = Math.max(4, options.labelWidth ?? Math.floor(width * 0.3));
-  const labelWidth = Math.min(labelCap, Math.max(...labels.map(displayWidth)));
+  const labelWidth = Math.min(labelCap, Math.max(...labels.map((l) => widthUpTo(l, labelCap))));
   const barWidth = Math.max(1, width - labelWidth - totalWidth - 2 * GAP.length);
   const largest = Math.max(...totals);
 

@@ -5,7 +5,7 @@
 import type { RenderOptions } from './options.js';
 import { resolveOptions } from './options.js';
 import { makeTheme } from './theme.js';
-import { cellText, displayWidth, fit, padEnd, truncate } from './text-width.js';
+import { cellText, displayWidth, fit, padEnd, truncate, widthUpTo } from './text-width.js';
 import { formatCell, rightAligned, type Cell, type TableColumn } from './table-column.js';
 
 export type { Cell, TableColumn } from './table-column.js';
@@ -54,13 +54,16 @@ export function layoutTable(
   const unicode = options.unicode ?? true;
   const gap = options.gap ?? 2;
   const room = Math.max(1, options.width - (options.cursor ? GUTTER : 0));
+  // A cell is measured no further than the widest the column can be drawn (the room, or its
+  // maxWidth): a 100,000-character cell costs that, not its length.
   const natural = columns.map((column, i) => {
-    let w = displayWidth(headerText(column, unicode));
-    for (const row of rows) w = Math.max(w, displayWidth(formatCell(column, row[i] ?? null)));
-    return column.maxWidth !== undefined ? Math.min(w, Math.max(1, column.maxWidth)) : w;
+    const cap = column.maxWidth !== undefined ? Math.min(room, Math.max(1, column.maxWidth)) : room;
+    let w = widthUpTo(headerText(column, unicode), cap);
+    for (const row of rows) if (w < cap) w = Math.max(w, widthUpTo(formatCell(column, row[i] ?? null), cap));
+    return Math.min(w, cap);
   });
   const floor = columns.map((column, i) =>
-    column.flex ? Math.min(natural[i]!, column.minWidth ?? Math.max(8, displayWidth(cellText(column.title)))) : natural[i]!,
+    column.flex ? Math.min(natural[i]!, column.minWidth ?? Math.max(8, widthUpTo(cellText(column.title), room))) : natural[i]!,
   );
   const widths = [...natural];
   const hidden: number[] = [];

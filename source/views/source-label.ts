@@ -3,6 +3,7 @@
 // dataset at a time": every view names its dataset). Pure.
 import type { Dataset } from '../data/model.js';
 import { headerLine } from '../render/markdown.js';
+import { cellText } from '../render/text-width.js';
 
 export interface SourceLabel {
   /** The dataset's id in the cache (`open-llm-leaderboard-old/contents`, `local/board`). */
@@ -42,7 +43,9 @@ export function datasetName(label: SourceLabel): string {
  *  10:00 UTC" (an import: "· from board.csv"). */
 export function sourceLine(label: SourceLabel): string {
   const file = label.origin?.startsWith('file:') ? `from ${label.origin.slice(5).split('/').pop()}` : null;
-  const revision = label.revision ? `rev ${label.revision.replace(/^sha256:/, '').slice(0, 12)}` : null;
+  // made safe before it is cut: a revision from a server or an old cache may carry escapes
+  const clean = label.revision ? cellText(label.revision) : '';
+  const revision = clean ? `rev ${clean.replace(/^sha256:/, '').slice(0, 12)}` : null;
   const fetched = label.fetchedAt ? `${file ? 'imported' : 'fetched'} ${label.fetchedAt.slice(0, 16).replace('T', ' ')} UTC` : null;
   return headerLine([`data: ${datasetName(label)}`, file, revision, fetched]);
 }

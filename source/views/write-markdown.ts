@@ -5,6 +5,7 @@ import type { Dataset } from '../data/model.js';
 import type { Block, View } from './view.js';
 import { markdownTable } from '../render/table.js';
 import { escapeInline, fenced } from '../render/markdown.js';
+import { cellText } from '../render/text-width.js';
 import { formatInteger } from '../render/format-number.js';
 import { asLabel, sourceLine, type SourceLabel } from './source-label.js';
 
@@ -40,7 +41,7 @@ export function blockMarkdown(block: Block, plotWidth: number): string[] {
     case 'notes':
       return block.notes.map((n) => `- ${formatInteger(n.count)} ${escapeInline(n.text)}`);
     case 'text':
-      return fenced(block.lines);
+      return fenced(block.lines.map(cellText));
     case 'paragraph':
       return [escapeInline(block.text)];
   }

@@ -7,6 +7,7 @@ import { formatInteger } from '../render/format-number.js';
 import { cellText, displayWidth, fit, wrapWords } from '../render/text-width.js';
 import type { Dataset } from '../data/model.js';
 import { asLabel, sourceLine, type SourceLabel } from './source-label.js';
+import { safeLines } from '../text/safe-output.js';
 
 /** Prose wrapped at spaces to `width` columns; lines after the first start with `indent`. */
 export function wrapText(text: string, width: number, indent = ''): string[] {
@@ -51,7 +52,8 @@ export function blockLines(block: Block, options: RenderOptions): string[] {
       if (block.notes.length === 0) return [];
       return block.notes.flatMap((n) => wrapText(`· ${formatInteger(n.count)} ${n.text}`, options.width, '  ').map((line) => theme.paint('muted', line)));
     case 'text':
-      return block.lines.map((line) => fit(line, options.width).trimEnd());
+      // preformatted, maybe from outside (a fetch's messages): our colour codes only
+      return block.lines.map((line) => fit(safeLines(line), options.width).trimEnd());
     case 'paragraph':
       return wrapText(block.text, options.width);
   }

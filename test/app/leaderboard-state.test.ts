@@ -1,5 +1,7 @@
 // The Leaderboard screen's reducer, action by action, without Ink.
 import { describe, expect, it } from 'vitest';
+import type { Key } from 'ink';
+import { editText, MAX_PROMPT_LENGTH } from '../../source/app/text-edit.js';
 import {
   DEFAULT_FILTERS,
   INITIAL_STATE,
@@ -11,6 +13,10 @@ import {
 } from '../../source/app/leaderboard-state.js';
 
 const at = (patch: Partial<LeaderboardState>): LeaderboardState => ({ ...INITIAL_STATE, ...patch });
+
+
+/** A key with no modifier (plain typing or a paste). */
+const KEY = {} as Key;
 
 describe('leaderboard reducer: rows and columns', () => {
   it('moves the cursor and keeps it in the window', () => {
@@ -70,6 +76,21 @@ describe('leaderboard reducer: search line', () => {
     expect(reduce(INITIAL_STATE, { type: 'search-cancel' })).toBe(INITIAL_STATE);
     expect(reduce(INITIAL_STATE, { type: 'search-clear' })).toBe(INITIAL_STATE);
     expect(reduce(at({ search: 'mistral', cursor: 3 }), { type: 'search-clear' })).toMatchObject({ search: '', cursor: 0 });
+  });
+
+  it('a full search line keeps its state (and so draws nothing) for the rest of a paste (issue 7 item 10)', () => {
+    const full = 'a'.repeat(MAX_PROMPT_LENGTH);
+    const s = reduce(reduce(INITIAL_STATE, { type: 'search-open' }), { type: 'search-edit', text: full });
+    const edit = editText(s.search, 'a'.repeat(100_000), KEY);
+    expect(edit).toEqual({ kind: 'edit', text: full });
+    expect(reduce(s, { type: 'search-edit', text: full })).toBe(s);
+  });
+
+  it('a prompt holds at most 1,000 characters: typing or pasting past them is dropped', () => {
+    expect(editText('abc', 'def', KEY)).toEqual({ kind: 'edit', text: 'abcdef' });
+    expect(editText('a'.repeat(998), 'xyz', KEY)).toEqual({ kind: 'edit', text: `${'a'.repeat(998)}xy` });
+    expect(editText('', 'x'.repeat(100_000), KEY)).toEqual({ kind: 'edit', text: 'x'.repeat(MAX_PROMPT_LENGTH) });
+    expect(MAX_PROMPT_LENGTH).toBe(1000);
   });
 
   it('opening the search closes the filter panel', () => {

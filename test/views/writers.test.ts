@@ -6,6 +6,9 @@ import type { View } from '../../source/views/view.js';
 import { textHeader, wrapText, writeText } from '../../source/views/write-text.js';
 import { writeMarkdown } from '../../source/views/write-markdown.js';
 import { buildDataset } from '../analysis/build-dataset.js';
+import { makeDataset } from '../analysis/make-dataset.js';
+import { VIEWS } from '../../source/views/registry.js';
+import { DEFAULT_VIEW_OPTIONS } from '../../source/views/view.js';
 
 const view: View = {
   id: 'overview',
@@ -53,5 +56,24 @@ describe('writeMarkdown', () => {
     expect(md).toContain('**a chart**\n\n```text\nwidth 72, colour false\n```');
     expect(md).toContain('| a figure whose label is much longer than the room | 12.5 % | ≈ 8 % |');
     expect(writeMarkdown(view, dataset)).toContain('width 100, colour false');
+  });
+});
+
+// Issue 7 item 12: what the explorer's `e` export and `c` copy write (writeMarkdown of the view
+// on screen) renders hostile model ids as their literal text when pasted into GitHub.
+describe('writeMarkdown: hostile model ids', () => {
+  const HOSTILE = ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '[x](javascript:alert(1))', '![i](https://e.vil/t.png)', 'p|q'];
+  it('escapes HTML, links, images and pipes in every view that lists models', () => {
+    const hostile = makeDataset(HOSTILE.map((repo, i) => ({ repo, score: 60 + i, created: '2024-01-0' + (i + 1), downloads: 10 + i })));
+    for (const id of ['leaderboard', 'base-models', 'sizes', 'authors'] as const) {
+      const md = writeMarkdown(VIEWS[id](hostile, { ...DEFAULT_VIEW_OPTIONS, showMerges: true, includeFlagged: true }), hostile);
+      expect(md, id).not.toMatch(/<img|<script/i);
+      expect(md, id).not.toMatch(/(?<!\\)\[[^\]\n]*(?<!\\)\]\(/); // no [text](url) with both brackets bare
+    }
+    const leaderboard = writeMarkdown(VIEWS.leaderboard(hostile, DEFAULT_VIEW_OPTIONS), hostile);
+    expect(leaderboard).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(leaderboard).toContain('\\[x\\](javascript:alert(1))');
+    expect(leaderboard).toContain('\\!\\[i\\](https://e.vil/t.png)');
+    expect(leaderboard).toContain('p\\|q');
   });
 });

@@ -2,8 +2,9 @@
 // else the search in force, else the screen's key hints. Strings are fitted by display width.
 import React from 'react';
 import { Text } from 'ink';
-import { cellText, fit } from '../../render/text-width.js';
+import { cellText, displayWidth, fit, truncateStart } from '../../render/text-width.js';
 import { makeTheme } from '../../render/theme.js';
+import { MAX_SEARCH_LENGTH } from '../../analysis/leaderboard-search.js';
 
 export interface SearchLineProps {
   width: number;
@@ -18,7 +19,13 @@ export interface SearchLineProps {
 
 export function searchLineText(props: SearchLineProps): string {
   const search = cellText(props.search);
-  if (props.editing) return `/${search}█  ${props.count} · Enter keeps · Esc puts back · ";" between searches`;
+  if (props.editing) {
+    const full = props.search.length >= MAX_SEARCH_LENGTH ? `the search is full: at most ${MAX_SEARCH_LENGTH.toLocaleString('en-US')} characters` : null;
+    const rest = `█  ${props.count} · ${full ?? 'Enter keeps · Esc puts back · ";" between searches'}`;
+    // the end being typed stays in view: a search wider than its room shows its tail
+    const room = Math.max(8, Math.min(props.width - 1 - displayWidth(rest), props.width - 12));
+    return `/${truncateStart(search, room)}${rest}`;
+  }
   if (search.trim() !== '') return `search “${search}” · ${props.count} (/ edits, Esc clears)`;
   return props.hint;
 }
