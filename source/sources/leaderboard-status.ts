@@ -57,7 +57,7 @@ export function renderDetail(report: CacheReport): string[] {
   const lb = report.leaderboard;
   const pad = ' '.repeat(13);
   const source = lb.origin?.startsWith('file:') ? `imported from ${sanitize(lb.origin.slice(5))}` : `${lb.dataset ?? '?'} from the dataset viewer`;
-  const revision = lb.revision ? ` @ ${lb.revision.slice(0, 12)}` : '';
+  const revision = lb.revision ? ` @ ${sanitize(lb.revision).slice(0, 12)}` : '';
   const lines: string[] = [];
   if (lb.entries === 0 && lb.total === 0) lines.push('leaderboard  none yet');
   else {
