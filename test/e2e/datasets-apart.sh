@@ -39,12 +39,13 @@ for _ in $(seq 1 600); do [ -s "$WORK/ready" ] && break; sleep 0.1; done
 URL=$(head -1 "$WORK/ready")
 hubscope() { HF_ENDPOINT=$URL HUBSCOPE_DATASETS_SERVER=$URL HF_TOKEN= HF_HOME="$WORK/hf" node dist/cli.js "$@"; }
 
-# the overview's JSON without the clock's reading (options.now and the ages measured from it)
+# the overview's JSON without the clock's readings (options.now, the ages measured from it, and
+# the times stages ended: the explorer's r below re-runs v1's stages, so their times move)
 same_json() {
   python3 - "$1" "$2" <<'PYEOF'
 import json, sys
 def strip(v):
-    if isinstance(v, dict): return {k: strip(x) for k, x in v.items() if k not in ("now", "ages")}
+    if isinstance(v, dict): return {k: strip(x) for k, x in v.items() if k not in ("now", "ages") and not k.endswith("FetchedAt")}
     if isinstance(v, list): return [strip(x) for x in v]
     return v
 a, b = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
