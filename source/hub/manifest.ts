@@ -5,7 +5,9 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { DataError } from '../data/errors.js';
 
-export const HUB_MANIFEST_VERSION = 1;
+/** 2: the store of the two-pass ingest (ids, ancestors and the summary tables; models without
+ *  key, parents and created). A store of version 1 is refused with a line saying to fetch again. */
+export const HUB_MANIFEST_VERSION = 2;
 export const HUB_DATASET = 'cfahlgren1/hub-stats';
 export const HUB_FILE = 'models.parquet';
 
@@ -32,6 +34,8 @@ export interface HubManifest {
   /** Share of rows with each field known. */
   coverage: Record<string, number>;
   lineage: { edges: number; virtualNodes: number; cycles: number; maxDepth: number };
+  /** (model, ancestor) pairs through any parent edge (the `ancestors` table). */
+  ancestorPairs?: number;
   /** Seconds spent reading the file into the store. */
   ingestSeconds: number;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { DataError } from '../data/errors.js';
 import { Duck, type Row } from './duck.js';
-import { MANIFEST_NAME, STORE_NAME, readManifest, type HubManifest } from './manifest.js';
+import { HUB_MANIFEST_VERSION, MANIFEST_NAME, STORE_NAME, readManifest, type HubManifest } from './manifest.js';
 
 export class HubStore {
   private readonly memo = new Map<string, Promise<unknown>>();
@@ -32,6 +32,9 @@ export class HubStore {
     const manifest = await readManifest(join(dir, MANIFEST_NAME));
     if (!manifest || !(await HubStore.exists(dir))) {
       throw new DataError(`${dir}: no Hub snapshot here yet (run hubscope fetch --dataset cfahlgren1/hub-stats, or import a models.parquet)`);
+    }
+    if (manifest.version < HUB_MANIFEST_VERSION) {
+      throw new DataError(`${dir}: the Hub snapshot store was written by an older hubscope (store version ${manifest.version}); fetch or import the snapshot again`);
     }
     let duck: Duck;
     try {
