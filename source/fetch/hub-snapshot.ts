@@ -10,8 +10,8 @@ import { parquetMetadataAsync, type FileMetaData } from 'hyparquet';
 import { DataError } from '../data/errors.js';
 import { redactSecrets } from '../text/redact.js';
 import { HubClient } from './http-client.js';
-import { DEFAULT_BACKOFF, backoffDelay, sleep } from './backoff.js';
-import { FileClient, keepsToken } from './hub-download.js';
+import { HttpError } from './http-client.js';
+import { createDownloader, type FileDownloader } from './file-download.js';
 import { RangeFile, missingParts, type Range } from './hub-range-file.js';
 import { coalesceRanges, planColumns, planProblem, type ChunkInfo, type ColumnPlan } from '../hub/columns.js';
 import { ingestSnapshot } from '../hub/ingest.js';
@@ -84,7 +84,7 @@ interface Resolved {
   etag: string | null;
 }
 
-async function resolveFile(api: HubClient, files: FileClient, options: HubFetchOptions, dataset: string, file: string): Promise<Resolved> {
+async function resolveFile(api: HubClient, files: FileDownloader, options: HubFetchOptions, dataset: string, file: string): Promise<Resolved> {
   const base = options.endpoint.replace(/\/+$/, '');
   const revision = options.revision ?? 'main';
   const info = await api.getJson(`${base}/api/datasets/${dataset}/revision/${encodeURIComponent(revision)}`, options.signal);
@@ -98,13 +98,15 @@ async function resolveFile(api: HubClient, files: FileClient, options: HubFetchO
   const tree = await api.getJson(`${base}/api/datasets/${dataset}/tree/${sha}`, options.signal);
   const entry = Array.isArray(tree.body) ? (tree.body as Array<{ path?: string; size?: number; lfs?: { size?: number } }>).find((e) => e.path === file) : undefined;
   const treeSize = entry ? Number(entry.lfs?.size ?? entry.size) : NaN;
-  const head = await files.fileRequest({ url: `${base}/datasets/${dataset}/resolve/${sha}/${file}`, method: 'HEAD', follow: false, token: options.token, signal: options.signal });
-  await head.body.dump();
-  if (head.status >= 400) throw new DataError(`${dataset}: ${file} not found at ${sha.slice(0, 12)} (HTTP ${head.status})`);
-  const url = head.status >= 300 && head.headers.location ? new URL(head.headers.location, head.url).href : head.url;
-  const size = Number(head.headers['x-linked-size'] ?? treeSize);
+  // the resolve route's 302 names the size and the CDN URL (file-download.ts: the token stays
+  // on the Hub's origin)
+  const head = await files.head(`${base}/datasets/${dataset}/resolve/${sha}/${file}`, options.signal).catch((error: unknown) => {
+    if (error instanceof HttpError && error.status !== null && error.status >= 400 && error.status < 500) throw new DataError(`${dataset}: ${file} not found at ${sha.slice(0, 12)} (HTTP ${error.status})`);
+    throw error;
+  });
+  const size = head.size ?? treeSize;
   if (!Number.isFinite(size) || size <= 12) throw new DataError(`${dataset}: the Hub gave no size for ${file}`);
-  return { sha, size, url, etag: head.headers['x-linked-etag'] ?? null };
+  return { sha, size, url: head.url, etag: head.etag };
 }
 
 /** Fetches the snapshot into `storeDir` (the DuckDB file and its manifest). */
@@ -113,57 +115,38 @@ export async function fetchHubSnapshot(options: HubFetchOptions): Promise<HubFet
   const file = options.file ?? HUB_FILE;
   const progress = (p: HubProgress) => options.onProgress?.(p);
   const api = HubClient.create({ token: options.token ?? null, concurrency: 2 });
-  const files = new FileClient({ connections: options.concurrency ?? 4 });
-  const maxAttempts = options.maxAttempts ?? DEFAULT_BACKOFF.maxAttempts;
-  const backoff = { ...DEFAULT_BACKOFF, baseMs: options.backoffMs ?? 200, maxAttempts };
-  let requests = 0;
-  let resumed = 0;
+  const files = createDownloader({
+    token: options.token ?? null, trustedOrigins: [options.endpoint], connections: options.concurrency ?? 4,
+    backoff: { baseMs: options.backoffMs ?? 200, ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) },
+  });
   let downloaded = 0;
   try {
     progress({ stage: 'resolve', bytes: 0, bytesTotal: 0, rows: 0, rowsTotal: 0 });
     const target = await resolveFile(api, files, options, dataset, file);
-    requests += 3;
     const previous = await readManifest(join(options.storeDir, MANIFEST_NAME));
     if (previous && previous.sha === target.sha && !options.refresh) {
-      return { manifest: previous, upToDate: true, plan: null, requests, resumed, bytesDownloaded: 0 };
+      return { manifest: previous, upToDate: true, plan: null, requests: 2 + files.stats.requests, resumed: 0, bytesDownloaded: 0 };
     }
-    // the CDN gets the token only when it is the Hub's own origin (hub-download.ts)
-    const cdnToken = keepsToken(options.endpoint, target.url) ? options.token : null;
     await mkdir(options.storeDir, { recursive: true });
     const copy = await RangeFile.open(join(options.storeDir, `${file}.${target.sha.slice(0, 12)}.part`), target.sha, target.size);
     try {
+      // the missing parts of a range, each streamed to its own offset of the sparse copy; a
+      // part that fails for good keeps what came (the journal), and the run says to resume
       const fetchRange = async (range: Range, onBytes: (n: number) => void): Promise<void> => {
         for (const part of missingParts(range, copy.covered)) {
           let at = part[0];
-          let failures = 0;
-          while (at < part[1]) {
-            options.signal?.throwIfAborted();
-            try {
-              requests += 1;
-              const res = await files.fileRequest({ url: target.url, range: [at, part[1]], token: cdnToken, signal: options.signal });
-              if (res.status !== 206) {
-                await res.body.dump();
-                if (res.status === 200) throw new DataError(`${new URL(target.url).host} ignores Range requests: cannot read only the needed columns`);
-                throw new Error(`HTTP ${res.status}`);
-              }
-              for await (const chunk of res.body as AsyncIterable<Buffer>) {
-                const take = Math.min(chunk.length, part[1] - at);
-                await copy.write(at, take === chunk.length ? chunk : chunk.subarray(0, take));
-                at += take;
-                downloaded += take;
-                onBytes(take);
-                if (at >= part[1]) break;
-              }
-              if (at < part[1]) throw new Error('body cut short');
-            } catch (error) {
-              if (options.signal?.aborted) throw options.signal.reason;
-              if (error instanceof DataError) throw error;
-              failures += 1;
-              if (at > part[0]) await copy.markDone([part[0], at]);
-              if (failures >= maxAttempts) throw new DataError(`${file}: download failed after ${failures} attempts (${text(error)}); the bytes fetched are kept, run fetch again to resume`);
-              resumed += 1;
-              await sleep(backoffDelay(failures - 1, backoff), options.signal);
-            }
+          try {
+            await files.getRange(target.url, part[0], part[1], async (offset, bytes) => {
+              await copy.write(offset, bytes);
+              at = offset + bytes.length;
+              downloaded += bytes.length;
+              onBytes(bytes.length);
+            }, options.signal);
+          } catch (error) {
+            if (options.signal?.aborted) throw options.signal.reason;
+            if (at > part[0]) await copy.markDone([part[0], at]);
+            if (error instanceof DataError) throw error;
+            throw new DataError(`${file}: download failed (${text(error)}); the bytes fetched are kept, run fetch again to resume`);
           }
           await copy.markDone(part);
         }
@@ -231,7 +214,7 @@ export async function fetchHubSnapshot(options: HubFetchOptions): Promise<HubFet
       }, plan, { onStep: (detail) => progress({ stage: 'ingest', bytes, bytesTotal, rows: rowsTotal, rowsTotal, detail }) });
       await copy.remove();
       progress({ stage: 'done', bytes, bytesTotal, rows: manifest.rows, rowsTotal });
-      return { manifest, upToDate: false, plan, requests, resumed, bytesDownloaded: downloaded };
+      return { manifest, upToDate: false, plan, requests: 2 + files.stats.requests, resumed: files.stats.retries, bytesDownloaded: downloaded };
     } finally {
       await copy.close().catch(() => undefined);
     }

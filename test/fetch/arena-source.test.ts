@@ -77,7 +77,7 @@ async function teardown(): Promise<void> {
 async function setup(arena: Partial<ArenaFixture> = {}, token: string | null = null): Promise<ArenaFetchOptions & { hub: FakeHub; cdn: FakeCdn }> {
   const c = (cdn = await FakeCdn.start());
   const h = (hub = await FakeHub.start({ arena: { dataset: DATASET, config: 'text', split: 'full', columns: COLUMNS, rows: ROWS, parquet: PARQUET, revision: 'rev-arena', ...arena }, cdn: c }));
-  const httpClient = (client = HubClient.create({ token, backoff: { baseMs: 5, capMs: 40 } }));
+  const httpClient = (client = HubClient.create({ token, trustedOrigins: [h.url], backoff: { baseMs: 5, capMs: 40 } }));
   const files = (downloader = createDownloader({ token, trustedOrigins: [h.url], backoff: { baseMs: 5, capMs: 40 } }));
   return { dataset: DATASET, config: 'text', split: 'full', category: 'overall', hubUrl: h.url, datasetsServerUrl: h.url, client: httpClient, downloader: files, hub: h, cdn: c };
 }
@@ -240,7 +240,7 @@ describe('the token policy of a download', () => {
   it('resolves relative redirects and refuses a non-http one', () => {
     const here = new URL('https://huggingface.co/api/datasets/a/b/parquet/text/full/0.parquet');
     expect(nextHop('/datasets/a/b/resolve/x.parquet', here).href).toBe('https://huggingface.co/datasets/a/b/resolve/x.parquet');
-    expect(() => nextHop('file:///etc/passwd', here)).toThrow(/file: URL refused/);
+    expect(() => nextHop('file:///etc/passwd', here)).toThrow(/non-http\(s\) file: URL: refused/);
     expect(() => nextHop(undefined, here)).toThrow(/without a Location/);
   });
 });
