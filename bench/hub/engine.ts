@@ -4,6 +4,7 @@ import { Duck, sqlString } from '../../source/hub/duck.js';
 export { fetchHubSnapshot } from '../../source/fetch/hub-snapshot.js';
 export { HubStore } from '../../source/hub/store.js';
 export { hubView } from '../../source/views/hub-registry.js';
+export { writeHubView } from '../../source/views/hub-print.js';
 export { HUB_VIEW_IDS } from '../../source/views/hub-view-common.js';
 export { lookupModel } from '../../source/hub/queries-lineage.js';
 

@@ -1,9 +1,10 @@
 // analyses.md §6 "Lineage" around the walk (lineage-walk.ts), in SQL: the parent edges with each
 // parent id resolved to its row, virtual nodes (a parent id not in the snapshot, kept and
 // counted), and the store's tables built from the walk's answers — `models` with its root, root
-// organisation, family and scope, `edges` (by child), `virtual_nodes`, `ancestors` (every model
-// and every model it descends from, by ancestor: the tree down of any model and, with `to_root`,
-// the root families) and `ids` (lower-case id → row, sorted: a lookup reads one row group).
+// organisation, family and scope, `edges` (by child), `children` (by parent, ranked by
+// downloads), `virtual_nodes`, `ancestors` (every model and every model it descends from, by
+// ancestor: the tree down of any model and, with `to_root`, the root families) and `ids`
+// (lower-case id → row, sorted: a lookup reads one row group).
 //
 // Nodes are integers: a model is its row in the file (`rid`), a virtual node gets a number after
 // the file's last row. `nodes` (pass 1) and `lin` / `ancestors0` (the walk's output) live in the
@@ -59,7 +60,8 @@ export function modelsSql(rows: string, llmPipelines: readonly string[], dropped
       coalesce(fo.own_family, ri.root_family) AS family,
       CASE WHEN fo.own_family IS NOT NULL THEN 'own' WHEN ri.root_family IS NOT NULL THEN 'root' END AS family_source,
       coalesce(l.root, m.rid) AS root,
-      CASE WHEN l.rid IS NULL THEN m.author ELSE ri.root_org END AS root_org,
+      -- a derivative's root organisation; NULL for an original (its own namespace is author)
+      CASE WHEN l.rid IS NOT NULL THEN ri.root_org END AS root_org,
       coalesce(l.depth, 0) AS depth,
       coalesce(l.cycle = 1, false) AS cycle,
       coalesce(ri.virtual_root, false) AS virtual_root,
@@ -81,6 +83,11 @@ export function storeTableStatements(): string[] {
   return [
     'CREATE TABLE out.edges AS SELECT child, parent, ord, relation FROM edges ORDER BY child, ord',
     'CREATE TABLE out.virtual_nodes AS SELECT nid, key, id, CAST(children AS INTEGER) AS children FROM virtual_nodes ORDER BY nid',
+    // each model's children ranked by downloads (then id): the lineage view lists the first few
+    `CREATE TABLE out.children AS
+      SELECT c.parent, row_number() OVER (PARTITION BY c.parent ORDER BY m.downloads DESC NULLS LAST, m.id) AS rank, c.child
+      FROM (SELECT DISTINCT parent, child FROM edges) c JOIN out.models m ON m.rid = c.child
+      ORDER BY c.parent, rank`,
     // what every ancestor query needs of the descendant, so none joins the 3 M rows
     `CREATE TABLE out.ancestors AS
       SELECT a.ancestor, a.rid, a.to_root = 1 AS to_root, m.relation, m.llm, m.day

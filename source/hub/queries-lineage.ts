@@ -218,10 +218,8 @@ export function lineageRows(store: HubStore, options: HubQueryOptions & { base: 
     const up = await chainUp(store, node.node, store.manifest.lineage.maxDepth + 1);
     const down = await store.all(`SELECT a.relation, count(*) AS n FROM ancestors a
       WHERE a.ancestor = $1 AND a.rid <> $1 AND ${scopeSql(options.scope, 'a')} GROUP BY 1`, [node.node]);
-    // the children with most downloads: their rows are read by number from the edges' list
-    const children = await store.all(`SELECT m.rid AS node FROM models m
-      WHERE m.rid IN (SELECT child FROM edges WHERE parent = $1)
-      ORDER BY m.downloads DESC NULLS LAST, m.id LIMIT ${Math.max(1, options.top)}`, [node.node]);
+    // the children with most downloads (ranked at ingest)
+    const children = await store.all(`SELECT child AS node FROM children WHERE parent = $1 AND rank <= ${Math.max(1, options.top)} ORDER BY rank`, [node.node]);
     const numbers = [...parentNodes.map((r) => num(r.parent)), ...up.chain, ...children.map((r) => num(r.node))];
     const info = await nodesByNumber(store, [...new Set(numbers)]);
     const pick = (n: number) => info.get(n);
@@ -244,7 +242,8 @@ export function lineageRows(store: HubStore, options: HubQueryOptions & { base: 
 export async function lookupModel(store: HubStore, id: string): Promise<Row | null> {
   const rid = await ridOf(store, id);
   if (rid === null) return null;
-  const row = (await store.all(`SELECT id, author, strftime(day, '%Y-%m-%d') AS day, relation, params, params_method, family, root, root_org, downloads, likes, license, pipeline
+  const row = (await store.all(`SELECT id, author, strftime(day, '%Y-%m-%d') AS day, relation, params, params_method, family, root,
+      CASE WHEN n_parents = 0 THEN author ELSE root_org END AS root_org, downloads, likes, license, pipeline
     FROM models WHERE rid = $1`, [rid]))[0];
   if (!row) return null;
   const parents = (await store.all('SELECT parent FROM edges WHERE child = $1 ORDER BY ord', [rid])).map((r) => num(r.parent));
