@@ -77,19 +77,26 @@ try {
   const lookups = [];
   let overviewPrint = '';
   const viewLoad = [load()];
+  // each view's first computation on a store opened for it alone (nothing memoised: as if the
+  // explorer opened on that screen), then its revisit
   for (let run = 0; run < runs; run += 1) {
-    const store = await engine.HubStore.open(storeDir);
-    try {
-      for (const id of engine.HUB_VIEW_IDS) {
+    for (const id of engine.HUB_VIEW_IDS) {
+      const store = await engine.HubStore.open(storeDir);
+      try {
         const options = { base: 'Qwen/Qwen2.5-7B-Instruct' };
         let t = performance.now();
         const view = await engine.hubView(store, id, options);
-        if (id === 'overview') overviewPrint = engine.writeHubView(view, 'markdown', { width: 100, color: false });
         times[id].first.push(performance.now() - t);
+        if (id === 'overview') overviewPrint = engine.writeHubView(view, 'markdown', { width: 100, color: false });
         t = performance.now();
         await engine.hubView(store, id, options);
         times[id].again.push(performance.now() - t);
+      } finally {
+        store.close();
       }
+    }
+    const store = await engine.HubStore.open(storeDir);
+    try {
       for (const id of ['mistralai/Mistral-7B-v0.1', 'meta-llama/Llama-2-7b-hf', 'Qwen/Qwen2.5-7B-Instruct', 'no-such/model-anywhere']) {
         const t = performance.now();
         const found = await engine.lookupModel(store, id);
@@ -104,7 +111,7 @@ try {
   for (const id of engine.HUB_VIEW_IDS) {
     const first = median(times[id].first);
     const again = median(times[id].again);
-    add(`view ${id}: first / revisit (median of ${runs})`, `${first.toFixed(0)} / ${again.toFixed(1)} ms`, '≤ 1500 / ≤ 50 ms', first <= 1500 && again <= 50, viewLoad.join(' → '));
+    add(`view ${id}: first (fresh store) / revisit, median of ${runs}`, `${first.toFixed(0)} / ${again.toFixed(1)} ms`, '≤ 1500 / ≤ 50 ms', first <= 1500 && again <= 50, viewLoad.join(' → '));
   }
   const lookupMs = median(lookups.map((l) => l.ms));
   const foundAll = lookups.filter((l) => l.id !== 'no-such/model-anywhere').every((l) => l.found);

@@ -68,7 +68,28 @@ export async function readManifest(path: string): Promise<HubManifest | null> {
 }
 
 export async function writeManifest(path: string, manifest: HubManifest): Promise<void> {
+  await writeJson(path, manifest);
+}
+
+/** A small JSON document written atomically (temp file + rename). */
+export async function writeJson(path: string, value: unknown): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFile(temp, `${JSON.stringify(value, null, 2)}\n`);
   await rename(temp, path);
+}
+
+/** A JSON document, or null when the file does not exist (a DataError when it is not JSON). */
+export async function readJson<T>(path: string): Promise<T | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new DataError(`${path}: not valid JSON; left untouched`);
+  }
 }

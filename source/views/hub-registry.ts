@@ -4,6 +4,7 @@
 import type { HubStore } from '../hub/store.js';
 import { DEFAULT_HUB_QUERY, type HubQueryOptions } from '../hub/query-sql.js';
 import { authorRows, familyRows, intermediaryRows, relationRows, scopeCounts } from '../hub/queries-community.js';
+import { historyRows } from '../hub/queries-history.js';
 import { adoptionRows, lineageRows, rootOrgRows, sizeRows, topRootRows } from '../hub/queries-lineage.js';
 import { DataError } from '../data/errors.js';
 import type { HubView, HubViewContext, HubViewId } from './hub-view-common.js';
@@ -37,7 +38,7 @@ export const HUB_VIEWS: Record<HubViewId, HubViewBuilder> = {
   relations: async (store, options) => hubRelationsView(await context(store, options), await relationRows(store, options)),
   architectures: async (store, options) => hubArchitecturesView(await context(store, options), await familyRows(store, options)),
   'base-models': async (store, options) => hubBaseModelsView(await context(store, options), await topRootRows(store, options), await rootOrgRows(store, options)),
-  adoption: async (store, options) => hubAdoptionView(await context(store, options), await adoptionRows(store, options)),
+  adoption: async (store, options) => hubAdoptionView(await context(store, options), await adoptionRows(store, options), await historyRows(store, options)),
   sizes: async (store, options) => hubSizesView(await context(store, options), await sizeRows(store, options)),
   intermediaries: async (store, options) => hubIntermediariesView(await context(store, options), await intermediaryRows(store, options)),
   lineage: async (store, options) => {

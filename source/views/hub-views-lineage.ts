@@ -10,6 +10,8 @@ import { formatInteger, formatParams } from '../render/format-number.js';
 import type { Cell } from './view.js';
 import { chart, drawShareBars, figures, heading, notesBlock, pct, perPeriod, plotHeight } from './view-blocks.js';
 import { commonNotes, coverageText, hubSummary, scopeBlock, type HubView, type HubViewContext } from './hub-view-common.js';
+import type { HistoryRows } from '../hub/queries-history.js';
+import { weeklyDownloadsBlocks, weeklyDownloadsOf } from './hub-history-blocks.js';
 
 const RELATIONS = ['finetune', 'adapter', 'quantized', 'merge'];
 
@@ -75,7 +77,7 @@ export function orgYearTable(orgRows: readonly CategoryRow[]) {
 }
 
 /** H5 as a view. */
-export function hubAdoptionView(context: HubViewContext, rows: AdoptionRows[]): HubView {
+export function hubAdoptionView(context: HubViewContext, rows: AdoptionRows[], history: HistoryRows | null = null): HubView {
   const uptakes = rows.map(uptakeOf);
   return {
     id: 'adoption',
@@ -96,6 +98,7 @@ export function hubAdoptionView(context: HubViewContext, rows: AdoptionRows[]): 
               ...o, height: plotHeight(o), xType: 'number', xMin: 0, yMin: 0, xLabel: 'days since creation', yLabel: 'derivatives',
             }),
       ),
+      ...weeklyDownloadsBlocks(history),
       notesBlock([
         ...uptakes.flatMap((u) => [
           ...(u.before > 0 ? [{ count: u.before, text: `derivatives of ${u.id} dated before it (left out)` }] : []),
@@ -103,7 +106,7 @@ export function hubAdoptionView(context: HubViewContext, rows: AdoptionRows[]): 
         ]),
       ]),
     ],
-    data: { scope: context.options.scope, snapshot: context.manifest.snapshotDay, sha: context.manifest.sha, roots: uptakes },
+    data: { scope: context.options.scope, snapshot: context.manifest.snapshotDay, sha: context.manifest.sha, roots: uptakes, weeklyDownloads: history ? { ...weeklyDownloadsOf(history), history: history.manifest } : null },
     csv: { columns: ['root', 'created', 'derivatives', 'day_100', 'day_1000', 'first30_share'], rows: uptakes.map((u) => [u.id, u.day ?? '', u.total, u.day100 ?? '', u.day1000 ?? '', u.first30Share ?? '']) },
   };
 }
