@@ -9,7 +9,7 @@ import { adoptionRows, lineageRows, rootOrgRows, sizeRows, topRootRows } from '.
 import { DataError } from '../data/errors.js';
 import type { HubView, HubViewContext, HubViewId } from './hub-view-common.js';
 import { hubArchitecturesView, hubAuthorsView, hubIntermediariesView, hubRelationsView } from './hub-views-community.js';
-import { hubAdoptionView, hubBaseModelsView, hubLineageView, hubSizesView } from './hub-views-lineage.js';
+import { hubAdoptionView, hubBaseModelsView, hubLineageView, hubSizesView, type LeaderboardScores } from './hub-views-lineage.js';
 import { hubOverviewView } from './hub-overview.js';
 
 export interface HubViewOptions extends HubQueryOptions {
@@ -17,6 +17,8 @@ export interface HubViewOptions extends HubQueryOptions {
   base?: string;
   /** adoption: root ids (default: the five largest dated roots). */
   roots?: string[];
+  /** lineage: leaderboard scores by lower-case repo id, joined where a model is on one. */
+  scores?: LeaderboardScores;
 }
 
 export type HubViewBuilder = (store: HubStore, options: HubViewOptions) => Promise<HubView>;
@@ -43,7 +45,7 @@ export const HUB_VIEWS: Record<HubViewId, HubViewBuilder> = {
   intermediaries: async (store, options) => hubIntermediariesView(await context(store, options), await intermediaryRows(store, options)),
   lineage: async (store, options) => {
     if (!options.base) throw new DataError('lineage needs --base REPO (a model id of the snapshot)', 2);
-    return hubLineageView(await context(store, options), options.base, await lineageRows(store, { scope: options.scope, period: options.period, top: options.top, base: options.base }));
+    return hubLineageView(await context(store, options), options.base, await lineageRows(store, { scope: options.scope, period: options.period, top: options.top, base: options.base }), options.scores);
   },
 };
 
