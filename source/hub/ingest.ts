@@ -105,19 +105,19 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
 
     step('lineage: roots, cycles, virtual parents, families');
     for (const sql of edgeStatements(fileRows)) await duck.exec(sql);
-    const walked = await walkLineage(duck, fileRows);
+    const walked = await walkLineage(duck);
     await duck.exec(rootInfoSql());
 
     step('writing the store');
+    // From here on one thread: sorting 3.1 M ids on two threads peaks over 400 MB of RSS, and
+    // the wide read in the file's order, with two threads' scans, string and write buffers beside
+    // the walk's join tables, does not fit the memory limit (measured on 3.1 M rows: out of
+    // memory at 200 MB; at 260 MB a peak RSS of 680 MB); the CPU time is the same.
+    await duck.exec('SET threads = 1');
     await duck.exec(`ATTACH ${sqlString(tempPath)} AS out`);
     // the sorted ids first: then pass 1's rows are no longer needed, and their memory goes
     await duck.exec(IDS_SQL);
     await duck.exec('DROP TABLE nodes');
-    // From here on one thread: the wide read in the file's order, with two threads' scans,
-    // string and write buffers beside the walk's join tables, does not fit the memory limit
-    // (measured on 3.1 M rows: out of memory at 200 MB; at 260 MB a peak RSS of 680 MB), nor
-    // do two threads' hash tables of 480 k namespaces; the CPU time is the same.
-    await duck.exec('SET threads = 1');
     await duck.exec('SET preserve_insertion_order = true');
     await duck.exec(modelsSql(modelRowsSql(rows, tagFallback), LLM_PIPELINES, duplicates > 0));
     await duck.exec('SET preserve_insertion_order = false');
@@ -181,12 +181,13 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
   return manifest;
 }
 
-/** The walk (lineage-walk.ts) over `edges`: reads the edges into typed arrays, and appends its
- *  answers to `lin` (per model with a parent) and `ancestors0` (every model–ancestor pair). */
-async function walkLineage(duck: Duck, fileRows: number): Promise<{ pairs: number }> {
-  const count = await duck.one('SELECT count(*) AS e, (SELECT count(*) FROM virtual_nodes) AS v FROM edges');
+/** The walk (lineage-walk.ts) over `edges`: reads the edges into typed arrays, numbers the nodes
+ *  that have an edge densely (about a third of the rows: the walk's arrays are that long, not
+ *  3 M), and appends its answers to `lin` (per model with a parent) and `ancestors0` (every
+ *  model–ancestor pair), by row number. */
+async function walkLineage(duck: Duck): Promise<{ pairs: number }> {
+  const count = await duck.one('SELECT count(*) AS e FROM edges');
   const edgeCount = Number(count?.e ?? 0);
-  const nodes = fileRows + Number(count?.v ?? 0);
   const child = new Int32Array(edgeCount);
   const parent = new Int32Array(edgeCount);
   let at = 0;
@@ -196,14 +197,38 @@ async function walkLineage(duck: Duck, fileRows: number): Promise<{ pairs: numbe
       parent[at] = p!(i);
     }
   });
-  const graph = parentGraph(nodes, child, parent, at);
+  // the nodes with an edge, sorted: a node's dense number is its index (order kept, so the
+  // edges stay sorted by child)
+  const all = new Int32Array(at * 2);
+  all.set(child.subarray(0, at));
+  all.set(parent.subarray(0, at), at);
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i += 1) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
+  const ids = all.subarray(0, n);
+  const dense = (node: number): number => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ids[mid]! < node) lo = mid + 1;
+      else if (ids[mid]! > node) hi = mid - 1;
+      else return mid;
+    }
+    throw new Error(`walkLineage: node ${node} not numbered`);
+  };
+  for (let i = 0; i < at; i += 1) {
+    child[i] = dense(child[i]!);
+    parent[i] = dense(parent[i]!);
+  }
+  const graph = parentGraph(n, child, parent, at);
   const walk = rootWalk(graph);
   for (const sql of WALK_TABLES) await duck.exec(sql);
   const lin = await duck.intAppender('lin', 5);
   try {
-    for (let n = 0; n < fileRows; n += 1) {
-      const parents = graph.offsets[n + 1]! - graph.offsets[n]!;
-      if (parents > 0) lin.add(n, walk.root[n]!, walk.depth[n]!, walk.cycle[n]!, parents);
+    for (let d = 0; d < n; d += 1) {
+      const parents = graph.offsets[d + 1]! - graph.offsets[d]!;
+      if (parents > 0) lin.add(ids[d]!, ids[walk.root[d]!]!, walk.depth[d]!, walk.cycle[d]!, parents);
     }
   } finally {
     lin.close();
@@ -211,7 +236,7 @@ async function walkLineage(duck: Duck, fileRows: number): Promise<{ pairs: numbe
   // every (ancestor, model) pair, streamed into the appender as the walk finds it
   const ancestors = await duck.intAppender('ancestors0', 3);
   try {
-    forEachAncestor(graph, walk, (a, s, toRoot) => ancestors.add(a, s, toRoot ? 1 : 0));
+    forEachAncestor(graph, walk, (a, s, toRoot) => ancestors.add(ids[a]!, ids[s]!, toRoot ? 1 : 0));
   } finally {
     ancestors.close();
   }
