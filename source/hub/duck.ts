@@ -46,6 +46,7 @@ export class Duck {
       preserve_insertion_order: 'false',
       // hand freed memory back: the peak RSS is what issue 10 bounds, not DuckDB's own count
       allocator_flush_threshold: '32MB',
+      allocator_bulk_deallocation_flush_threshold: '16MB',
       allocator_background_threads: 'true',
       write_buffer_row_group_count: '1',
     };

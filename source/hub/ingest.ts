@@ -43,7 +43,7 @@ export interface IngestOptions {
 /** DuckDB's memory limit for the build: with the process's own ~100 MB, the walk's typed arrays
  *  and what the allocator keeps, it holds the ingest under issue 10's 400 MB peak RSS
  *  (bench/hub). What exceeds it spills to a folder beside the store. */
-export const INGEST_MEMORY_LIMIT = '150MB';
+export const INGEST_MEMORY_LIMIT = '140MB';
 
 /** The leaf paths of a parquet file's columns, as DuckDB sees them (footer only). */
 export async function parquetLeafPaths(duck: Duck, path: string): Promise<string[]> {
