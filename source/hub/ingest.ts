@@ -16,7 +16,7 @@ import { DataError } from '../data/errors.js';
 import { Duck, sqlString } from './duck.js';
 import { HUB_FIELDS, SKIPPED_FIELDS, planProblem, type ColumnPlan } from './columns.js';
 import { LLM_PIPELINES, familyCaseSql, lineageRowsSql, modelRowsSql, parquetRowsSql } from './model-sql.js';
-import { IDS_SQL, WALK_TABLES, edgeStatements, modelsSql, rootInfoSql, storeTableStatements } from './lineage-sql.js';
+import { IDS_SQL, WALK_TABLES, edgeStatements, modelsSliceSql, rootInfoSql, storeTableStatements } from './lineage-sql.js';
 import { forEachAncestor, parentGraph, rootWalk } from './lineage-walk.js';
 import { summaryStatements } from './summary-sql.js';
 import { MANIFEST_NAME, STORE_NAME, writeManifest, type HubManifest, HUB_MANIFEST_VERSION } from './manifest.js';
@@ -38,12 +38,17 @@ export interface IngestOptions {
   onTiming?: (statement: string, seconds: number) => void;
   memoryLimit?: string;
   threads?: number;
+  /** Rows per slice of pass 2 (default PASS2_SLICE; tests use small ones). */
+  sliceRows?: number;
 }
 
 /** DuckDB's memory limit for the build: with the process's own ~100 MB, the walk's typed arrays
  *  and what the allocator keeps, it holds the ingest under issue 10's 400 MB peak RSS
  *  (bench/hub). What exceeds it spills to a folder beside the store. */
 export const INGEST_MEMORY_LIMIT = '140MB';
+
+/** Rows per slice of pass 2 (the joins hold one slice of the walk's answers at a time). */
+export const PASS2_SLICE = 500_000;
 
 /** The leaf paths of a parquet file's columns, as DuckDB sees them (footer only). */
 export async function parquetLeafPaths(duck: Duck, path: string): Promise<string[]> {
@@ -82,7 +87,8 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
       if (problem) throw new DataError(`${source.origin.replace(/^file:/, '')}: ${problem}; nothing was changed`);
     }
     const types = present.includes('createdAt') ? await duck.all(`DESCRIBE SELECT "createdAt" FROM read_parquet(${file})`) : [];
-    const rows = parquetRowsSql(file, { present, createdType: String(types[0]?.column_type ?? '') });
+    const projection = { present, createdType: String(types[0]?.column_type ?? '') };
+    const rows = parquetRowsSql(file, projection);
     const tagFallback = !present.includes('baseModels');
     const step = (text: string) => options.onStep?.(text);
 
@@ -119,7 +125,12 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     await duck.exec(IDS_SQL);
     await duck.exec('DROP TABLE nodes');
     await duck.exec('SET preserve_insertion_order = true');
-    await duck.exec(modelsSql(modelRowsSql(rows, tagFallback), LLM_PIPELINES, duplicates > 0));
+    const sliceRows = Math.max(1, options.sliceRows ?? PASS2_SLICE);
+    for (let from = 0; from < Math.max(fileRows, 1); from += sliceRows) {
+      const to = Math.max(Math.min(fileRows, from + sliceRows), from + 1);
+      const select = modelsSliceSql(modelRowsSql(parquetRowsSql(file, projection, [from, to]), tagFallback), LLM_PIPELINES, duplicates > 0, from, to);
+      await duck.exec(from === 0 ? `CREATE TABLE out.models AS ${select}` : `INSERT INTO out.models ${select}`);
+    }
     await duck.exec('SET preserve_insertion_order = false');
     for (const sql of storeTableStatements()) await duck.exec(sql);
     for (const table of ['edges', 'lin', 'ancestors0', 'root_info']) await duck.exec(`DROP TABLE ${table}`);

@@ -47,13 +47,16 @@ export function rootInfoSql(): string {
     LEFT JOIN arch_families fr ON fr.arch = n.arch`;
 }
 
-/** `out.models` from the second read (`rows`: modelRowsSql) and the walk, in the file's row
- *  order (the caller sets preserve_insertion_order: rid ranges per row group stay narrow, so a
- *  lookup by rid reads one row group). `dropped`: rows left out as duplicate ids, if any. */
-export function modelsSql(rows: string, llmPipelines: readonly string[], dropped: boolean): string {
+/** The rows [from, to) of `out.models`, from the second read of that slice of the file (`rows`:
+ *  modelRowsSql over a read filtered on file_row_number, which skips the other row groups) and
+ *  the walk's answers for the same rows — so each join's table holds one slice, not the whole.
+ *  The caller keeps the file's row order (preserve_insertion_order: rid ranges per row group
+ *  stay narrow, and a lookup by rid reads one row group). `dropped`: rows left out as duplicate
+ *  ids, if any. */
+export function modelsSliceSql(rows: string, llmPipelines: readonly string[], dropped: boolean, from: number, to: number): string {
   const llm = `(${llmPipelines.map((p) => `'${p}'`).join(', ')})`;
-  return `CREATE TABLE out.models AS
-    SELECT
+  const slice = (column: string) => `${column} >= ${from} AND ${column} < ${to}`;
+  return `SELECT
       m.rid, m.id, m.author, m.day, m.at_floor, m.downloads, m.downloads_all, m.likes, m.pipeline, m.library,
       CASE WHEN l.rid IS NULL THEN 'original' ELSE coalesce(m.rel0, 'unknown') END AS relation,
       coalesce(l.n_parents, 0) AS n_parents, m.license, m.merge_tag, m.params, m.params_method, m.arch, m.arch_source,
@@ -68,11 +71,11 @@ export function modelsSql(rows: string, llmPipelines: readonly string[], dropped
       (coalesce(m.pipeline IN ${llm}, false) OR coalesce(ri.root_llm, false)) AS llm,
       coalesce(c.n, 0) AS children
     FROM (${rows}) m
-    LEFT JOIN lin l ON l.rid = m.rid
+    LEFT JOIN (SELECT * FROM lin WHERE ${slice('rid')}) l ON l.rid = m.rid
     LEFT JOIN root_info ri ON ri.root = l.root
     LEFT JOIN arch_families fo ON fo.arch = m.arch
-    LEFT JOIN (SELECT parent, CAST(count(*) AS INTEGER) AS n FROM edges GROUP BY parent) c ON c.parent = m.rid
-    ${dropped ? 'WHERE m.rid NOT IN (SELECT rid FROM dropped)' : ''}`;
+    LEFT JOIN (SELECT parent, CAST(count(*) AS INTEGER) AS n FROM edges WHERE ${slice('parent')} GROUP BY parent) c ON c.parent = m.rid
+    ${dropped ? `WHERE m.rid NOT IN (SELECT rid FROM dropped WHERE ${slice('rid')})` : ''}`;
 }
 
 /** `out.ids`: every model's lower-case id and row, sorted by id. */

@@ -74,9 +74,11 @@ export function projectionSql(input: ProjectionInput): string {
   ].join(',\n    ');
 }
 
-/** The projection over a parquet file, one row per model. */
-export function parquetRowsSql(file: string, input: ProjectionInput): string {
-  return `SELECT ${projectionSql(input)} FROM read_parquet(${file}, file_row_number = true)`;
+/** The projection over a parquet file, one row per model; `slice` [from, to) reads those rows
+ *  only (a filter on file_row_number: DuckDB skips the row groups outside it). */
+export function parquetRowsSql(file: string, input: ProjectionInput, slice?: readonly [number, number]): string {
+  const where = slice ? ` WHERE file_row_number >= ${slice[0]} AND file_row_number < ${slice[1]}` : '';
+  return `SELECT ${projectionSql(input)} FROM read_parquet(${file}, file_row_number = true)${where}`;
 }
 
 /** The namespace: the author column, else the id before "/" (a legacy id has none). */
