@@ -76,6 +76,7 @@ try {
   const times = Object.fromEntries(engine.HUB_VIEW_IDS.map((id) => [id, { first: [], again: [] }]));
   const lookups = [];
   let overviewPrint = '';
+  let overviewData = null;
   const viewLoad = [load()];
   // each view's first computation on a store opened for it alone (nothing memoised: as if the
   // explorer opened on that screen), then its revisit
@@ -87,7 +88,7 @@ try {
         let t = performance.now();
         const view = await engine.hubView(store, id, options);
         times[id].first.push(performance.now() - t);
-        if (id === 'overview') overviewPrint = engine.writeHubView(view, 'markdown', { width: 100, color: false });
+        if (id === 'overview') [overviewPrint, overviewData] = [engine.writeHubView(view, 'markdown', { width: 100, color: false }), view.data];
         t = performance.now();
         await engine.hubView(store, id, options);
         times[id].again.push(performance.now() - t);
@@ -126,6 +127,17 @@ try {
     const floorWhen = `${floorLoad} → ${load()}`;
     const total = fetchSeconds * 1000 + overviewMs;
     add('raw file → overview: hubscope (fetch + ingest + overview) vs the plain DuckDB SQL script', `${(total / 1000).toFixed(1)} vs ${(floor.ms / 1000).toFixed(1)} s (${(total / floor.ms).toFixed(2)}×)`, '≤ 2×', total <= 2 * floor.ms, floorWhen);
+    // the figures both computed: the same numbers, or the bench says which differ
+    const f = floor.figures;
+    const ours = overviewData;
+    const relation = (name) => ours.relations.find((r) => r.name === name)?.n ?? 0;
+    const checks = [
+      ['rows', f.rows, ours.counts.rows], ['in scope', f.inScope, ours.counts.inScope], ['namespaces', f.namespaces.n, ours.concentration.n],
+      ['top-10 share', f.namespaces.top10.toFixed(6), ours.concentration.top10Share.toFixed(6)], ['top-200 share', f.namespaces.top200.toFixed(6), ours.concentration.top200Share.toFixed(6)],
+      ...f.relations.map((r) => [`relation ${r.relation}`, r.n, relation(r.relation)]),
+    ];
+    const differ = checks.filter(([, a, b]) => String(a) !== String(b));
+    add('the overview\'s figures: hubscope = the plain SQL script (rows, scope, namespaces, top shares, relations)', differ.length === 0 ? `${checks.length} figures equal` : `differ: ${differ.map(([w, a, b]) => `${w} ${a} vs ${b}`).join('; ')}`, 'equal', differ.length === 0, floorWhen);
     add('overview on the prepared store vs the plain SQL script on the raw file', `${overviewMs.toFixed(0)} vs ${floor.ms.toFixed(0)} ms (${(overviewMs / floor.ms).toFixed(3)}×)`, '≤ 2×', overviewMs <= 2 * floor.ms, floorWhen);
   }
   console.log(`\nbench/hub — ${result.manifest.rows.toLocaleString('en')} rows, ${values.file}, ${runs} view runs\n`);
