@@ -148,5 +148,6 @@ try {
 } finally {
   clearInterval(sampler);
   replay.kill();
+  await rm(dirname(ready), { recursive: true, force: true });
   if (!values.keep) await rm(storeDir, { recursive: true, force: true });
 }
