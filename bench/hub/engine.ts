@@ -4,6 +4,7 @@ import { Duck, sqlString } from '../../source/hub/duck.js';
 export { fetchHubSnapshot } from '../../source/fetch/hub-snapshot.js';
 export { HubStore } from '../../source/hub/store.js';
 export { hubView } from '../../source/views/hub-registry.js';
+export { writeHubView } from '../../source/views/hub-print.js';
 export { HUB_VIEW_IDS } from '../../source/views/hub-view-common.js';
 export { lookupModel } from '../../source/hub/queries-lineage.js';
 
@@ -27,7 +28,7 @@ export async function plainOverviewFloor(file: string): Promise<{ ms: number; fi
     figures.namespaces = await duck.one(`WITH a AS (SELECT author, count(*) AS n FROM sc GROUP BY 1), o AS (SELECT n, row_number() OVER (ORDER BY n DESC) AS r FROM a)
       SELECT count(*) AS n, sum(n) FILTER (WHERE r <= 10) / sum(n) AS top10, sum(n) FILTER (WHERE r <= 200) / sum(n) AS top200 FROM o`);
     figures.relations = await duck.all(`SELECT coalesce(relation, 'original') AS relation, count(*) AS n FROM sc GROUP BY 1 ORDER BY 2 DESC`);
-    figures.params = await duck.one(`SELECT avg((st > 0 OR gg > 0)::INT) AS coverage FROM sc`);
+    figures.params = await duck.one(`SELECT avg((coalesce(st, 0) > 0 OR coalesce(gg, 0) > 0)::INT) AS coverage FROM sc`);
     figures.topRoots = await duck.all(`SELECT root, count(*) AS n FROM sc WHERE relation IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 10`);
     figures.orgYears = (await duck.all(`SELECT year(createdAt) AS y, split_part(root, '/', 1) AS org, count(*) AS n FROM sc WHERE relation IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 3 DESC`)).length;
     return { ms: performance.now() - t, figures };

@@ -2,7 +2,7 @@
 // per store file, one connection, closed explicitly. Results come back as plain JS: DuckDB's
 // BIGINT/HUGEINT (bigint) become numbers, DATE/TIMESTAMP become ISO strings, lists and structs
 // are converted recursively. Parameters are bound through prepared statements, never spliced.
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBDataChunk, DuckDBInstance, INTEGER, type DuckDBAppender, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 export type Row = Record<string, Plain>;
@@ -27,6 +27,9 @@ export interface DuckOptions {
   readOnly?: boolean;
   threads?: number;
   memoryLimit?: string;
+  /** Where DuckDB spills what exceeds the memory limit (default: none for a file, which spills
+   *  beside itself; an in-memory database needs one, or DuckDB picks `.tmp` in the cwd). */
+  tempDirectory?: string;
 }
 
 export class Duck {
@@ -41,8 +44,14 @@ export class Duck {
       threads: String(options.threads ?? 2),
       memory_limit: options.memoryLimit ?? '256MB',
       preserve_insertion_order: 'false',
+      // hand freed memory back: the peak RSS is what issue 10 bounds, not DuckDB's own count
+      allocator_flush_threshold: '32MB',
+      allocator_bulk_deallocation_flush_threshold: '16MB',
+      allocator_background_threads: 'true',
+      write_buffer_row_group_count: '1',
     };
     if (options.readOnly) config.access_mode = 'READ_ONLY';
+    if (options.tempDirectory) config.temp_directory = options.tempDirectory;
     const instance = await DuckDBInstance.create(path, config);
     try {
       return new Duck(instance, await instance.connect());
@@ -82,6 +91,27 @@ export class Duck {
     return (await this.all(sql, values))[0] ?? null;
   }
 
+  /** Streams a query's INTEGER columns chunk by chunk (at most 2,048 rows each): `onChunk` gets
+   *  one value reader per column and the chunk's row count. Nothing is materialised in JS. */
+  async forEachIntChunk(sql: string, onChunk: (columns: ReadonlyArray<(row: number) => number>, rows: number) => void): Promise<void> {
+    const result = await this.connection.stream(sql);
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      const columns = Array.from({ length: chunk.columnCount }, (_, c) => {
+        const vector = chunk.getColumnVector(c);
+        return (row: number) => Number(vector.getItem(row) ?? -1);
+      });
+      onChunk(columns, chunk.rowCount);
+    }
+  }
+
+  /** An appender of INTEGER rows to `table`: rows are buffered 2,048 at a time and handed to
+   *  DuckDB's appender synchronously, so a synchronous producer streams into it. */
+  async intAppender(table: string, columns: number): Promise<IntAppender> {
+    return new IntAppender(await this.connection.createAppender(table), columns);
+  }
+
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
@@ -91,4 +121,46 @@ export class Duck {
 /** A string as a SQL literal (for file paths in read_parquet, which takes no parameters). */
 export function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** See Duck.intAppender. Call `close` when done (it flushes the last rows). */
+export class IntAppender {
+  private static readonly SIZE = 2048;
+  private readonly types: DuckDBType[];
+  private readonly buffers: number[][];
+  private n = 0;
+  rows = 0;
+
+  constructor(
+    private readonly appender: DuckDBAppender,
+    private readonly columns: number,
+  ) {
+    this.types = Array.from({ length: columns }, () => INTEGER);
+    this.buffers = Array.from({ length: columns }, () => new Array<number>(IntAppender.SIZE));
+  }
+
+  /** One row: `values[0 .. columns)`. */
+  add(...values: number[]): void {
+    for (let c = 0; c < this.columns; c += 1) this.buffers[c]![this.n] = values[c]!;
+    this.n += 1;
+    if (this.n === IntAppender.SIZE) this.flush();
+  }
+
+  private flush(): void {
+    if (this.n === 0) return;
+    const chunk = DuckDBDataChunk.create(this.types, this.n);
+    for (let c = 0; c < this.columns; c += 1) chunk.setColumnValues(c, this.n === IntAppender.SIZE ? this.buffers[c]! : this.buffers[c]!.slice(0, this.n));
+    this.appender.appendDataChunk(chunk);
+    this.rows += this.n;
+    this.n = 0;
+  }
+
+  close(): void {
+    try {
+      this.flush();
+      this.appender.flushSync();
+    } finally {
+      this.appender.closeSync();
+    }
+  }
 }

@@ -1,7 +1,13 @@
 // Reads a hub-stats models.parquet (a full local copy, or the sparse file the fetch wrote: the
-// footer and only the needed column chunks at their own offsets) into the store: the slim
-// `models` table (analyses.md §6 "Model" with its derived columns), `edges`, `virtual_nodes`,
-// `families`. DuckDB reads the parquet with projection, so it never touches the holes.
+// footer and only the needed column chunks at their own offsets) into the store. DuckDB reads the
+// parquet with projection, so it never touches the holes.
+//
+// Measured plan (bench/hub, 3.1 M rows): the build runs in an in-memory DuckDB under a memory
+// limit, spilling to a folder beside the store, and each store table is written to the file
+// once. Pass 1 reads what the lineage needs (key, parents, relation, and a root's namespace,
+// scope and class); the walk runs in JS over typed arrays (lineage-walk.ts); pass 2 reads every
+// per-row column and joins the walk's answers on the way into `out.models`, in the file's row
+// order; then `ids`, `edges`, `ancestors` and the summary tables the views read (summary-sql.ts).
 // The new store is built beside the old one and renamed over it only when complete: a failed
 // ingest loses nothing already cached.
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
@@ -9,8 +15,10 @@ import { join } from 'node:path';
 import { DataError } from '../data/errors.js';
 import { Duck, sqlString } from './duck.js';
 import { HUB_FIELDS, SKIPPED_FIELDS, planProblem, type ColumnPlan } from './columns.js';
-import { LLM_PIPELINES, familyCaseSql, modelRowsSql, projectionSql } from './model-sql.js';
-import { lineageStatements, modelsTableSql } from './lineage-sql.js';
+import { LLM_PIPELINES, familyCaseSql, lineageRowsSql, modelRowsSql, parquetRowsSql } from './model-sql.js';
+import { IDS_SQL, WALK_TABLES, edgeStatements, modelsSliceSql, rootInfoSql, storeTableStatements } from './lineage-sql.js';
+import { forEachAncestor, parentGraph, rootWalk } from './lineage-walk.js';
+import { summaryStatements } from './summary-sql.js';
 import { MANIFEST_NAME, STORE_NAME, writeManifest, type HubManifest, HUB_MANIFEST_VERSION } from './manifest.js';
 
 export interface IngestSource {
@@ -29,7 +37,18 @@ export interface IngestOptions {
   /** Called after each SQL statement with its first words and seconds (for bench/hub). */
   onTiming?: (statement: string, seconds: number) => void;
   memoryLimit?: string;
+  threads?: number;
+  /** Rows per slice of pass 2 (default PASS2_SLICE; tests use small ones). */
+  sliceRows?: number;
 }
+
+/** DuckDB's memory limit for the build: with the process's own ~100 MB, the walk's typed arrays
+ *  and what the allocator keeps, it holds the ingest under issue 10's 400 MB peak RSS
+ *  (bench/hub). What exceeds it spills to a folder beside the store. */
+export const INGEST_MEMORY_LIMIT = '140MB';
+
+/** Rows per slice of pass 2 (the joins hold one slice of the walk's answers at a time). */
+export const PASS2_SLICE = 500_000;
 
 /** The leaf paths of a parquet file's columns, as DuckDB sees them (footer only). */
 export async function parquetLeafPaths(duck: Duck, path: string): Promise<string[]> {
@@ -44,9 +63,14 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
   await mkdir(storeDir, { recursive: true });
   const finalPath = join(storeDir, STORE_NAME);
   const tempPath = join(storeDir, `${STORE_NAME}.${process.pid}.building`);
-  await rm(tempPath, { force: true });
-  await rm(`${tempPath}.wal`, { force: true });
-  const opened = await Duck.open(tempPath, { memoryLimit: options.memoryLimit ?? '300MB' });
+  const spill = join(storeDir, `${STORE_NAME}.${process.pid}.spill`);
+  const cleanup = async () => {
+    await rm(tempPath, { force: true });
+    await rm(`${tempPath}.wal`, { force: true });
+    await rm(spill, { recursive: true, force: true });
+  };
+  await cleanup();
+  const opened = await Duck.open(':memory:', { memoryLimit: options.memoryLimit ?? INGEST_MEMORY_LIMIT, threads: options.threads ?? 2, tempDirectory: spill });
   const duck = options.onTiming ? timedDuck(opened, options.onTiming) : opened;
   let manifest: HubManifest;
   try {
@@ -63,25 +87,57 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
       if (problem) throw new DataError(`${source.origin.replace(/^file:/, '')}: ${problem}; nothing was changed`);
     }
     const types = present.includes('createdAt') ? await duck.all(`DESCRIBE SELECT "createdAt" FROM read_parquet(${file})`) : [];
+    const projection = { present, createdType: String(types[0]?.column_type ?? '') };
+    const rows = parquetRowsSql(file, projection);
+    const tagFallback = !present.includes('baseModels');
     const step = (text: string) => options.onStep?.(text);
-    step('reading the columns; params, licence, relation');
-    const projection = `SELECT ${projectionSql({ present, createdType: String(types[0]?.column_type ?? '') })} FROM read_parquet(${file})`;
-    await duck.exec(`CREATE TABLE rows0 AS ${modelRowsSql(projection, !present.includes('baseModels'))}`);
-    await duck.exec(`CREATE TABLE arch_families AS SELECT c AS arch, ${familyCaseSql('c')} AS own_family FROM (SELECT DISTINCT arch AS c FROM rows0 WHERE arch IS NOT NULL)`);
-    const counts = await duck.one('SELECT count(*) AS n, count(DISTINCT key) AS k FROM rows0');
-    const duplicates = Number(counts?.n ?? 0) - Number(counts?.k ?? 0);
+
+    step('reading ids and parents');
+    await duck.exec(`CREATE TABLE nodes AS ${lineageRowsSql(rows, tagFallback, LLM_PIPELINES)}`);
+    // duplicate ids (case aside) by their hashes first: equal keys hash alike, so no duplicate
+    // hashes means no duplicates; only a collision or a real duplicate pays for the strings
+    const counts = await duck.one('SELECT count(*) AS n, coalesce(max(rid) + 1, 0) AS file_rows, count(DISTINCT hash(key)) AS k FROM nodes');
+    const fileRows = Number(counts?.file_rows ?? 0);
+    let duplicates = Number(counts?.n ?? 0) - Number(counts?.k ?? 0);
+    if (duplicates > 0) duplicates = Number((await duck.one('SELECT count(*) - count(DISTINCT key) AS d FROM nodes'))?.d ?? 0);
     if (duplicates > 0) {
-      await duck.exec('CREATE TABLE staging AS SELECT * FROM rows0 QUALIFY row_number() OVER (PARTITION BY key ORDER BY downloads DESC NULLS LAST, id) = 1');
-      await duck.exec('DROP TABLE rows0');
-    } else {
-      await duck.exec('ALTER TABLE rows0 RENAME TO staging');
+      // the same id twice, case aside: keep the row with most downloads (then the first id)
+      await duck.exec(`CREATE TABLE dropped AS SELECT rid FROM (SELECT rid, lower(id) AS key, id, downloads FROM (${rows}))
+        WHERE key IN (SELECT key FROM nodes GROUP BY key HAVING count(*) > 1)
+        QUALIFY row_number() OVER (PARTITION BY key ORDER BY downloads DESC NULLS LAST, id) > 1`);
+      await duck.exec('DELETE FROM nodes WHERE rid IN (SELECT rid FROM dropped)');
     }
+    await duck.exec(`CREATE TABLE arch_families AS SELECT c AS arch, ${familyCaseSql('c')} AS own_family FROM (SELECT DISTINCT arch AS c FROM nodes WHERE arch IS NOT NULL)`);
+
     step('lineage: roots, cycles, virtual parents, families');
-    for (const sql of lineageStatements()) await duck.exec(sql);
-    for (const sql of modelsTableSql(LLM_PIPELINES)) await duck.exec(sql);
-    for (const table of ['staging', 'first_edges', 'walk_roots', 'arch_families', 'root_info']) await duck.exec(`DROP TABLE ${table}`);
+    for (const sql of edgeStatements(fileRows)) await duck.exec(sql);
+    const walked = await walkLineage(duck);
+    await duck.exec(rootInfoSql());
+
+    step('writing the store');
+    // From here on one thread: sorting 3.1 M ids on two threads peaks over 400 MB of RSS, and
+    // the wide read in the file's order, with two threads' scans, string and write buffers beside
+    // the walk's join tables, does not fit the memory limit (measured on 3.1 M rows: out of
+    // memory at 200 MB; at 260 MB a peak RSS of 680 MB); the CPU time is the same.
+    await duck.exec('SET threads = 1');
+    await duck.exec(`ATTACH ${sqlString(tempPath)} AS out`);
+    // the sorted ids first: then pass 1's rows are no longer needed, and their memory goes
+    await duck.exec(IDS_SQL);
+    await duck.exec('DROP TABLE nodes');
+    await duck.exec('SET preserve_insertion_order = true');
+    const sliceRows = Math.max(1, options.sliceRows ?? PASS2_SLICE);
+    for (let from = 0; from < Math.max(fileRows, 1); from += sliceRows) {
+      const to = Math.max(Math.min(fileRows, from + sliceRows), from + 1);
+      const select = modelsSliceSql(modelRowsSql(parquetRowsSql(file, projection, [from, to]), tagFallback), LLM_PIPELINES, duplicates > 0, from, to);
+      await duck.exec(from === 0 ? `CREATE TABLE out.models AS ${select}` : `INSERT INTO out.models ${select}`);
+    }
+    await duck.exec('SET preserve_insertion_order = false');
+    for (const sql of storeTableStatements()) await duck.exec(sql);
+    for (const table of ['edges', 'lin', 'ancestors0', 'root_info']) await duck.exec(`DROP TABLE ${table}`);
+    step('summaries for the views');
+    for (const sql of summaryStatements()) await duck.exec(sql);
     const facts = await duck.one(`SELECT count(*) AS rows,
-      avg((created IS NOT NULL)::INT) AS "createdAt",
+      avg((day IS NOT NULL OR at_floor)::INT) AS "createdAt",
       avg((day IS NOT NULL)::INT) AS dated,
       avg((downloads IS NOT NULL)::INT) AS downloads,
       avg((pipeline IS NOT NULL)::INT) AS pipeline_tag,
@@ -95,9 +151,9 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
       avg((family IS NOT NULL)::INT) AS family,
       sum(cycle::INT) AS cycles, max(depth) AS max_depth,
       strftime(max(day), '%Y-%m-%d') AS snapshot_day
-      FROM models`);
-    const lineage = await duck.one('SELECT (SELECT count(*) FROM edges) AS edges, (SELECT count(*) FROM virtual_nodes) AS virtual_nodes');
-    await duck.exec('CHECKPOINT');
+      FROM out.models`);
+    const lineage = await duck.one('SELECT (SELECT count(*) FROM out.edges) AS edges, (SELECT count(*) FROM out.virtual_nodes) AS virtual_nodes');
+    await duck.exec('DETACH out');
     const coverage: Record<string, number> = {};
     for (const key of ['createdAt', 'dated', 'downloads', 'pipeline_tag', 'parents', 'params', 'params_safetensors', 'params_gguf', 'params_name', 'license', 'architecture', 'family']) {
       coverage[key] = Number(facts?.[key] ?? 0);
@@ -119,20 +175,83 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
       columnsSkipped: SKIPPED_FIELDS.map((f) => f.path),
       coverage,
       lineage: { edges: Number(lineage?.edges ?? 0), virtualNodes: Number(lineage?.virtual_nodes ?? 0), cycles: Number(facts?.cycles ?? 0), maxDepth: Number(facts?.max_depth ?? 0) },
+      ancestorPairs: walked.pairs,
       ingestSeconds: 0,
     };
   } catch (error) {
     duck.close();
-    await rm(tempPath, { force: true });
-    await rm(`${tempPath}.wal`, { force: true });
+    await cleanup();
     throw error instanceof DataError ? error : new DataError(`reading the Hub snapshot failed: ${(error as Error).message.split('\n')[0]}; nothing was changed`);
   }
   duck.close();
+  await rm(spill, { recursive: true, force: true });
   manifest.ingestSeconds = (Date.now() - started) / 1000;
   await rename(tempPath, finalPath);
   await rm(`${finalPath}.wal`, { force: true });
   await writeManifest(join(storeDir, MANIFEST_NAME), manifest);
   return manifest;
+}
+
+/** The walk (lineage-walk.ts) over `edges`: reads the edges into typed arrays, numbers the nodes
+ *  that have an edge densely (about a third of the rows: the walk's arrays are that long, not
+ *  3 M), and appends its answers to `lin` (per model with a parent) and `ancestors0` (every
+ *  model–ancestor pair), by row number. */
+async function walkLineage(duck: Duck): Promise<{ pairs: number }> {
+  const count = await duck.one('SELECT count(*) AS e FROM edges');
+  const edgeCount = Number(count?.e ?? 0);
+  const child = new Int32Array(edgeCount);
+  const parent = new Int32Array(edgeCount);
+  let at = 0;
+  await duck.forEachIntChunk('SELECT child, parent FROM edges ORDER BY child, ord', ([c, p], n) => {
+    for (let i = 0; i < n; i += 1, at += 1) {
+      child[at] = c!(i);
+      parent[at] = p!(i);
+    }
+  });
+  // the nodes with an edge, sorted: a node's dense number is its index (order kept, so the
+  // edges stay sorted by child)
+  const all = new Int32Array(at * 2);
+  all.set(child.subarray(0, at));
+  all.set(parent.subarray(0, at), at);
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i += 1) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
+  const ids = all.subarray(0, n);
+  const dense = (node: number): number => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ids[mid]! < node) lo = mid + 1;
+      else if (ids[mid]! > node) hi = mid - 1;
+      else return mid;
+    }
+    throw new Error(`walkLineage: node ${node} not numbered`);
+  };
+  for (let i = 0; i < at; i += 1) {
+    child[i] = dense(child[i]!);
+    parent[i] = dense(parent[i]!);
+  }
+  const graph = parentGraph(n, child, parent, at);
+  const walk = rootWalk(graph);
+  for (const sql of WALK_TABLES) await duck.exec(sql);
+  const lin = await duck.intAppender('lin', 5);
+  try {
+    for (let d = 0; d < n; d += 1) {
+      const parents = graph.offsets[d + 1]! - graph.offsets[d]!;
+      if (parents > 0) lin.add(ids[d]!, ids[walk.root[d]!]!, walk.depth[d]!, walk.cycle[d]!, parents);
+    }
+  } finally {
+    lin.close();
+  }
+  // every (ancestor, model) pair, streamed into the appender as the walk finds it
+  const ancestors = await duck.intAppender('ancestors0', 3);
+  try {
+    forEachAncestor(graph, walk, (a, s, toRoot) => ancestors.add(ids[a]!, ids[s]!, toRoot ? 1 : 0));
+  } finally {
+    ancestors.close();
+  }
+  return { pairs: ancestors.rows };
 }
 
 function timedDuck(duck: Duck, onTiming: (statement: string, seconds: number) => void): Duck {

@@ -1,94 +1,100 @@
-// analyses.md §6 "Lineage" over the whole snapshot, in SQL: parent edges, virtual nodes (a parent
-// id not in the snapshot, kept and counted), the root of every model (follow the first parent to
-// a model with none; a cycle is broken at the first repeated node and counted), the root
-// organisation (the root's namespace), and the families (a root and all its descendants through
-// any parent edge: a merge counts once in each root family it reaches).
+// analyses.md §6 "Lineage" around the walk (lineage-walk.ts), in SQL: the parent edges with each
+// parent id resolved to its row, virtual nodes (a parent id not in the snapshot, kept and
+// counted), and the store's tables built from the walk's answers — `models` with its root, root
+// organisation, family and scope, `edges` (by child), `children` (by parent, ranked by
+// downloads), `virtual_nodes`, `ancestors` (every model and every model it descends from, by
+// ancestor: the tree down of any model and, with `to_root`, the root families) and `ids`
+// (lower-case id → row, sorted: a lookup reads one row group).
 //
-// Measured choices (bench/hub): nodes are integers — a model is its row in `staging` (rowid), a
-// virtual node gets a number after the last row — so the walks join and hash integers, not ids.
-// The first-parent walk carries its path (a chain: one row per model and depth), so a cycle stops
-// at its first repeated node; the any-edge walk uses UNION's set semantics over (model, ancestor)
-// pairs, which ends on cycles without paths and never multiplies rows along the many routes of
-// merge-heavy lineages.
+// Nodes are integers: a model is its row in the file (`rid`), a virtual node gets a number after
+// the file's last row. `nodes` (pass 1) and `lin` / `ancestors0` (the walk's output) live in the
+// in-memory build database; the tables named `out.*` are written once into the store file.
 
-/** Statements that build `virtual_nodes`, `edges`, `walk_roots` and `families` from `staging`. */
-export function lineageStatements(): string[] {
+/** Statements from `nodes` to `edges` and `virtual_nodes` (in the build database). */
+export function edgeStatements(fileRows: number): string[] {
   return [
     `CREATE TABLE edge_ids AS
-      SELECT child, relation, parent_id, lower(parent_id) AS parent_key, ord
-      FROM (SELECT rowid AS child, relation, unnest(parents) AS parent_id, unnest(range(1, len(parents) + 1)) AS ord FROM staging WHERE len(parents) > 0)`,
+      SELECT e.child, e.relation, e.parent_id, e.parent_key, e.ord, n.rid AS parent_rid
+      FROM (SELECT child, relation, parent_id, lower(parent_id) AS parent_key, ord
+        FROM (SELECT rid AS child, relation, unnest(parents) AS parent_id, unnest(range(1, len(parents) + 1)) AS ord FROM nodes WHERE len(parents) > 0)) e
+      LEFT JOIN nodes n ON n.key = e.parent_key`,
     `CREATE TABLE virtual_nodes AS
-      SELECT (SELECT count(*) FROM staging) + row_number() OVER (ORDER BY key) - 1 AS nid, key, id, children
-      FROM (
-        SELECT e.parent_key AS key, min(e.parent_id) AS id, count(DISTINCT e.child) AS children
-        FROM edge_ids e ANTI JOIN staging s ON s.key = e.parent_key
-        GROUP BY e.parent_key
-      )`,
+      SELECT CAST(${fileRows} + row_number() OVER (ORDER BY key) - 1 AS INTEGER) AS nid, key, id, children
+      FROM (SELECT parent_key AS key, min(parent_id) AS id, count(DISTINCT child) AS children FROM edge_ids WHERE parent_rid IS NULL GROUP BY 1)`,
     `CREATE TABLE edges AS
-      SELECT e.child, coalesce(s.rowid, v.nid) AS parent, e.ord, e.relation
-      FROM edge_ids e
-      LEFT JOIN staging s ON s.key = e.parent_key
-      LEFT JOIN virtual_nodes v ON v.key = e.parent_key`,
+      SELECT e.child, CAST(coalesce(e.parent_rid, v.nid) AS INTEGER) AS parent, CAST(e.ord AS INTEGER) AS ord, e.relation
+      FROM edge_ids e LEFT JOIN virtual_nodes v ON v.key = e.parent_key`,
     `DROP TABLE edge_ids`,
-    `CREATE TABLE first_edges AS SELECT child, parent FROM edges WHERE ord = 1`,
-    `CREATE TABLE walk_roots AS
-      WITH RECURSIVE walk(start, node, depth, path) AS (
-        SELECT child, parent, 1, [child, parent] FROM first_edges
-        UNION ALL
-        SELECT w.start, f.parent, w.depth + 1, list_append(w.path, f.parent)
-        FROM walk w JOIN first_edges f ON f.child = w.node
-        WHERE NOT list_contains(w.path, f.parent)
-      )
-      SELECT w.start AS rid, w.root, w.depth, (f.child IS NOT NULL) AS cycle
-      FROM (SELECT start, arg_max(node, depth) AS root, max(depth) AS depth FROM walk GROUP BY start) w
-      LEFT JOIN (SELECT DISTINCT child FROM first_edges) f ON f.child = w.root`,
-    // roots reached through any parent edge: nodes with no parent (originals, virtual nodes);
-    // a cycle with no way out keeps its first-parent root
-    `CREATE TABLE families AS
-      WITH RECURSIVE up(start, node) AS (
-        SELECT child, parent FROM edges
-        UNION
-        SELECT u.start, e.parent FROM up u JOIN edges e ON e.child = u.node
-      )
-      SELECT start AS rid, node AS root FROM up ANTI JOIN (SELECT DISTINCT child FROM edges) c ON c.child = up.node
-      UNION
-      SELECT rid, root FROM walk_roots`,
   ];
 }
 
-/** `models`: staging and the family label of each class (`arch_families`) with the lineage columns (root,
- *  depth, cycle, root org), the family label (own class, else the root's) and the §6 scope flag.
- *  `rid` is the row number every lineage table refers to. */
-export function modelsTableSql(llmPipelines: readonly string[]): string[] {
+/** The walk's output tables, filled by the appender. `lin`: one row per model with a parent. */
+export const WALK_TABLES = [
+  'CREATE TABLE lin (rid INTEGER, root INTEGER, depth INTEGER, cycle INTEGER, n_parents INTEGER)',
+  'CREATE TABLE ancestors0 (ancestor INTEGER, rid INTEGER, to_root INTEGER)',
+];
+
+/** The roots' attributes a family takes from its root (the few distinct roots: the 3 M-row
+ *  table never joins itself), and each class's §0 family (`arch_families`, built before). */
+export function rootInfoSql(): string {
+  return `CREATE TABLE root_info AS
+    SELECT d.root,
+      CASE WHEN n.rid IS NOT NULL THEN n.author ELSE nullif(CASE WHEN contains(v.id, '/') THEN split_part(v.id, '/', 1) END, '') END AS root_org,
+      coalesce(n.llm_own, false) AS root_llm, fr.own_family AS root_family, (v.nid IS NOT NULL) AS virtual_root
+    FROM (SELECT DISTINCT root FROM lin) d
+    LEFT JOIN nodes n ON n.rid = d.root
+    LEFT JOIN virtual_nodes v ON v.nid = d.root
+    LEFT JOIN arch_families fr ON fr.arch = n.arch`;
+}
+
+/** The rows [from, to) of `out.models`, from the second read of that slice of the file (`rows`:
+ *  modelRowsSql over a read filtered on file_row_number, which skips the other row groups) and
+ *  the walk's answers for the same rows — so each join's table holds one slice, not the whole.
+ *  The caller keeps the file's row order (preserve_insertion_order: rid ranges per row group
+ *  stay narrow, and a lookup by rid reads one row group). `dropped`: rows left out as duplicate
+ *  ids, if any. */
+export function modelsSliceSql(rows: string, llmPipelines: readonly string[], dropped: boolean, from: number, to: number): string {
   const llm = `(${llmPipelines.map((p) => `'${p}'`).join(', ')})`;
-  return [
-    // the few distinct roots, so the 3 M-row table never joins itself
-    `CREATE TABLE root_info AS
-      SELECT d.root, coalesce(r.id, v.id) AS root_id,
-        CASE WHEN r.id IS NOT NULL THEN r.author ELSE nullif(CASE WHEN contains(v.id, '/') THEN split_part(v.id, '/', 1) END, '') END AS root_org,
-        coalesce(r.pipeline IN ${llm}, false) AS root_llm, fr.own_family AS root_family, (v.nid IS NOT NULL) AS virtual_root
-      FROM (SELECT DISTINCT root FROM walk_roots) d
-      LEFT JOIN staging r ON r.rowid = d.root
-      LEFT JOIN virtual_nodes v ON v.nid = d.root
-      LEFT JOIN arch_families fr ON fr.arch = r.arch`,
-    `CREATE TABLE models AS
-    SELECT
-      o.rowid AS rid,
-      o.id, o.key, o.author, o.created, o.at_floor, o.day, o.downloads, o.downloads_all, o.likes, o.pipeline, o.library,
-      o.relation, o.parents, len(o.parents) AS n_parents, o.license, o.merge_tag, o.params, o.params_method,
-      o.arch, o.arch_source,
+  const slice = (column: string) => `${column} >= ${from} AND ${column} < ${to}`;
+  return `SELECT
+      m.rid, m.id, m.author, m.day, m.at_floor, m.downloads, m.downloads_all, m.likes, m.pipeline, m.library,
+      CASE WHEN l.rid IS NULL THEN 'original' ELSE coalesce(m.rel0, 'unknown') END AS relation,
+      coalesce(l.n_parents, 0) AS n_parents, m.license, m.merge_tag, m.params, m.params_method, m.arch, m.arch_source,
       coalesce(fo.own_family, ri.root_family) AS family,
       CASE WHEN fo.own_family IS NOT NULL THEN 'own' WHEN ri.root_family IS NOT NULL THEN 'root' END AS family_source,
-      coalesce(w.root, o.rowid) AS root,
-      coalesce(ri.root_id, o.id) AS root_id,
-      CASE WHEN w.root IS NULL THEN o.author ELSE ri.root_org END AS root_org,
-      coalesce(w.depth, 0) AS depth,
-      coalesce(w.cycle, false) AS cycle,
+      coalesce(l.root, m.rid) AS root,
+      -- a derivative's root organisation; NULL for an original (its own namespace is author)
+      CASE WHEN l.rid IS NOT NULL THEN ri.root_org END AS root_org,
+      coalesce(l.depth, 0) AS depth,
+      coalesce(l.cycle = 1, false) AS cycle,
       coalesce(ri.virtual_root, false) AS virtual_root,
-      (o.pipeline IN ${llm} OR coalesce(ri.root_llm, false)) AS llm
-    FROM staging o
-    LEFT JOIN walk_roots w ON w.rid = o.rowid
-    LEFT JOIN root_info ri ON ri.root = w.root
-    LEFT JOIN arch_families fo ON fo.arch = o.arch`,
+      (coalesce(m.pipeline IN ${llm}, false) OR coalesce(ri.root_llm, false)) AS llm,
+      coalesce(c.n, 0) AS children
+    FROM (${rows}) m
+    LEFT JOIN (SELECT * FROM lin WHERE ${slice('rid')}) l ON l.rid = m.rid
+    LEFT JOIN root_info ri ON ri.root = l.root
+    LEFT JOIN arch_families fo ON fo.arch = m.arch
+    LEFT JOIN (SELECT parent, CAST(count(*) AS INTEGER) AS n FROM edges WHERE ${slice('parent')} GROUP BY parent) c ON c.parent = m.rid
+    ${dropped ? `WHERE m.rid NOT IN (SELECT rid FROM dropped WHERE ${slice('rid')})` : ''}`;
+}
+
+/** `out.ids`: every model's lower-case id and row, sorted by id. */
+export const IDS_SQL = 'CREATE TABLE out.ids AS SELECT key, rid FROM nodes ORDER BY key';
+
+/** The other store tables, once `out.models` is written. */
+export function storeTableStatements(): string[] {
+  return [
+    'CREATE TABLE out.edges AS SELECT child, parent, ord, relation FROM edges ORDER BY child, ord',
+    'CREATE TABLE out.virtual_nodes AS SELECT nid, key, id, CAST(children AS INTEGER) AS children FROM virtual_nodes ORDER BY nid',
+    // each model's children ranked by downloads (then id): the lineage view lists the first few
+    `CREATE TABLE out.children AS
+      SELECT c.parent, row_number() OVER (PARTITION BY c.parent ORDER BY m.downloads DESC NULLS LAST, m.id) AS rank, c.child
+      FROM (SELECT DISTINCT parent, child FROM edges) c JOIN out.models m ON m.rid = c.child
+      ORDER BY c.parent, rank`,
+    // what every ancestor query needs of the descendant, so none joins the 3 M rows
+    `CREATE TABLE out.ancestors AS
+      SELECT a.ancestor, a.rid, a.to_root = 1 AS to_root, m.relation, m.llm, m.day
+      FROM ancestors0 a JOIN out.models m ON m.rid = a.rid
+      ORDER BY a.ancestor, a.rid`,
   ];
 }

@@ -5,7 +5,9 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { DataError } from '../data/errors.js';
 
-export const HUB_MANIFEST_VERSION = 1;
+/** 2: the store of the two-pass ingest (ids, ancestors and the summary tables; models without
+ *  key, parents and created). A store of version 1 is refused with a line saying to fetch again. */
+export const HUB_MANIFEST_VERSION = 2;
 export const HUB_DATASET = 'cfahlgren1/hub-stats';
 export const HUB_FILE = 'models.parquet';
 
@@ -32,6 +34,8 @@ export interface HubManifest {
   /** Share of rows with each field known. */
   coverage: Record<string, number>;
   lineage: { edges: number; virtualNodes: number; cycles: number; maxDepth: number };
+  /** (model, ancestor) pairs through any parent edge (the `ancestors` table). */
+  ancestorPairs?: number;
   /** Seconds spent reading the file into the store. */
   ingestSeconds: number;
 }
@@ -64,7 +68,28 @@ export async function readManifest(path: string): Promise<HubManifest | null> {
 }
 
 export async function writeManifest(path: string, manifest: HubManifest): Promise<void> {
+  await writeJson(path, manifest);
+}
+
+/** A small JSON document written atomically (temp file + rename). */
+export async function writeJson(path: string, value: unknown): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFile(temp, `${JSON.stringify(value, null, 2)}\n`);
   await rename(temp, path);
+}
+
+/** A JSON document, or null when the file does not exist (a DataError when it is not JSON). */
+export async function readJson<T>(path: string): Promise<T | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new DataError(`${path}: not valid JSON; left untouched`);
+  }
 }

@@ -42,7 +42,9 @@ export interface ProjectionInput {
 }
 
 /** The SELECT list that reads the present columns (NULL for the missing ones) into the slim
- *  staging shape: one row per model. */
+ *  staging shape: one row per model, `rid` its row number in the file (read_parquet with
+ *  file_row_number = true). A column nothing downstream selects is never read: DuckDB prunes
+ *  unused projections down to the parquet scan. */
 export function projectionSql(input: ProjectionInput): string {
   const has = (path: string) => input.present.includes(path);
   const or = (path: string, expr: string, type: string) => (has(path) ? expr : `NULL::${type}`);
@@ -52,6 +54,7 @@ export function projectionSql(input: ProjectionInput): string {
       ? 'CAST("createdAt" AS TIMESTAMP)'
       : 'make_timestamp(epoch_us(TRY_CAST("createdAt" AS TIMESTAMPTZ)))';
   return [
+    'CAST(file_row_number AS INTEGER) AS rid',
     'CAST(id AS VARCHAR) AS id',
     `${or('author', 'CAST(author AS VARCHAR)', 'VARCHAR')} AS author_raw`,
     `${created} AS created`,
@@ -71,38 +74,77 @@ export function projectionSql(input: ProjectionInput): string {
   ].join(',\n    ');
 }
 
-/** From the projected columns (`source`: a subquery) to the per-row columns of `models` (the
- *  lineage columns come later). Parents come from baseModels; the base_model: tags stand in only
- *  when the file has no baseModels column (the Hub derives baseModels from the same card and
- *  tags, so a row without it has no such tags either: reading them for 3 M rows buys nothing). */
-export function modelRowsSql(source: string, tagFallback: boolean): string {
-  const name = `split_part(id, '/', -1)`;
+/** The projection over a parquet file, one row per model; `slice` [from, to) reads those rows
+ *  only (a filter on file_row_number: DuckDB skips the row groups outside it). */
+export function parquetRowsSql(file: string, input: ProjectionInput, slice?: readonly [number, number]): string {
+  const where = slice ? ` WHERE file_row_number >= ${slice[0]} AND file_row_number < ${slice[1]}` : '';
+  return `SELECT ${projectionSql(input)} FROM read_parquet(${file}, file_row_number = true)${where}`;
+}
+
+/** The namespace: the author column, else the id before "/" (a legacy id has none). */
+const NAMESPACE = `coalesce(nullif(author_raw, ''), nullif(CASE WHEN contains(id, '/') THEN split_part(id, '/', 1) END, ''))`;
+const ARCH = 'coalesce(config_arch, model_type, gguf_arch)';
+
+/** Parents come from baseModels; the base_model: tags stand in only when the file has no
+ *  baseModels column (the Hub derives baseModels from the same card and tags, so a row without
+ *  it has no such tags either: reading them for 3 M rows buys nothing). */
+function parentsSql(tagFallback: boolean): string {
   const tagParents = `list_filter(list_transform(list_filter(coalesce(tags, []), t -> starts_with(t, 'base_model:')), t -> t[12:]),
       t -> NOT regexp_matches(t, '^(finetune|adapter|quantized|merge):'))`;
-  const tagRelation = `list_transform(list_filter(coalesce(tags, []), t -> regexp_matches(t, '^base_model:(finetune|adapter|quantized|merge):')), t -> split_part(t, ':', 2))[1]`;
+  return `CASE WHEN len(bm_parents) > 0 THEN list_filter(bm_parents, p -> p IS NOT NULL AND p <> '')
+          ELSE ${tagFallback ? `coalesce(${tagParents}, []::VARCHAR[])` : '[]::VARCHAR[]'} END`;
+}
+
+const TAG_RELATION = `list_transform(list_filter(coalesce(tags, []), t -> regexp_matches(t, '^base_model:(finetune|adapter|quantized|merge):')), t -> split_part(t, ':', 2))[1]`;
+
+/** The relation the row declares for its parents (NULL when it declares none). */
+function declaredRelationSql(tagFallback: boolean): string {
+  return `CASE WHEN len(bm_parents) > 0 THEN lower(bm_relation) ${tagFallback ? `ELSE ${TAG_RELATION}` : ''} END`;
+}
+
+/** The relation of a row with `nParents` parents (analyses.md §6 "Relation"). */
+export function relationSql(nParents: string, declared: string): string {
+  return `CASE WHEN ${nParents} = 0 THEN 'original' ELSE coalesce(${declared}, 'unknown') END`;
+}
+
+/** Pass 1 (the lineage pass), from the projection `source`: what the walks need of every row —
+ *  its key, parents and relation — and what a root lends its family: namespace, scope, class. */
+export function lineageRowsSql(source: string, tagFallback: boolean, llmPipelines: readonly string[]): string {
+  const llm = `(${llmPipelines.map(lit).join(', ')})`;
   return `
-    SELECT * EXCLUDE (rel0, st_total, gguf_total, name_params),
-      CASE WHEN len(parents) = 0 THEN 'original' ELSE coalesce(rel0, 'unknown') END AS relation,
+    SELECT rid, key, parents, ${relationSql('len(parents)', 'rel0')} AS relation, author, llm_own, arch, downloads
+    FROM (
+      SELECT rid, lower(id) AS key, ${parentsSql(tagFallback)} AS parents, ${declaredRelationSql(tagFallback)} AS rel0,
+        ${NAMESPACE} AS author, coalesce(pipeline IN ${llm}, false) AS llm_own, ${ARCH} AS arch, downloads
+      FROM (${source})
+    )`;
+}
+
+/** Pass 2, from the projection `source`: every per-row column of `models` except those the
+ *  lineage gives (relation, root, family …): namespace, creation day and the 2022-03-02 floor
+ *  of §0, licence, params and the method that gave it, architecture and where it came from;
+ *  `rel0` the relation declared, which counts only for a row the lineage finds parents for. */
+export function modelRowsSql(source: string, tagFallback: boolean): string {
+  const name = `split_part(id, '/', -1)`;
+  return `
+    SELECT * EXCLUDE (st_total, gguf_total, name_params),
       CASE WHEN st_total > 0 THEN 'safetensors' WHEN gguf_total > 0 THEN 'gguf' WHEN name_params > 0 THEN 'name' END AS params_method,
       CASE WHEN st_total > 0 THEN st_total / 1e9 WHEN gguf_total > 0 THEN gguf_total / 1e9 WHEN name_params > 0 THEN name_params END AS params
     FROM (
       SELECT
+        rid,
         id,
-        lower(id) AS key,
-        coalesce(nullif(author_raw, ''), nullif(CASE WHEN contains(id, '/') THEN split_part(id, '/', 1) END, '')) AS author,
-        created,
+        ${NAMESPACE} AS author,
         created IS NOT NULL AND CAST(created AS DATE) = DATE '2022-03-02' AND created >= TIMESTAMP '2022-03-02 23:29:00' AS at_floor,
         CASE WHEN created IS NULL OR (CAST(created AS DATE) = DATE '2022-03-02' AND created >= TIMESTAMP '2022-03-02 23:29:00') THEN NULL ELSE CAST(created AS DATE) END AS day,
         downloads, downloads_all, likes, pipeline, library,
-        CASE WHEN len(bm_parents) > 0 THEN list_filter(bm_parents, p -> p IS NOT NULL AND p <> '')
-          ELSE ${tagFallback ? `coalesce(${tagParents}, []::VARCHAR[])` : '[]::VARCHAR[]'} END AS parents,
-        CASE WHEN len(bm_parents) > 0 THEN lower(bm_relation) ${tagFallback ? `ELSE ${tagRelation}` : ''} END AS rel0,
+        ${tagFallback ? TAG_RELATION : 'lower(bm_relation)'} AS rel0,
         list_transform(list_filter(coalesce(tags, []), t -> starts_with(t, 'license:')), t -> lower(t[9:]))[1] AS license,
         list_contains(coalesce(tags, []), 'merge') AS merge_tag,
         CASE WHEN st_total > 0 OR gguf_total > 0 THEN NULL ELSE ${nameParamsSql(name)} END AS name_params,
         CASE WHEN st_total < 1e14 THEN st_total END AS st_total,
         CASE WHEN gguf_total < 1e14 THEN gguf_total END AS gguf_total,
-        coalesce(config_arch, model_type, gguf_arch) AS arch,
+        ${ARCH} AS arch,
         CASE WHEN config_arch IS NOT NULL THEN 'config' WHEN model_type IS NOT NULL THEN 'model_type' WHEN gguf_arch IS NOT NULL THEN 'gguf' END AS arch_source
       FROM (${source})
     )`;

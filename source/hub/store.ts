@@ -5,8 +5,9 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { DataError } from '../data/errors.js';
-import { Duck, type Row } from './duck.js';
-import { MANIFEST_NAME, STORE_NAME, readManifest, type HubManifest } from './manifest.js';
+import { Duck, sqlString, type Row } from './duck.js';
+import { HISTORY_MANIFEST, HISTORY_NAME, HISTORY_VERSION, type HistoryManifest } from './history.js';
+import { HUB_MANIFEST_VERSION, MANIFEST_NAME, STORE_NAME, readJson, readManifest, type HubManifest } from './manifest.js';
 
 export class HubStore {
   private readonly memo = new Map<string, Promise<unknown>>();
@@ -15,6 +16,8 @@ export class HubStore {
     readonly dir: string,
     readonly manifest: HubManifest,
     private readonly duck: Duck,
+    /** The weekly history beside the snapshot (history.ts), attached as `history`, if fetched. */
+    readonly history: HistoryManifest | null = null,
   ) {}
 
   /** Whether `dir` holds a Hub snapshot store. */
@@ -33,11 +36,23 @@ export class HubStore {
     if (!manifest || !(await HubStore.exists(dir))) {
       throw new DataError(`${dir}: no Hub snapshot here yet (run hubscope fetch --dataset cfahlgren1/hub-stats, or import a models.parquet)`);
     }
+    if (manifest.version < HUB_MANIFEST_VERSION) {
+      throw new DataError(`${dir}: the Hub snapshot store was written by an older hubscope (store version ${manifest.version}); fetch or import the snapshot again`);
+    }
     let duck: Duck;
     try {
       duck = await Duck.open(join(dir, STORE_NAME), { readOnly: true, threads: options.threads ?? 2, memoryLimit: options.memoryLimit ?? '256MB' });
     } catch (error) {
       throw new DataError(`${join(dir, STORE_NAME)}: cannot open the Hub snapshot store (${(error as Error).message.split('\n')[0]}); left untouched`);
+    }
+    const history = await readJson<HistoryManifest>(join(dir, HISTORY_MANIFEST)).catch(() => null);
+    if (history && history.version === HISTORY_VERSION) {
+      try {
+        await duck.exec(`ATTACH ${sqlString(join(dir, HISTORY_NAME))} AS history (READ_ONLY)`);
+        return new HubStore(dir, manifest, duck, history);
+      } catch {
+        // an unreadable history is left out: the snapshot's views do not need it
+      }
     }
     return new HubStore(dir, manifest, duck);
   }

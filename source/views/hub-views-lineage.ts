@@ -6,10 +6,12 @@ import { categorySeries, largest, sharesOf, yearSeries, type CategoryRow } from 
 import { shareOf, sizesOf, uptakeOf } from '../analysis/hub-shape.js';
 import { renderBars } from '../render/bars.js';
 import { renderLinePlot } from '../render/line-plot.js';
-import { formatInteger, formatParams } from '../render/format-number.js';
+import { formatInteger, formatParams, formatScore } from '../render/format-number.js';
 import type { Cell } from './view.js';
 import { chart, drawShareBars, figures, heading, notesBlock, pct, perPeriod, plotHeight } from './view-blocks.js';
 import { commonNotes, coverageText, hubSummary, scopeBlock, type HubView, type HubViewContext } from './hub-view-common.js';
+import type { HistoryRows } from '../hub/queries-history.js';
+import { weeklyDownloadsBlocks, weeklyDownloadsOf } from './hub-history-blocks.js';
 
 const RELATIONS = ['finetune', 'adapter', 'quantized', 'merge'];
 
@@ -75,7 +77,7 @@ export function orgYearTable(orgRows: readonly CategoryRow[]) {
 }
 
 /** H5 as a view. */
-export function hubAdoptionView(context: HubViewContext, rows: AdoptionRows[]): HubView {
+export function hubAdoptionView(context: HubViewContext, rows: AdoptionRows[], history: HistoryRows | null = null): HubView {
   const uptakes = rows.map(uptakeOf);
   return {
     id: 'adoption',
@@ -96,6 +98,7 @@ export function hubAdoptionView(context: HubViewContext, rows: AdoptionRows[]): 
               ...o, height: plotHeight(o), xType: 'number', xMin: 0, yMin: 0, xLabel: 'days since creation', yLabel: 'derivatives',
             }),
       ),
+      ...weeklyDownloadsBlocks(history),
       notesBlock([
         ...uptakes.flatMap((u) => [
           ...(u.before > 0 ? [{ count: u.before, text: `derivatives of ${u.id} dated before it (left out)` }] : []),
@@ -103,7 +106,7 @@ export function hubAdoptionView(context: HubViewContext, rows: AdoptionRows[]): 
         ]),
       ]),
     ],
-    data: { scope: context.options.scope, snapshot: context.manifest.snapshotDay, sha: context.manifest.sha, roots: uptakes },
+    data: { scope: context.options.scope, snapshot: context.manifest.snapshotDay, sha: context.manifest.sha, roots: uptakes, weeklyDownloads: history ? { ...weeklyDownloadsOf(history), history: history.manifest } : null },
     csv: { columns: ['root', 'created', 'derivatives', 'day_100', 'day_1000', 'first30_share'], rows: uptakes.map((u) => [u.id, u.day ?? '', u.total, u.day100 ?? '', u.day1000 ?? '', u.first30Share ?? '']) },
   };
 }
@@ -138,13 +141,37 @@ export function hubSizesView(context: HubViewContext, rows: SizeRows): HubView {
   };
 }
 
-const nodeCells = (n: NodeRow): Cell[] => [
-  `${n.id}${n.virtual ? ' (virtual)' : ''}`, n.relation ?? '–', n.atFloor ? '≤ 2022-03-02' : n.day ?? '–', n.downloads ?? '–', formatParams(n.params), n.children,
+/** A leaderboard's score of a model (analyses.md §6 "Lineage view": where the model is on a
+ *  leaderboard, its score): the average and which leaderboard (e.g. "v1", "v2"). */
+export interface LeaderboardScore {
+  score: number;
+  generation: string;
+}
+
+/** Scores by lower-case repo id: the leaderboard caches' rows, joined by id (optional). */
+export type LeaderboardScores = ReadonlyMap<string, LeaderboardScore>;
+
+const scoreOf = (scores: LeaderboardScores | undefined, n: NodeRow): LeaderboardScore | null => scores?.get(n.id.toLowerCase()) ?? null;
+
+const nodeCells = (n: NodeRow, scores?: LeaderboardScores): Cell[] => {
+  const cells: Cell[] = [
+    `${n.id}${n.virtual ? ' (virtual)' : ''}`, n.relation ?? '–', n.atFloor ? '≤ 2022-03-02' : n.day ?? '–', n.downloads ?? '–', formatParams(n.params), n.children,
+  ];
+  if (scores) {
+    const s = scoreOf(scores, n);
+    cells.push(s ? `${formatScore(s.score)} (${s.generation})` : '–');
+  }
+  return cells;
+};
+const nodeColumns = (scores?: LeaderboardScores) => [
+  { title: 'Model', flex: true }, { title: 'Relation' }, { title: 'Created' }, { title: 'Downloads', numeric: true }, { title: 'Params' }, { title: 'Children', numeric: true },
+  ...(scores ? [{ title: 'Score', align: 'right' as const }] : []),
 ];
-const NODE_COLUMNS = [{ title: 'Model', flex: true }, { title: 'Relation' }, { title: 'Created' }, { title: 'Downloads', numeric: true }, { title: 'Params' }, { title: 'Children', numeric: true }];
 
 /** The lineage view of one model: chain up to its root, tree down with counts per relation. */
-export function hubLineageView(context: HubViewContext, base: string, rows: LineageRows): HubView {
+export function hubLineageView(context: HubViewContext, base: string, rows: LineageRows, scores?: LeaderboardScores): HubView {
+  const NODE_COLUMNS = nodeColumns(scores);
+  const cells = (n: NodeRow) => nodeCells(n, scores);
   const node = rows.node;
   if (!node) {
     return {
@@ -159,16 +186,22 @@ export function hubLineageView(context: HubViewContext, base: string, rows: Line
     summary: hubSummary(context, [`${formatInteger(rows.descendants)} descendants`]),
     blocks: [
       scopeBlock(context),
-      { kind: 'table', title: node.virtual ? 'The model (virtual: named as a parent, not in the snapshot)' : 'The model', columns: NODE_COLUMNS, rows: [nodeCells(node)] },
-      ...(rows.parents.length > 0 ? [{ kind: 'table' as const, title: `Parents (${rows.parents.length})`, columns: NODE_COLUMNS, rows: rows.parents.map(nodeCells) }] : []),
-      { kind: 'table', title: `Chain up to the root (first parents)${rows.cycle ? ' — a cycle: broken at the first repeated model' : ''}`, columns: [{ title: 'Depth', numeric: true }, ...NODE_COLUMNS], rows: rows.chain.map((n, i) => [i, ...nodeCells(n)]) },
+      { kind: 'table', title: node.virtual ? 'The model (virtual: named as a parent, not in the snapshot)' : 'The model', columns: NODE_COLUMNS, rows: [cells(node)] },
+      ...(rows.parents.length > 0 ? [{ kind: 'table' as const, title: `Parents (${rows.parents.length})`, columns: NODE_COLUMNS, rows: rows.parents.map(cells) }] : []),
+      { kind: 'table', title: `Chain up to the root (first parents)${rows.cycle ? ' — a cycle: broken at the first repeated model' : ''}`, columns: [{ title: 'Depth', numeric: true }, ...NODE_COLUMNS], rows: rows.chain.map((n, i) => [i, ...cells(n)]) },
       heading(`Tree down: ${formatInteger(rows.descendants)} descendants in scope through any parent edge`),
       figures(RELATIONS.map((r) => ({ label: r, value: formatInteger(rows.byRelation[r] ?? 0) }))),
-      { kind: 'table', title: `Children by downloads (${rows.children.length} of ${formatInteger(rows.childCount)})`, columns: NODE_COLUMNS, rows: rows.children.map(nodeCells) },
+      { kind: 'table', title: `Children by downloads (${rows.children.length} of ${formatInteger(rows.childCount)})`, columns: NODE_COLUMNS, rows: rows.children.map(cells) },
       notesBlock(rows.cycle ? [{ count: 1, text: 'cycle in the first-parent chain' }] : []),
     ],
-    data: { scope: context.options.scope, snapshot: context.manifest.snapshotDay, sha: context.manifest.sha, ...rows },
-    csv: { columns: ['model', 'relation', 'created', 'downloads', 'params', 'children'], rows: rows.children.map((n) => [n.id, n.relation ?? '', n.day ?? '', n.downloads ?? '', n.params ?? '', n.children]) },
+    data: {
+      scope: context.options.scope, snapshot: context.manifest.snapshotDay, sha: context.manifest.sha, ...rows,
+      ...(scores ? { scores: Object.fromEntries([node, ...rows.parents, ...rows.chain, ...rows.children].flatMap((n) => { const s = scoreOf(scores, n); return s ? [[n.id, s]] : []; })) } : {}),
+    },
+    csv: {
+      columns: ['model', 'relation', 'created', 'downloads', 'params', 'children', ...(scores ? ['score', 'leaderboard'] : [])],
+      rows: rows.children.map((n) => [n.id, n.relation ?? '', n.day ?? '', n.downloads ?? '', n.params ?? '', n.children, ...(scores ? [scoreOf(scores, n)?.score ?? '', scoreOf(scores, n)?.generation ?? ''] : [])]),
+    },
   };
 }
 

@@ -170,6 +170,24 @@ describe('the H analyses', () => {
   });
 });
 
+describe('leaderboard scores in the lineage view', () => {
+  test('a score joins by repo id (any case) where a model is on a leaderboard; the others show none', async () => {
+    const scores = new Map([[llama.toLowerCase(), { score: 62.25, generation: 'v2' }], ['alice/llama-ft', { score: 55.1, generation: 'v1' }]]);
+    const view = await hubView(store, 'lineage', { base: 'carol/MERGE-x', scores });
+    const text = writeHubView(view, 'text', { width: 120, color: false });
+    // the chain carol/merge-x → alice/llama-ft → Llama: carol has no score
+    expect(text).toMatch(/alice\/llama-ft .* 55\.10 \(v1\)/);
+    expect(text).toMatch(/meta-llama\/Llama-3-8B .* 62\.25 \(v2\)/);
+    expect(text).toMatch(/carol\/merge-x .* – *$/m);
+    expect((view.data as { scores: unknown }).scores).toEqual({ 'alice/llama-ft': { score: 55.1, generation: 'v1' }, [llama]: { score: 62.25, generation: 'v2' } });
+    const csv = writeHubView(await hubView(store, 'lineage', { base: llama, scores }), 'csv', { width: 80, color: false });
+    expect(csv.split('\n')[0]).toBe('model,relation,created,downloads,params,children,score,leaderboard');
+    expect(csv).toContain('alice/llama-ft,finetune,2024-05-10,10,,2,55.1,v1');
+    // without scores: no Score column
+    expect(writeHubView(await hubView(store, 'lineage', { base: llama }), 'text', { width: 120, color: false })).not.toContain('Score');
+  });
+});
+
 describe('snapshots with columns missing', () => {
   test('optional columns missing: said, and parents come from base_model: tags', async () => {
     const schema = { ...FULL_SCHEMA };
