@@ -15,9 +15,9 @@ import { DEFAULT_DATASET, readSettings } from '../env.js';
 import { sourceFor } from '../sources/registry.js';
 import { sanitize } from '../text/sanitize.js';
 import { App } from '../app/App.js';
-import { FetchController } from '../app/fetch-controller.js';
-import { KeyStream } from '../app/key-stream.js';
-import { SCREENS, type ScreenId } from '../app/screens.js';
+import { FetchController } from '../app/services/fetch-controller.js';
+import { KeyStream } from '../app/keys/key-stream.js';
+import { SCREENS, type ScreenId } from '../app/screens/screen-list.js';
 import { UsageError, parse } from './args.js';
 
 const ALT_SCREEN_ON = '\u001b[?1049h';

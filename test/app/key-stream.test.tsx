@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { render, type Instance } from 'ink';
 import { App } from '../../source/app/App.js';
-import { KeyStream, splitKeys } from '../../source/app/key-stream.js';
+import { KeyStream, splitKeys } from '../../source/app/keys/key-stream.js';
 import { loadDataset } from '../../source/cache/store.js';
 import type { Dataset } from '../../source/data/model.js';
 import { fixtureCache } from '../print/fixture-cache.js';

@@ -2,8 +2,8 @@
 // bindings never shadowing the table's (Space still pages the table), the app's own keys
 // never shadowed, and the `?` help listing every one of them.
 import { describe, expect, it } from 'vitest';
-import { BINDINGS, bindingsFor, commandFor, commandForMode } from '../../source/app/keymap.js';
-import { helpLines } from '../../source/app/HelpOverlay.js';
+import { BINDINGS, bindingsFor, commandFor, commandForMode } from '../../source/app/keys/keymap.js';
+import { helpLines } from '../../source/app/components/HelpOverlay.js';
 
 const APP_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', 'tab', 'shift+tab', '?', 'c', 'e', 'r', 'p', 'q', 'ctrl+c'];
 

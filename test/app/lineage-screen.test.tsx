@@ -4,7 +4,7 @@
 import React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LineageScreen } from '../../source/app/screens/LineageScreen.js';
-import { DEFER_ABOVE } from '../../source/app/use-deferred.js';
+import { DEFER_ABOVE } from '../../source/app/hooks/use-deferred.js';
 import type { Dataset } from '../../source/data/model.js';
 import type { View } from '../../source/views/view.js';
 import { displayWidth } from '../../source/render/text-width.js';

@@ -2,9 +2,9 @@
 // to let the namespace owner stand in as the author of a repository without a commit history
 // (§0; the paper's rule, commit authors only, is the default). Thin: the view does the work.
 import React, { useMemo, useState } from 'react';
-import type { ScreenProps } from '../screen-props.js';
+import type { ScreenProps } from './screen-props.js';
 import { ViewScreen } from './ViewScreen.js';
-import { cachedView, screenOptions } from '../view-cache.js';
+import { cachedView, screenOptions } from '../services/view-cache.js';
 
 export function AuthorsScreen(props: ScreenProps): React.JSX.Element {
   const [owners, setOwners] = useState(false);

@@ -4,15 +4,15 @@
 // pattern with params, or a base repo).
 import React, { useMemo, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
-import type { ScreenProps } from '../screen-props.js';
+import type { ScreenProps } from './screen-props.js';
 import { ViewScreen } from './ViewScreen.js';
-import { cachedView, screenOptions } from '../view-cache.js';
-import { chosenSpecs, initialPicker, pick, rows, type PickerState } from '../family-picker.js';
-import { editText } from '../text-edit.js';
-import { keyName } from '../keymap.js';
-import { fitLine } from '../fit-line.js';
+import { cachedView, screenOptions } from '../services/view-cache.js';
+import { chosenSpecs, initialPicker, pick, rows, type PickerState } from '../state/family-picker.js';
+import { editText } from '../keys/text-edit.js';
+import { keyName } from '../keys/keymap.js';
+import { fitLine } from '../components/fit-line.js';
 import { defaultMode } from '../../views/view-options.js';
-import { nextScore, scoreHint } from '../score-cycle.js';
+import { nextScore, scoreHint } from '../state/score-cycle.js';
 
 function Picker(props: { state: PickerState; width: number; height: number }): React.JSX.Element {
   const { state } = props;

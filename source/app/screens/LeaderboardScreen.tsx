@@ -6,30 +6,29 @@
 // switches) in a per-app memory.
 import React, { useEffect, useMemo } from 'react';
 import { Box, Text, type Key } from 'ink';
-import type { ScreenProps } from '../screen-props.js';
+import type { ScreenProps } from './screen-props.js';
 import type { Dataset } from '../../data/model.js';
-import type { LeaderboardTable } from '../../analysis/leaderboard.js';
 import { leaderboardTable } from '../../views/leaderboard-view.js';
-import { queryLeaderboard } from '../../analysis/leaderboard-query.js';
+import { leaderboardQuery, type LeaderboardTable } from '../../views/screen-data.js';
 import { writeText } from '../../views/write-text.js';
 import { cellText, fit } from '../../render/text-width.js';
 import { makeTheme } from '../../render/theme.js';
 import { formatInteger } from '../../render/format-number.js';
-import { commandFor, commandForMode, keyName } from '../keymap.js';
-import { editText, promptAction } from '../text-edit.js';
-import { clampOffset, SCROLL_COMMANDS, type ScrollCommand } from '../scroll.js';
-import { INITIAL_STATE, leaderboardReducer, queryOf, restored, type LeaderboardAction, type LeaderboardState } from '../leaderboard-state.js';
-import { columnWidths, screenColumns, tableFrame } from '../leaderboard-columns.js';
-import { panelItems } from '../filter-panel.js';
-import { queryView, querySummary } from '../leaderboard-query-view.js';
-import { modelDetailView } from '../model-detail-view.js';
-import { useReducerRef } from '../use-reducer-ref.js';
-import { useDeferred } from '../use-deferred.js';
-import { useModelDetail } from '../use-model-detail.js';
-import { useLatestInput } from '../use-latest-input.js';
-import { SearchLine } from './SearchLine.js';
-import { FilterPanel } from './FilterPanel.js';
-import { ModelDetail } from './ModelDetail.js';
+import { commandFor, commandForMode, keyName } from '../keys/keymap.js';
+import { editText, promptAction } from '../keys/text-edit.js';
+import { clampOffset, SCROLL_COMMANDS, type ScrollCommand } from '../state/scroll.js';
+import { INITIAL_STATE, leaderboardReducer, queryOf, restored, type LeaderboardAction, type LeaderboardState } from '../state/leaderboard-state.js';
+import { columnWidths, screenColumns, tableFrame } from '../../views/leaderboard-columns.js';
+import { panelItems } from '../../views/leaderboard-filters.js';
+import { queryView, querySummary } from '../../views/leaderboard-query-view.js';
+import { modelDetailView } from '../../views/model-detail-view.js';
+import { useReducerRef } from '../state/use-reducer-ref.js';
+import { useDeferred } from '../hooks/use-deferred.js';
+import { useModelDetail } from '../hooks/use-model-detail.js';
+import { useLatestInput } from '../keys/use-latest-input.js';
+import { SearchLine } from '../components/SearchLine.js';
+import { FilterPanel } from '../components/FilterPanel.js';
+import { ModelDetail } from '../components/ModelDetail.js';
 
 /** Lines around the rows: title, search line, table header and rule, footer. */
 export const LEADERBOARD_CHROME = 5;
@@ -84,7 +83,7 @@ function LeaderboardBody(props: ScreenProps & { table: LeaderboardTable }): Reac
   }, []);
 
   const query = useMemo(() => queryOf(state), [state.search, state.filters, state.sort]);
-  const result = useMemo(() => queryLeaderboard(table, query), [table, query]);
+  const result = useMemo(() => leaderboardQuery(table, query), [table, query]);
   const count = result.shown;
   const panelHeight = state.panel ? Math.min(items.length + 1, Math.max(4, Math.floor((height - LEADERBOARD_CHROME) / 2))) : 0;
   const room = Math.max(1, height - LEADERBOARD_CHROME - panelHeight);

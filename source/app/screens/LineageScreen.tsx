@@ -5,37 +5,29 @@
 // State is the pure reducer of lineage-state.ts, kept per app across remounts.
 import React, { useEffect, useMemo } from 'react';
 import { Box, Text, type Key } from 'ink';
-import type { ScreenProps } from '../screen-props.js';
-import { baseModels, derivativesOf, type BaseModelsResult } from '../../analysis/base-models.js';
+import type { ScreenProps } from './screen-props.js';
+import { allBaseModels, derivativeTree, hasBaseModels } from '../../views/screen-data.js';
 import type { View } from '../../views/view.js';
 import type { Dataset } from '../../data/model.js';
 import { fit, cellText } from '../../render/text-width.js';
 import { makeTheme } from '../../render/theme.js';
 import { formatInteger } from '../../render/format-number.js';
-import { commandFor, keyName } from '../keymap.js';
-import { editText, promptAction } from '../text-edit.js';
-import { SCROLL_COMMANDS, type ScrollCommand } from '../scroll.js';
-import { INITIAL_LINEAGE, lineageReducer, restoredLineage, type LineageAction, type LineageState, type NodeInfo } from '../lineage-state.js';
-import { findBases, listCells, listWidest, LIST_COLUMNS, treeCells, treeTable, visibleRows, type TreeRow } from '../lineage-tree.js';
-import { baseListView, treeView } from '../lineage-screen-view.js';
-import { useReducerRef } from '../use-reducer-ref.js';
-import { useDeferred } from '../use-deferred.js';
-import { useLatestInput } from '../use-latest-input.js';
-import { TreeList, treeListRoom } from './TreeList.js';
+import { commandFor, keyName } from '../keys/keymap.js';
+import { editText, promptAction } from '../keys/text-edit.js';
+import { SCROLL_COMMANDS, type ScrollCommand } from '../state/scroll.js';
+import { INITIAL_LINEAGE, lineageReducer, restoredLineage, type LineageAction, type LineageState, type NodeInfo } from '../state/lineage-state.js';
+import { findBases, listCells, listWidest, LIST_COLUMNS, treeCells, treeTable, visibleRows, type TreeRow } from '../../views/lineage-tree.js';
+import { baseListView, treeView } from '../../views/lineage-screen-view.js';
+import { useReducerRef } from '../state/use-reducer-ref.js';
+import { useDeferred } from '../hooks/use-deferred.js';
+import { useLatestInput } from '../keys/use-latest-input.js';
+import { TreeList, treeListRoom } from '../components/TreeList.js';
 import { layoutTable } from '../../render/table.js';
 
 /** Lines above the table: title and hint/finder. */
 const CHROME = 2;
 
 const memory = new WeakMap<object, LineageState>();
-const basesCache = new WeakMap<Dataset, BaseModelsResult>();
-
-/** Every base model of the dataset (most declared first), computed once per dataset. */
-function allBases(dataset: Dataset): BaseModelsResult {
-  let bases = basesCache.get(dataset);
-  if (!bases) basesCache.set(dataset, (bases = baseModels(dataset, { top: Number.POSITIVE_INFINITY })));
-  return bases;
-}
 
 const READING: View = { id: 'lineage', title: 'Lineage', summary: 'reading the base models…', blocks: [], data: null };
 
@@ -57,11 +49,11 @@ export function LineageScreen(props: ScreenProps): React.JSX.Element {
     props.setCapture(false);
   }, []);
 
-  const bases = useDeferred(dataset, (d) => basesCache.has(d), allBases)?.value ?? null;
+  const bases = useDeferred(dataset, hasBaseModels, allBaseModels)?.value ?? null;
   const listed = useMemo(() => (bases ? findBases(bases.top, state.find) : []), [bases, state.find]);
   const widest = useMemo(() => listWidest(bases?.top ?? []), [bases]);
   const base = state.tree?.base ?? null;
-  const tree = useMemo(() => (base === null ? null : derivativesOf(dataset, base)), [dataset, base]);
+  const tree = useMemo(() => (base === null ? null : derivativeTree(dataset, base)), [dataset, base]);
   const table = useMemo(() => (tree ? treeTable(tree.root) : null), [tree]);
   const rows = useMemo(() => (tree && state.tree ? visibleRows(tree.root, state.tree.expanded) : []), [tree, state.tree?.expanded]);
   const listHeight = Math.max(3, height - CHROME);

@@ -1,10 +1,10 @@
 // Overview: the headline figures of every section beside the paper's; Enter shows the fetch
 // details (stage, counts, errors) and the cache's per-item status.
 import React, { useMemo, useState } from 'react';
-import type { ScreenProps } from '../screen-props.js';
+import type { ScreenProps } from './screen-props.js';
 import { ViewScreen } from './ViewScreen.js';
-import { cachedView, screenOptions } from '../view-cache.js';
-import { fetchDetailsView } from '../fetch-details.js';
+import { cachedView, screenOptions } from '../services/view-cache.js';
+import { fetchDetailsView } from '../services/fetch-details.js';
 
 export function OverviewScreen(props: ScreenProps): React.JSX.Element {
   const [details, setDetails] = useState(false);

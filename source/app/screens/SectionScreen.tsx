@@ -2,12 +2,12 @@
 // Architectures; Types also cycles its Fig. 7 score (`b`). Thin: the view builder does the work
 // (source/views).
 import React, { useMemo, useState } from 'react';
-import type { ScreenProps } from '../screen-props.js';
-import type { ScreenId } from '../screens.js';
+import type { ScreenProps } from './screen-props.js';
+import type { ScreenId } from './screen-list.js';
 import { ViewScreen } from './ViewScreen.js';
 import type { ViewId } from '../../views/view.js';
-import { cachedView, screenOptions } from '../view-cache.js';
-import { nextScore, scoreHint } from '../score-cycle.js';
+import { cachedView, screenOptions } from '../services/view-cache.js';
+import { nextScore, scoreHint } from '../state/score-cycle.js';
 
 export function sectionScreen(screen: ScreenId, viewId: ViewId, keys: { score?: boolean } = {}): (props: ScreenProps) => React.JSX.Element {
   function SectionScreen(props: ScreenProps): React.JSX.Element {

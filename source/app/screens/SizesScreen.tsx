@@ -3,12 +3,12 @@
 // score (the average, then each benchmark).
 import React, { useMemo, useState } from 'react';
 import { useInput } from 'ink';
-import type { ScreenProps } from '../screen-props.js';
+import type { ScreenProps } from './screen-props.js';
 import { ViewScreen } from './ViewScreen.js';
-import { cachedView, screenOptions } from '../view-cache.js';
-import { editText } from '../text-edit.js';
-import { DEFAULT_SCORE_THRESHOLD } from '../../analysis/score.js';
-import { nextScore, scoreHint } from '../score-cycle.js';
+import { cachedView, screenOptions } from '../services/view-cache.js';
+import { editText } from '../keys/text-edit.js';
+import { DEFAULT_SCORE_THRESHOLD } from '../../views/screen-data.js';
+import { nextScore, scoreHint } from '../state/score-cycle.js';
 
 export function SizesScreen(props: ScreenProps): React.JSX.Element {
   const defaultThreshold = DEFAULT_SCORE_THRESHOLD[props.dataset.generation];

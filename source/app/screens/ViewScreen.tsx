@@ -2,12 +2,12 @@
 // by the scroll keys. Screens with options wrap it and pass the options in.
 import React, { useEffect, useMemo, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
-import type { ScreenProps } from '../screen-props.js';
+import type { ScreenProps } from './screen-props.js';
 import type { View } from '../../views/view.js';
-import { cachedText } from '../view-cache.js';
-import { commandFor, keyName } from '../keymap.js';
-import { scroll, SCROLL_COMMANDS, type ScrollCommand } from '../scroll.js';
-import type { ScreenId } from '../screens.js';
+import { cachedText } from '../services/view-cache.js';
+import { commandFor, keyName } from '../keys/keymap.js';
+import { scroll, SCROLL_COMMANDS, type ScrollCommand } from '../state/scroll.js';
+import type { ScreenId } from './screen-list.js';
 
 export interface ViewScreenProps extends ScreenProps {
   screen: ScreenId;

@@ -1,7 +1,7 @@
 // Screen id → component.
 import type React from 'react';
-import type { ScreenProps } from '../screen-props.js';
-import type { ScreenId } from '../screens.js';
+import type { ScreenProps } from './screen-props.js';
+import type { ScreenId } from './screen-list.js';
 import { OverviewScreen } from './OverviewScreen.js';
 import { sectionScreen } from './SectionScreen.js';
 import { LeaderboardScreen } from './LeaderboardScreen.js';

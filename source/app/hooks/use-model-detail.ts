@@ -2,9 +2,8 @@
 // table builds its lineage graph (about half a second on 100,000 models): a frame says so
 // first and the detail follows; later details come at once (the graph is cached per table).
 import { useEffect, useMemo, useState } from 'react';
-import type { Dataset } from '../data/model.js';
-import type { LeaderboardTable } from '../analysis/leaderboard.js';
-import { modelDetail, type ModelDetail } from '../analysis/leaderboard-detail.js';
+import type { Dataset } from '../../data/model.js';
+import { modelDetailOf, type LeaderboardTable, type ModelDetail } from '../../views/screen-data.js';
 
 /** Rows above which the first detail of a table is computed after a frame. */
 export const DEFER_DETAIL_ABOVE = 20_000;
@@ -20,7 +19,7 @@ export interface DetailResult {
 
 export function useModelDetail(dataset: Dataset, table: LeaderboardTable, key: string | null, includeFlagged: boolean): DetailResult {
   const compute = (k: string): ModelDetail | null => {
-    const detail = modelDetail(dataset, table, k, { includeFlagged });
+    const detail = modelDetailOf(dataset, table, k, includeFlagged);
     let toggles = built.get(table);
     if (!toggles) built.set(table, (toggles = new Set()));
     toggles.add(includeFlagged);

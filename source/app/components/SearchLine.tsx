@@ -4,7 +4,7 @@ import React from 'react';
 import { Text } from 'ink';
 import { cellText, displayWidth, fit, truncateStart } from '../../render/text-width.js';
 import { makeTheme } from '../../render/theme.js';
-import { MAX_SEARCH_LENGTH } from '../../analysis/leaderboard-search.js';
+import { MAX_SEARCH_LENGTH } from '../../views/screen-data.js';
 
 export interface SearchLineProps {
   width: number;

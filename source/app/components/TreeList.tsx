@@ -5,7 +5,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { layoutTable, renderTable, type Cell, type TableColumn } from '../../render/table.js';
-import { clampOffset } from '../scroll.js';
+import { clampOffset } from '../state/scroll.js';
 
 export interface TreeListProps {
   columns: readonly TableColumn[];

@@ -2,7 +2,7 @@
 // generation, filters in force, cache freshness, a hint.
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { FetchState } from './fetch-controller.js';
+import type { FetchState } from '../services/fetch-controller.js';
 import { fitLine } from './fit-line.js';
 
 export interface StatusBarProps {

@@ -1,11 +1,11 @@
 // Views and their text lines, remembered per dataset: switching back to a screen, or to one
 // warmed in the background after the first frame, only draws. Datasets are never changed
 // after loading (a reload makes a new one), so a WeakMap keyed by the dataset is exact.
-import type { Dataset } from '../data/model.js';
-import type { Period } from '../analysis/periods.js';
-import { VIEWS } from '../views/registry.js';
-import { DEFAULT_VIEW_OPTIONS, type View, type ViewId, type ViewOptions } from '../views/view.js';
-import { writeText } from '../views/write-text.js';
+import type { Dataset } from '../../data/model.js';
+import type { Period } from '../../views/screen-data.js';
+import { VIEWS } from '../../views/registry.js';
+import { DEFAULT_VIEW_OPTIONS, type View, type ViewId, type ViewOptions } from '../../views/view.js';
+import { writeText } from '../../views/write-text.js';
 
 const views = new WeakMap<Dataset, Map<string, View>>();
 const texts = new WeakMap<View, Map<string, string[]>>();

@@ -3,9 +3,9 @@
 // Each read is marked with whether the fetch was running then, so the views can say that
 // their figures are partial "so far" (issue 7 §3).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Dataset } from '../data/model.js';
-import type { FetchController, FetchState } from './fetch-controller.js';
-import { IDLE } from './fetch-controller.js';
+import type { Dataset } from '../../data/model.js';
+import type { FetchController, FetchState } from '../services/fetch-controller.js';
+import { IDLE } from '../services/fetch-controller.js';
 
 const RELOAD_EVERY_MS = 3000;
 

@@ -1,10 +1,60 @@
-// The Leaderboard's filter panel as data: its items (toggles, types, size presets, the
-// families of the table, the params and date fields, clear) and each item's line showing the
-// state in force. Pure; FilterPanel.tsx draws the lines.
-import { MODEL_TYPES } from '../data/model.js';
+// The Leaderboard screen's filters (analyses.md §5) as data: what they hold, the defaults (merges
+// and flagged hidden, as the leaderboard did), the filter panel's items (toggles, types, size
+// presets, the families of the table, the params and date fields, clear) and each item's line
+// showing the state in force. Pure; app/components/FilterPanel.tsx draws the lines.
+import { MODEL_TYPES, type ModelType } from '../data/model.js';
 import type { LeaderboardTable } from '../analysis/leaderboard.js';
-import { SIZE_PRESETS } from '../analysis/leaderboard-query.js';
-import { fieldText, type FieldId, type Filters, type PanelItem, type PanelState, type ToggleId } from './leaderboard-state.js';
+import { SIZE_PRESETS, type SizePresetId } from '../analysis/leaderboard-query.js';
+
+export type ToggleId = 'showMerges' | 'includeFlagged' | 'hideMoE' | 'hideUnavailable';
+export type FieldId = 'params-min' | 'params-max' | 'created-from' | 'created-to';
+
+export interface Filters {
+  showMerges: boolean;
+  includeFlagged: boolean;
+  hideMoE: boolean;
+  hideUnavailable: boolean;
+  types: ModelType[];
+  families: string[];
+  sizes: SizePresetId[];
+  params: { min: number | null; max: number | null };
+  created: { from: string | null; to: string | null };
+}
+
+/** Merges and flagged entries hidden, as the leaderboard did; nothing else filtered. */
+export const DEFAULT_FILTERS: Filters = {
+  showMerges: false,
+  includeFlagged: false,
+  hideMoE: false,
+  hideUnavailable: false,
+  types: [],
+  families: [],
+  sizes: [],
+  params: { min: null, max: null },
+  created: { from: null, to: null },
+};
+
+/** One line of the filter panel (built by filter-panel.ts from the table). */
+export type PanelItem =
+  | { kind: 'toggle'; id: ToggleId }
+  | { kind: 'type'; value: ModelType }
+  | { kind: 'size'; value: SizePresetId }
+  | { kind: 'family'; value: string }
+  | { kind: 'field'; id: FieldId }
+  | { kind: 'clear' };
+
+
+/** The panel's state as an item's line shows it: the field being typed into. */
+export interface PanelEditing {
+  editing: { field: FieldId; text: string } | null;
+}
+
+/** The text a field shows and is edited from. */
+export function fieldText(filters: Filters, field: FieldId): string {
+  const value = { 'params-min': filters.params.min, 'params-max': filters.params.max, 'created-from': filters.created.from, 'created-to': filters.created.to }[field];
+  return value === null ? '' : String(value);
+}
+
 
 const TOGGLES: Array<{ id: ToggleId; label: string }> = [
   { id: 'showMerges', label: 'show merges (hidden by default, as the leaderboard did)' },
@@ -48,7 +98,7 @@ export function panelItems(table: LeaderboardTable): PanelItem[] {
 const box = (on: boolean): string => (on ? '[x]' : '[ ]');
 
 /** One item as text (without the cursor gutter). */
-export function itemText(item: PanelItem, filters: Filters, panel: PanelState): string {
+export function itemText(item: PanelItem, filters: Filters, panel: PanelEditing): string {
   switch (item.kind) {
     case 'toggle':
       return `${box(filters[item.id])} ${TOGGLES.find((t) => t.id === item.id)!.label}`;

@@ -1,7 +1,7 @@
 // One-line text editing for prompts inside a screen's own key handler: typing appends,
 // Backspace deletes, Enter applies, Esc cancels. Pure.
 import type { Key } from 'ink';
-import { MAX_SEARCH_LENGTH } from '../analysis/leaderboard-search.js';
+import { MAX_SEARCH_LENGTH } from '../../views/screen-data.js';
 
 export type EditResult = { kind: 'edit'; text: string } | { kind: 'apply'; text: string } | { kind: 'cancel' };
 

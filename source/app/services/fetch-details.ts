@@ -1,9 +1,9 @@
 // The Overview's detail page: the background fetch (stage, counts, recent errors) and what
 // the cache holds per stage (ok / gone / error, with the first error messages).
-import type { Dataset, ItemStatus } from '../data/model.js';
-import type { View } from '../views/view.js';
+import type { Dataset, ItemStatus } from '../../data/model.js';
+import type { View } from '../../views/view.js';
 import type { FetchState } from './fetch-controller.js';
-import { fetchSummary } from './StatusBar.js';
+import { fetchSummary } from '../components/StatusBar.js';
 
 /** Counts over the leaderboard's repos (the cache also holds declared bases that are not rows). */
 function counts(statuses: Map<string, ItemStatus>, keys: ReadonlySet<string>): { ok: number; gone: number; error: number } {

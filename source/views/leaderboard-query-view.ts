@@ -4,10 +4,10 @@
 import type { LeaderboardTable } from '../analysis/leaderboard.js';
 import type { LeaderboardView } from '../analysis/leaderboard-query.js';
 import { formatInteger } from '../render/format-number.js';
-import type { Block, Cell, TableColumn, View } from '../views/view.js';
+import type { Block, Cell, TableColumn, View } from './view.js';
 import type { ScreenColumn } from './leaderboard-columns.js';
-import { filtersSummary } from './filter-panel.js';
-import type { Filters } from './leaderboard-state.js';
+import { filtersSummary } from './leaderboard-filters.js';
+import type { Filters } from './leaderboard-filters.js';
 
 /** Rows a copy or export carries at most. */
 export const EXPORT_ROWS = 200;

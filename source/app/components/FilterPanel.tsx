@@ -2,11 +2,11 @@
 // under the cursor marked with › (and inverted with colour), scrolled to keep it in view.
 import React from 'react';
 import { Box, Text } from 'ink';
-import { itemText } from '../filter-panel.js';
-import type { Filters, PanelItem, PanelState } from '../leaderboard-state.js';
+import { itemText } from '../../views/leaderboard-filters.js';
+import type { Filters, PanelItem, PanelState } from '../state/leaderboard-state.js';
 import { cellText, fit } from '../../render/text-width.js';
 import { makeTheme } from '../../render/theme.js';
-import { clampOffset } from '../scroll.js';
+import { clampOffset } from '../state/scroll.js';
 
 export interface FilterPanelProps {
   items: readonly PanelItem[];

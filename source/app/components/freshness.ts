@@ -1,5 +1,5 @@
 // "cache 3 h old" for the status bar, from the dataset's source times.
-import type { Dataset } from '../data/model.js';
+import type { Dataset } from '../../data/model.js';
 
 export function age(fromIso: string | null, now: Date): string | null {
   if (!fromIso) return null;

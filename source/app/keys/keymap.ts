@@ -1,7 +1,7 @@
 // The key map is data: one table of {command, keys, scope, description}. The `?` overlay, the
 // status-bar hints and the README's key table are generated from it (style.md habit 2).
 import type { Key } from 'ink';
-import type { ScreenId } from './screens.js';
+import type { ScreenId } from '../screens/screen-list.js';
 
 export type Scope = 'global' | ScreenId;
 

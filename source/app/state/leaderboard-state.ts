@@ -4,47 +4,11 @@
 // field being edited) and the detail of one model. The screen passes in what the reducer
 // cannot know (row count, room, the column under the cursor), so every action is testable
 // without Ink.
-import type { ModelType } from '../data/model.js';
-import type { LeaderboardQuery, SizePresetId } from '../analysis/leaderboard-query.js';
-import { DEFAULT_SORT } from '../analysis/leaderboard.js';
+import { DEFAULT_SORT, type LeaderboardQuery } from '../../views/screen-data.js';
+import { DEFAULT_FILTERS, type FieldId, type Filters, type PanelItem } from '../../views/leaderboard-filters.js';
+export { DEFAULT_FILTERS, fieldText, type FieldId, type Filters, type PanelItem, type ToggleId } from '../../views/leaderboard-filters.js';
+import { fieldText } from '../../views/leaderboard-filters.js';
 import { clampOffset, scroll, type ScrollCommand, type ScrollState } from './scroll.js';
-
-export type ToggleId = 'showMerges' | 'includeFlagged' | 'hideMoE' | 'hideUnavailable';
-export type FieldId = 'params-min' | 'params-max' | 'created-from' | 'created-to';
-
-export interface Filters {
-  showMerges: boolean;
-  includeFlagged: boolean;
-  hideMoE: boolean;
-  hideUnavailable: boolean;
-  types: ModelType[];
-  families: string[];
-  sizes: SizePresetId[];
-  params: { min: number | null; max: number | null };
-  created: { from: string | null; to: string | null };
-}
-
-/** Merges and flagged entries hidden, as the leaderboard did; nothing else filtered. */
-export const DEFAULT_FILTERS: Filters = {
-  showMerges: false,
-  includeFlagged: false,
-  hideMoE: false,
-  hideUnavailable: false,
-  types: [],
-  families: [],
-  sizes: [],
-  params: { min: null, max: null },
-  created: { from: null, to: null },
-};
-
-/** One line of the filter panel (built by filter-panel.ts from the table). */
-export type PanelItem =
-  | { kind: 'toggle'; id: ToggleId }
-  | { kind: 'type'; value: ModelType }
-  | { kind: 'size'; value: SizePresetId }
-  | { kind: 'family'; value: string }
-  | { kind: 'field'; id: FieldId }
-  | { kind: 'clear' };
 
 export interface PanelState {
   cursor: number;
@@ -103,12 +67,6 @@ export type LeaderboardAction =
 const top = (s: LeaderboardState): LeaderboardState => ({ ...s, cursor: 0, offset: 0 });
 
 const flip = <T>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
-
-/** The text a field shows and is edited from. */
-export function fieldText(filters: Filters, field: FieldId): string {
-  const value = { 'params-min': filters.params.min, 'params-max': filters.params.max, 'created-from': filters.created.from, 'created-to': filters.created.to }[field];
-  return value === null ? '' : String(value);
-}
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 

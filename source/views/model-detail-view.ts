@@ -6,7 +6,7 @@
 import type { ModelDetail } from '../analysis/leaderboard-detail.js';
 import { RELATIONS } from '../analysis/base-models.js';
 import { formatInteger, formatParams, formatScore } from '../render/format-number.js';
-import type { Block, Cell, TableColumn, View } from '../views/view.js';
+import type { Block, Cell, TableColumn, View } from './view.js';
 
 /** Derivatives listed at most (the rest is counted). */
 export const MAX_CHILDREN = 100;

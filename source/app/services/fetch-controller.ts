@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { retryText } from '../fetch/progress-view.js';
+import { retryText } from '../../fetch/progress-view.js';
 
 export interface FetchState {
   running: boolean;
@@ -43,13 +43,13 @@ export const IDLE: FetchState = {
 type Listener = (state: FetchState, event: Record<string, unknown> | null) => void;
 
 /** The built CLI: dist/cli.js, found from this module in the bundle (dist/chunks/), in a
- *  plain compile (dist/app/), or from source (the project's dist/). */
+ *  plain compile (dist/app/services/), or from source (source/app/services/: the project's dist/). */
 export function cliPath(): string {
-  for (const candidate of ['../cli.js', './cli.js', '../../dist/cli.js']) {
+  for (const candidate of ['../cli.js', './cli.js', '../../cli.js', '../../../dist/cli.js']) {
     const path = fileURLToPath(new URL(candidate, import.meta.url));
     if (existsSync(path)) return path;
   }
-  return fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+  return fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
 }
 
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);

@@ -1,6 +1,6 @@
 // The Improvement screen's family picker as a pure reducer: the paper's presets and the
 // user's own families (a name pattern with params, or a base repo), each on or off.
-import { PAPER_FAMILIES } from '../analysis/improvement-families.js';
+import { PAPER_FAMILIES } from '../../views/screen-data.js';
 
 export interface PickerItem {
   /** A family spec as `print --families` takes it: a preset id, `pattern:P[:params[:range]]`, or `org/base`. */

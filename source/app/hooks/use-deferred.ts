@@ -3,7 +3,7 @@
 // timer just after a frame, so the screen first says what it is doing; while a reloaded
 // dataset's value is computed, the previous one stays on screen.
 import { useEffect, useMemo, useState } from 'react';
-import type { Dataset } from '../data/model.js';
+import type { Dataset } from '../../data/model.js';
 
 /** Entries above which a first computation waits for a frame. */
 export const DEFER_ABOVE = 20_000;

@@ -1,9 +1,9 @@
 // `?`: every key of the current screen, generated from the key map.
 import React from 'react';
 import { Box, Text } from 'ink';
-import { bindingsFor, keysLabel } from './keymap.js';
-import type { ScreenId } from './screens.js';
-import { screenTitle } from './screens.js';
+import { bindingsFor, keysLabel } from '../keys/keymap.js';
+import type { ScreenId } from '../screens/screen-list.js';
+import { screenTitle } from '../screens/screen-list.js';
 import { fitLine } from './fit-line.js';
 
 export function helpLines(screen: ScreenId, width: number): string[] {

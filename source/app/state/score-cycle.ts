@@ -1,7 +1,7 @@
 // The `b` key of the score-based screens (Types, Sizes, Improvement): cycles the score through
 // the average and each benchmark of the dataset's generation (analyses.md §0 "Score"). Pure.
-import type { Generation } from '../data/model.js';
-import { AVERAGE, scoreNames } from '../analysis/score.js';
+import type { Generation } from '../../data/model.js';
+import { AVERAGE, scoreNames } from '../../views/screen-data.js';
 
 /** The score after `current` (undefined: the average, the views' default); back to undefined
  *  after the last benchmark, so the default options (and their cached view) come back. */

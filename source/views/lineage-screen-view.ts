@@ -3,7 +3,7 @@
 import type { BaseModelRow, BaseModelsResult, DerivativeTreeResult } from '../analysis/base-models.js';
 import { RELATIONS } from '../analysis/base-models.js';
 import { formatInteger, formatScore } from '../render/format-number.js';
-import type { View } from '../views/view.js';
+import type { View } from './view.js';
 import { LIST_COLUMNS, listCells, treeCells, type TreeRow, type TreeTable } from './lineage-tree.js';
 
 /** Rows a copy or export carries at most. */

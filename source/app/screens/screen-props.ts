@@ -1,9 +1,9 @@
 // What every screen receives. Screens are thin: they pick options, build their view through
 // source/views, and show it; they own the keys of their own scope only.
-import type { Dataset } from '../data/model.js';
-import type { Period } from '../analysis/periods.js';
-import type { View } from '../views/view.js';
-import type { FetchState } from './fetch-controller.js';
+import type { Dataset } from '../../data/model.js';
+import type { Period } from '../../views/screen-data.js';
+import type { View } from '../../views/view.js';
+import type { FetchState } from '../services/fetch-controller.js';
 
 export interface ScreenProps {
   dataset: Dataset;
