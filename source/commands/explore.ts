@@ -14,9 +14,9 @@ import type { Dataset } from '../data/model.js';
 import { DEFAULT_DATASET, readSettings } from '../env.js';
 import { sourceFor } from '../sources/registry.js';
 import { sanitize } from '../text/sanitize.js';
-import { App } from '../app/App.js';
+import { App, type OpenedDataset } from '../app/App.js';
 import { FetchController } from '../app/services/fetch-controller.js';
-import { KeyStream } from '../app/keys/key-stream.js';
+import { loadState, saveState } from '../app/services/ui-state-file.js';
 import { SCREENS, type ScreenId } from '../app/screens/screen-list.js';
 import { UsageError, parse } from './args.js';
 
@@ -46,6 +46,7 @@ export async function run(argv: string[]): Promise<number> {
     'export-dir': { type: 'string' },
     screen: { type: 'string' },
     'no-fetch': { type: 'boolean' },
+    restore: { type: 'boolean' },
   });
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError('the explorer needs a terminal; for text output use: hubscope print VIEW');
@@ -77,6 +78,20 @@ export async function run(argv: string[]): Promise<number> {
   const extra: string[] = ['--dataset', dataset];
   if (values['datasets-server']) extra.push('--datasets-server', values['datasets-server']);
   const fetcher = settings.offline ? null : new FetchController(dir, process.env, extra);
+  // `:dataset ID`: another leaderboard table the cache holds, read as this one was (its own
+  // background fetch for `r`, never started by itself)
+  const held = Object.keys(index.meta.datasets).filter((id) => sourceFor(id, index.meta.datasets[id]).id === 'leaderboard');
+  const openDataset = async (id: string): Promise<OpenedDataset> => {
+    if (!held.includes(id)) throw new DataError(`the cache holds no leaderboard table "${sanitize(id)}"`);
+    const args = ['--dataset', id, ...(values['datasets-server'] ? ['--datasets-server', values['datasets-server']] : [])];
+    return {
+      initial: await loadDataset(dir, { dataset: id }),
+      reload: () => loadDataset(dir, { dataset: id }),
+      fetcher: settings.offline ? null : new FetchController(dir, process.env, args),
+    };
+  };
+  // --restore: every screen as the last session left it (ui-state.json beside the cache)
+  const restored = values.restore ? loadState(dir) : null;
   const autoFetch = fetcher !== null && !values['no-fetch'] && wantsFetch(initial, Date.now());
 
   const record = (line: object): void => {
@@ -88,7 +103,9 @@ export async function run(argv: string[]): Promise<number> {
   const restore = (): void => {
     process.stdout.write(ALT_SCREEN_OFF);
   };
-  const color = !settings.noColor && process.env.TERM !== 'dumb';
+  // no colour for NO_COLOR, TERM=dumb and monochrome terminals (xterm-mono, vt100-mono, …)
+  const term = process.env.TERM ?? '';
+  const color = !settings.noColor && term !== 'dumb' && !/-mono(?:$|-)|^vt(?:52|100)$/.test(term);
   const instance = render(
     React.createElement(App, {
       initial,
@@ -99,9 +116,18 @@ export async function run(argv: string[]): Promise<number> {
       exportDir: values['export-dir'] ?? process.cwd(),
       writeRaw: (text: string) => process.stdout.write(text),
       startScreen: start,
+      initialState: restored ? (start ? { ...restored, screen: start } : restored) : undefined,
+      datasets: held,
+      openDataset,
+      onQuit: (state) => {
+        try {
+          saveState(dir, state);
+        } catch (error) {
+          process.stderr.write(`hubscope: the explorer's state could not be saved (${error instanceof Error ? error.message : String(error)})\n`);
+        }
+      },
     }),
     {
-      stdin: new KeyStream(process.stdin) as unknown as NodeJS.ReadStream,
       exitOnCtrlC: false,
       maxFps: 60,
       onRender: trace

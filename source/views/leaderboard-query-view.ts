@@ -12,18 +12,27 @@ import type { Filters } from './leaderboard-filters.js';
 /** Rows a copy or export carries at most. */
 export const EXPORT_ROWS = 200;
 
-/** "1,234 of 6,610 · sorted by Average ▼ · search “@type:chat” · merges shown". */
-export function querySummary(table: LeaderboardTable, result: LeaderboardView, filters: Filters): string {
+/** The parts of the query's one-line account: how many rows are shown (of how many, when a
+ *  search or filter narrows them) and how many merges the toggle hides, the sort, the search,
+ *  the filters: "1,234 of 4,617 shown · 1,553 merges hidden (m) · sorted by Average ▼ · …". */
+export function querySummaryParts(table: LeaderboardTable, result: LeaderboardView, filters: Filters): string[] {
   const sort = result.query.sort;
   const title = table.columns.find((c) => c.id === sort.column)?.title ?? sort.column;
   const search = result.query.search.trim();
   const filtered = filtersSummary(filters);
+  const merges = result.notes.find((n) => n.text === 'merges hidden')?.count ?? 0;
+  const shown = result.shown === result.total ? `${formatInteger(result.shown)} shown` : `${formatInteger(result.shown)} of ${formatInteger(result.total)} shown`;
   return [
-    `${formatInteger(result.shown)} of ${formatInteger(result.total)}`,
+    merges > 0 ? `${shown} · ${formatInteger(merges)} merges hidden (m)` : shown,
     `sorted by ${title} ${sort.descending ? '▼' : '▲'}`,
     ...(search !== '' ? [`search “${search}”`] : []),
     ...(filtered !== '' ? [filtered] : []),
-  ].join(' · ');
+  ];
+}
+
+/** The query's one-line account (the status bar's summary, copy and export). */
+export function querySummary(table: LeaderboardTable, result: LeaderboardView, filters: Filters): string {
+  return querySummaryParts(table, result, filters).join(' · ');
 }
 
 /** The view of a query. Its blocks (EXPORT_ROWS rows formatted) are built only when read:

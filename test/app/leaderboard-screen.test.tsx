@@ -4,7 +4,9 @@
 // escape sequences in the data, state kept across a remount.
 import React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LeaderboardScreen } from '../../source/app/screens/LeaderboardScreen.js';
+import { ScreenHost, newStore } from './screen-host.js';
+import type { Store } from '../../source/app/state/store.js';
+import type { AppState } from '../../source/app/state/app-state.js';
 import type { View } from '../../source/views/view.js';
 import { displayWidth } from '../../source/render/text-width.js';
 import { buildDataset, type EntrySpec } from '../analysis/build-dataset.js';
@@ -40,20 +42,19 @@ afterEach(() => {
   app = null;
 });
 
-async function open(options: { width?: number; color?: boolean; onView?: (v: View) => void } = {}) {
+async function open(options: { width?: number; color?: boolean; onView?: (v: View) => void; store?: Store<AppState> } = {}) {
   const setCapture = vi.fn();
   const onView = options.onView ?? vi.fn();
   app = await renderApp(
-    <LeaderboardScreen
+    <ScreenHost
+      screen="leaderboard"
       dataset={dataset}
       width={options.width ?? 80}
       height={22}
-      period="month"
       color={options.color ?? false}
-      active
       setCapture={setCapture}
       onView={onView}
-      now={new Date('2024-06-01T00:00:00Z')}
+      store={options.store}
     />,
   );
   return { app, setCapture, onView };
@@ -265,11 +266,12 @@ describe('Leaderboard screen', () => {
 
   it('keeps its state across a remount (the help overlay, a screen switch)', async () => {
     const onView = vi.fn();
-    const first = await open({ onView });
+    const store = newStore('leaderboard');
+    const first = await open({ onView, store });
     await first.app.press('j', 'j', 'h', 's');
     await first.app.waitFor((f) => f.includes('[Params] ▼'));
     first.app.unmount();
-    const { app } = await open({ onView });
+    const { app } = await open({ onView, store });
     expect(app.lastFrame()).toContain('[Params] ▼');
   });
 });

@@ -1,5 +1,5 @@
 // The bottom line: screen, the background fetch (or a message), the dataset on screen and its
-// generation, filters in force, cache freshness, a hint.
+// generation, filters in force, cache freshness. The key hints are the line above it.
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { FetchState } from '../services/fetch-controller.js';
@@ -33,14 +33,15 @@ export function fetchSummary(fetch: FetchState): string {
     const errors = fetch.errors > 0 ? ` errors ${fetch.errors}` : '';
     return `fetching ${fetch.stage ?? ''} ${fetch.done.toLocaleString('en-US')}/${fetch.total.toLocaleString('en-US')}${rate} ETA ${duration(fetch.etaSeconds)}${errors}${paused}${retrying}`;
   }
-  if (fetch.exitCode !== null && fetch.exitCode !== 0) return `fetch failed (exit ${fetch.exitCode}): ${fetch.messages.at(-1) ?? ''}`;
+  // the last message once, on one line (cut with … by the bar; whole in the Overview's details)
+  if (fetch.exitCode !== null && fetch.exitCode !== 0) return `fetch failed (exit ${fetch.exitCode}): ${(fetch.messages.at(-1) ?? '').split('\n')[0]} (1 Enter: details)`;
   if (fetch.exitCode === 0) return fetch.errors > 0 ? `fetch done, ${fetch.errors} errors` : 'fetch done';
   return '';
 }
 
 export function StatusBar(props: StatusBarProps): React.JSX.Element {
   // what just happened (a message, the running fetch) comes first: it must not be cut off
-  const parts = [props.screen, props.message ?? fetchSummary(props.fetch), props.dataset, props.summary, props.freshness, '? help  q quit'];
+  const parts = [props.screen, props.message ?? fetchSummary(props.fetch), props.dataset, props.summary, props.freshness];
   const line = fitLine(parts.filter((p) => p !== '').join(' │ '), props.width);
   return (
     <Box width={props.width}>

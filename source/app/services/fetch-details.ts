@@ -44,7 +44,8 @@ export function fetchDetailsView(dataset: Dataset, fetch: FetchState | undefined
     blocks: [
       { kind: 'heading', text: 'Background fetch' },
       { kind: 'text', lines: [fetch ? fetchSummary(fetch) || 'no fetch has run in this session' : 'offline: no fetch'] },
-      ...(recent.length > 0 ? [{ kind: 'text' as const, lines: recent.slice(-10) }] : []),
+      // each message whole, wrapped at the width (the status bar shows the last one cut to a line)
+      ...recent.slice(-10).map((text) => ({ kind: 'paragraph' as const, text })),
       { kind: 'heading', text: 'Cache' },
       {
         kind: 'table',
