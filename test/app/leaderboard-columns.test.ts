@@ -109,7 +109,7 @@ describe('views for copy and export', () => {
   it('the query: "N of M", the sort and search in the summary, every column of at most 200 rows', () => {
     const result = queryLeaderboard(table, { search: '@type:chat' });
     const view = queryView(table, result, columns, DEFAULT_FILTERS);
-    expect(view.summary).toBe('2 of 5 · sorted by Average ▼ · search “@type:chat”');
+    expect(view.summary).toBe('2 of 5 shown · sorted by Average ▼ · search “@type:chat”');
     const block = view.blocks.find((b) => b.kind === 'table')!;
     expect(block.kind === 'table' && block.rows.map((r) => r[1])).toEqual(['Qwen/通义千问-7B', 'mid/ft']);
     expect(block.kind === 'table' && block.columns).toHaveLength(16);

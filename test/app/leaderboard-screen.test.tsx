@@ -77,7 +77,7 @@ describe('Leaderboard screen', () => {
   it('opens sorted by score ▼ with "N of M" and the cursor on the best model', async () => {
     const { app } = await open();
     const frame = app.lastFrame();
-    expect(lines(frame)[0]).toContain(`Leaderboard · ${SHOWN} of ${SHOWN} · sorted by Average ▼ · row 1`);
+    expect(lines(frame)[0]).toContain(`Leaderboard · ${SHOWN} shown · 1 merges hidden (m) · sorted by Average ▼ · row 1`);
     expect(frame).toContain('[Average] ▼');
     expect(rows(frame)[0]).toMatch(/^› Qwen/);
     expect(rows(frame).slice(0, 4).map(repoOf)).toEqual(['Qwen/通义千问-7B', 'mid/ft', 'leaf/a', 'leaf/c']);
@@ -136,7 +136,7 @@ describe('Leaderboard screen', () => {
     frame = await app.waitFor((f) => f.includes(`search “@type:pretrained;通义 ; org1/” · 3 of ${SHOWN}`));
     expect(rows(frame).slice(0, 3).map(repoOf)).toEqual(['Qwen/通义千问-7B', 'base/root', 'org1/m1']);
     await app.press(KEY.escape);
-    await app.waitFor((f) => f.includes(`${SHOWN} of ${SHOWN}`) && !f.includes('search “'));
+    await app.waitFor((f) => f.includes(`${SHOWN} shown`) && !f.includes('search “'));
   });
 
   it('Esc on the search line puts back the search from before /', async () => {
@@ -171,7 +171,7 @@ describe('Leaderboard screen', () => {
     expect(frame).toContain('› [ ] show merges');
     await app.press(' ');
     frame = await app.waitFor((f) => f.includes('[x] show merges'));
-    expect(frame).toContain(`${SHOWN + 1} of ${SHOWN + 1}`);
+    expect(frame).toContain(`${SHOWN + 1} shown · sorted`);
     expect(frame).toContain('merges shown');
     expect(rows(frame)[0]).toMatch(/^ {2}leaf\/m/); // the panel has the focus: no › in the table
     await app.press(' '); // hide them again
@@ -254,14 +254,14 @@ describe('Leaderboard screen', () => {
   it('reports the query as a View: "N of M", the sort, every column of the rows', async () => {
     const views: View[] = [];
     const { app } = await open({ onView: (v) => views.push(v) });
-    expect(views.at(-1)!.summary).toBe(`${SHOWN} of ${SHOWN} · sorted by Average ▼`);
+    expect(views.at(-1)!.summary).toBe(`${SHOWN} shown · 1 merges hidden (m) · sorted by Average ▼`);
     const table = views.at(-1)!.blocks.find((b) => b.kind === 'table');
     expect(table?.kind === 'table' && table.rows.length).toBe(SHOWN);
     expect(table?.kind === 'table' && table.columns.length).toBe(16);
     await app.press('/');
     await type(app, 'leaf');
     await app.waitFor(() => views.at(-1)!.summary.startsWith('2 of'));
-    expect(views.at(-1)!.summary).toBe(`2 of ${SHOWN} · sorted by Average ▼ · search “leaf”`);
+    expect(views.at(-1)!.summary).toBe(`2 of ${SHOWN} shown · 1 merges hidden (m) · sorted by Average ▼ · search “leaf”`);
   });
 
   it('keeps its state across a remount (the help overlay, a screen switch)', async () => {

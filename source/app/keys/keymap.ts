@@ -89,7 +89,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: { type: 'edit', text: '' }, keys: ['ctrl+u'], label: 'Ctrl-U', mode: 'search', scope: 'leaderboard', description: 'search line: clear the text (Backspace deletes a character)' },
   { command: { type: 'panel-pick' }, keys: ['space', 'enter'], mode: 'filters', scope: 'leaderboard', description: 'filter panel: toggle the item, or edit the field (Enter applies, Esc cancels)', hint: 'toggle' },
   { command: { type: 'back' }, keys: ['escape', 'f'], mode: 'filters', scope: 'leaderboard', description: 'filter panel: close it', hint: 'close' },
-  ...SCROLLING('leaderboard', 'filters').map((b) => ({ ...b, description: `filter panel: ${b.description.replace(' / scroll', '')}` })),
+  ...SCROLLING('leaderboard', 'filters').map((b) => ({ ...b, keys: b.keys.filter((k) => k !== 'space'), label: b.label === 'PgDn Space' ? 'PgDn' : b.label, description: `filter panel: ${b.description.replace(' / scroll', '')}` })),
   { command: { type: 'apply' }, keys: ['enter'], mode: 'field', scope: 'leaderboard', description: 'filter field: apply the value (empty: any)' },
   { command: { type: 'cancel' }, keys: ['escape'], mode: 'field', scope: 'leaderboard', description: 'filter field: cancel the edit' },
   { command: { type: 'back' }, keys: ['escape'], mode: 'detail', scope: 'leaderboard', description: "model details: back to the row (or the view they were opened from)", hint: 'back' },
@@ -204,13 +204,20 @@ export function keysLabel(binding: Binding): string {
   return binding.label ?? binding.keys.map((k) => SHOWN[k] ?? k).join(' ');
 }
 
-/** The hint line of a screen in a mode: "/ search · f filters · … · ? help", from the key map. */
-export function hintLine(screen: ScreenId, mode: Mode): string {
-  const hints = activeBindings(screen, mode)
-    .filter((b) => b.hint !== undefined)
-    .map((b) => `${(b.label ?? SHOWN[b.keys[0]!] ?? b.keys[0]!).split(' ')[0]} ${b.hint}`);
+/** The hint line of a screen in a mode, from the key map: the app's own hints first ("? help
+ *  : command q quit"), then the screen's, as many whole ones as fit in `width`. */
+export function hintLine(screen: ScreenId, mode: Mode, width = 80): string {
   if (TEXT_MODES.has(mode)) return 'type · Enter applies · Esc cancels';
-  return hints.join(' · ');
+  const shown = (b: Binding): string => `${(b.label ?? SHOWN[b.keys[0]!] ?? b.keys[0]!).split(' ')[0]} ${b.hint}`;
+  const hinted = activeBindings(screen, mode).filter((b) => b.hint !== undefined);
+  const items = [...hinted.filter((b) => b.scope === 'global'), ...hinted.filter((b) => b.scope !== 'global')].map(shown);
+  let line = '';
+  for (const item of items) {
+    const next = line === '' ? item : `${line} · ${item}`;
+    if (next.length > width) break;
+    line = next;
+  }
+  return line;
 }
 
 /** The README's key table (markdown), generated from BINDINGS; a test keeps README in step. */

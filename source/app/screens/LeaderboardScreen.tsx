@@ -9,6 +9,7 @@ import type { ScreenProps } from './screen-props.js';
 import { writeText } from '../../views/write-text.js';
 import { querySummaryParts } from '../../views/leaderboard-query-view.js';
 import { tableFrame } from '../../views/leaderboard-columns.js';
+import { filtersSummary } from '../../views/leaderboard-filters.js';
 import { cellText, fit } from '../../render/text-width.js';
 import { makeTheme } from '../../render/theme.js';
 import { formatInteger } from '../../render/format-number.js';
@@ -109,7 +110,7 @@ function Table(props: ScreenProps & { model: LeaderboardModel }): React.JSX.Elem
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">{theme.paint('header', title)}</Text>
-      <SearchLine width={width} color={color} editing={s.editing !== null} search={s.search} count={nOfM} hint="" />
+      <SearchLine width={width} color={color} editing={s.editing !== null} search={s.search} count={nOfM} hint={filtersSummary(s.filters) === '' ? '' : `filters: ${filtersSummary(s.filters)} (f)`} />
       {s.panel ? <FilterPanel items={model.items} filters={s.filters} panel={s.panel} width={width} height={frame.panelHeight} color={color} /> : null}
       {table.lines.map((line, i) => (
         <Text key={i} wrap="truncate">
