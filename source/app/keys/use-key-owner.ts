@@ -38,7 +38,7 @@ function keyOf(char: string): [string, Key] {
 export function keysOf(input: string, key: Key): Array<[string, Key]> {
   const plain = !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow && !key.pageUp && !key.pageDown && !key.home && !key.end && !key.tab && !key.return && !key.backspace && !key.delete;
   if (key.meta && !key.escape && plain && input.length > 0 && !key.ctrl) return [['', { ...NO_KEY, escape: true, meta: true }], ...keysOf(input, { ...key, meta: false })];
-  if (input.length > 1 && plain && !key.ctrl && !key.meta) return splitKeys(input).map(keyOf);
+  if ((input.length > 1 || /^[\u0000-\u001f\u007f]$/.test(input)) && plain && !key.ctrl && !key.meta) return splitKeys(input).map(keyOf);
   return [[input, key]];
 }
 

@@ -9,7 +9,6 @@ import { scroll } from './scroll.js';
 import { nextScore } from './score-cycle.js';
 import { pick } from './family-picker.js';
 import { defaultMode } from '../../views/view-options.js';
-import { DEFAULT_SCORE_THRESHOLD } from '../../views/screen-data.js';
 
 export function pageMode(screen: PageScreen, screens: ScreenStates): Mode {
   if (screen === 'sizes' && screens.sizes.prompt !== null) return 'threshold';
@@ -75,7 +74,8 @@ export function handlePage(screen: PageScreen, state: AppState, command: Command
         }
         return state;
       }
-      if (command.type === 'threshold') return withScreen(state, 'sizes', { ...s, prompt: String(s.threshold ?? DEFAULT_SCORE_THRESHOLD[generation]) });
+      // the prompt opens empty (the value in force is shown beside it): "t 60 Enter" sets 60
+      if (command.type === 'threshold') return withScreen(state, 'sizes', { ...s, prompt: '' });
       if (command.type === 'score') return withScreen(state, 'sizes', { ...s, score: orNull(nextScore(generation, s.score ?? undefined)) });
       return state;
     }

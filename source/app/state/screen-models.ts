@@ -247,8 +247,8 @@ function headerOf(screen: PageScreen, screens: ScreenStates, env: Env): string[]
       return [`${period} · bars: ${barsText(screens.architectures.bars)}`];
     case 'sizes': {
       const s = screens.sizes;
-      if (s.prompt !== null) return [`score threshold (0–100, Enter applies, Esc cancels): ${s.prompt}█`];
       const threshold = s.threshold ?? DEFAULT_SCORE_THRESHOLD[env.dataset.generation];
+      if (s.prompt !== null) return [`score threshold (now ${threshold}; 0–100, Enter applies, Esc cancels): ${s.prompt}█`];
       return [`${scoreText(s.score)} · threshold for "params needed": ${threshold} (t: change)${s.error ? ` — ${s.error}` : ''}`];
     }
     case 'improvement': {
