@@ -6,6 +6,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { layoutTable, renderTable, type Cell, type TableColumn } from '../../render/table.js';
 import { clampOffset } from '../state/scroll.js';
+import { treeListRoom } from '../state/screen-models.js';
 
 export interface TreeListProps {
   columns: readonly TableColumn[];
@@ -21,11 +22,7 @@ export interface TreeListProps {
   color: boolean;
 }
 
-/** Rows a list of `height` lines shows: less the header, the rule and, when columns are left
- *  out for width, the line naming them. */
-export function treeListRoom(height: number, hidden: boolean): number {
-  return Math.max(1, height - 2 - (hidden ? 1 : 0));
-}
+export { treeListRoom };
 
 /** The lines drawn: header, rule, then the rows of the window around the cursor. */
 export function treeListLines(props: TreeListProps): string[] {
