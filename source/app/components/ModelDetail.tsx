@@ -21,7 +21,7 @@ export function ModelDetail(props: ModelDetailProps): React.JSX.Element {
   const offset = Math.max(0, Math.min(props.offset, props.lines.length - room));
   const shown = props.lines.slice(offset, offset + room);
   const where = props.lines.length > room ? ` · lines ${offset + 1}–${offset + shown.length} of ${props.lines.length}` : '';
-  const header = fit(`Model details · Esc: back to the table · ↑↓ PgUp PgDn scroll${where}`, props.width);
+  const header = fit(`Model details · Esc: back · t its tree · ↑↓ PgUp PgDn scroll${where}`, props.width);
   return (
     <Box flexDirection="column" width={props.width} height={props.height}>
       <Text wrap="truncate">{theme.paint('muted', header)}</Text>

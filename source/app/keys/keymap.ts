@@ -66,7 +66,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: { type: 'quit' }, keys: ['q', 'ctrl+c'], label: 'q', scope: 'global', description: 'back to the view this one was opened from; on a screen of its own: quit (stops the background fetch cleanly)', hint: 'quit' },
   ...SCROLLING('global'),
   // help (`?`), over every screen
-  { command: { type: 'back' }, keys: ['?', 'escape', 'q'], label: '? Esc q', mode: 'help', scope: 'global', description: 'help: close it' },
+  { command: { type: 'back' }, keys: ['?', 'escape', 'q'], label: '? Esc q', mode: 'help', scope: 'global', description: 'help: close it', hint: 'close' },
   ...SCROLLING('global', 'help'),
   // the command line (`:`)
   { command: { type: 'apply' }, keys: ['enter'], mode: 'command', scope: 'global', description: 'command line: run it' },
