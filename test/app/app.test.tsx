@@ -237,6 +237,31 @@ describe('explorer screens', () => {
     expect(next).not.toBe(first);
   });
 
+  it(':dataset ID opens another held dataset, keeping the screen and its settings', async () => {
+    const opened: string[] = [];
+    const { app } = await open({
+      startScreen: 'sizes',
+      datasets: ['open-llm-leaderboard/contents', 'other/board'],
+      openDataset: async (id) => {
+        opened.push(id);
+        return { initial: await loadDataset(cache), reload: () => loadDataset(cache), fetcher: null };
+      },
+    });
+    await app.press('t', '6', '1', KEY.enter);
+    await app.waitFor((f) => f.includes('"params needed": 61'));
+    await app.press(':', 'd', 'a', KEY.tab);
+    await app.waitFor((f) => f.includes(':dataset █'));
+    for (const ch of 'nope') await app.press(ch);
+    await app.press(KEY.enter);
+    await app.waitFor((f) => f.includes('the cache holds no dataset “nope”'));
+    await app.press(':');
+    for (const ch of 'dataset other/board') await app.press(ch);
+    await app.press(KEY.enter);
+    const frame = await app.waitFor((f) => f.includes('showing other/board'));
+    expect(opened).toEqual(['other/board']);
+    expect(frame).toContain('"params needed": 61');
+  });
+
   it('asks for a bigger window below 80×24', async () => {
     const { app } = await open({ size: { columns: 70, rows: 20 } });
     expect(app.lastFrame()).toContain('at least 80×24; this one is 70×20');
