@@ -153,6 +153,20 @@ for path in sys.argv[1:]:
         ok = ok and notes(l3).get("name matches of a later release left out (e.g. Llama 3.1, 3.2, 3.3)") == 5
 sys.exit(0 if ok else 1)
 PY
+# The counterfactual: the same table with dave's cell stripped of " (Merge)", imported (no Hub
+# info, so frank's merge tags are gone too; pattern mode). Llama 3 8B then walks base 13.40, acme
+# 16.00 (day 14), frank 19.00 (day 18), dave 21.00 (day 23), erin 20.00, gina 15.00 (rita, still
+# a (Merge) cell, left out): dave holds the record, +7.60.
+sed 's#,dave/Llama-3-8B-Stock (Merge)$#,dave/Llama-3-8B-Stock#' "$DATA/leaderboard.csv" >"$WORK/no-suffix.csv"
+node dist/cli.js import "$WORK/no-suffix.csv" --cache "$WORK/no-suffix-cache" --dataset local/no-suffix 2>/dev/null >/dev/null || fail "import of the counterfactual table"
+node dist/cli.js print improvement --cache "$WORK/no-suffix-cache" --format json --mode pattern --families llama3-8b >"$WORK/imp-no-suffix.json"
+check "the counterfactual" "$WORK/imp-no-suffix.json" <<'PY'
+import json, sys
+f = json.load(open(sys.argv[1]))["data"]["result"]["families"][0]
+print(f"   without dave's suffix: Llama 3 8B holder {f['holder']['repo']} {f['holder']['score']:.2f} at day {f['holder']['day']}, "
+      f"total +{f['total']:.2f}, {f['size']} models")
+sys.exit(0 if f["holder"]["repo"] == "dave/Llama-3-8B-Stock" and round(f["total"], 2) == 7.60 and f["size"] == 6 else 1)
+PY
 
 # ---------------------------------------------------------------------------------------------
 echo "-- (b) $OLD resolves through the 307 to the $NEW row"
