@@ -10,7 +10,7 @@
 # The replay runs with --rename meta-llama/Meta-Llama-3.1-8B=meta-llama/Llama-3.1-8B; the CLI
 # built from this tree fetches v2 into a temporary cache, and the numbers below are worked out
 # by hand from the fixture. A second replay without --rename is the control: the same table
-# with the Hub unable to say where the old id went. About 15 s.
+# with the Hub unable to say where the old id went. About 25 s.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPLAY=../shared/tools/hub-replay
@@ -32,15 +32,18 @@ echo "-- building"
 npm run build >/dev/null 2>&1 || echo "   (the build reported type errors; using what it emitted)"
 [ -f dist/cli.js ] || fail "dist/cli.js was not built"
 
-# start_replay NAME [replay options…]: a replay on a free port; its URL in $WORK/NAME.url
+# start_replay NAME [replay options…]: a replay on a free port; wait_replay NAME: its URL, once
+# it listens, in $WORK/NAME.url (both replays start at once)
 start_replay() {
   local name=$1
   shift
   "$REPLAY" --port 0 --ready-file "$WORK/$name.ready" --data "$DATA" "$@" >/dev/null 2>"$WORK/$name.log" &
   PIDS+=($!)
-  for _ in $(seq 1 600); do [ -s "$WORK/$name.ready" ] && break; sleep 0.1; done
-  [ -s "$WORK/$name.ready" ] || { cat "$WORK/$name.log"; fail "hub-replay ($name) did not start"; }
-  head -1 "$WORK/$name.ready" >"$WORK/$name.url"
+}
+wait_replay() {
+  for _ in $(seq 1 600); do [ -s "$WORK/$1.ready" ] && break; sleep 0.1; done
+  [ -s "$WORK/$1.ready" ] || { cat "$WORK/$1.log"; fail "hub-replay ($1) did not start"; }
+  head -1 "$WORK/$1.ready" >"$WORK/$1.url"
 }
 # hubscope URL_NAME args…: the built CLI against that replay, no token
 hubscope() {
@@ -60,6 +63,8 @@ check() {
 start=$(date +%s)
 start_replay renamed --rename "$OLD=$NEW"
 start_replay plain
+wait_replay renamed
+wait_replay plain
 CACHE=$WORK/cache
 PLAIN=$WORK/plain-cache
 
@@ -69,7 +74,7 @@ grep -E '^(info|commits): done|^fetch done' "$WORK/fetch.log" | sed 's/^/   /'
 # info: the 22 rows, then the declared bases that are not rows, one request each: OLD (307 to
 # NEW: ok) and gone/ghost-7b (the replay knows nothing of it: gone); rita and olga are gone too
 grep -q '^info: done, 24 items (ok 21, gone 3, errors 0)' "$WORK/fetch.log" || fail "info stage: not 24 items, 21 ok and 3 gone"
-curl -s "$(cat "$WORK/renamed.url")/__stats" >"$WORK/stats.json"
+python3 -c 'import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1] + "/__stats").read().decode())' "$(cat "$WORK/renamed.url")" >"$WORK/stats.json"
 
 echo "-- control: the same table from a replay without --rename"
 hubscope plain fetch --cache "$PLAIN" --dataset "$V2" 2>"$WORK/plain.log" || { tail -5 "$WORK/plain.log"; fail "control fetch"; }
