@@ -205,10 +205,11 @@ export function keysLabel(binding: Binding): string {
 }
 
 /** The hint line of a screen in a mode, from the key map: the app's own hints first ("? help
- *  : command q quit"), then the screen's, as many whole ones as fit in `width`. */
-export function hintLine(screen: ScreenId, mode: Mode, width = 80): string {
+ *  : command q quit", "q back" when `back`), then the screen's, as many whole ones as fit. */
+export function hintLine(screen: ScreenId, mode: Mode, width = 80, back = false): string {
   if (TEXT_MODES.has(mode)) return 'type · Enter applies · Esc cancels';
-  const shown = (b: Binding): string => `${(b.label ?? SHOWN[b.keys[0]!] ?? b.keys[0]!).split(' ')[0]} ${b.hint}`;
+  // q goes back when there is somewhere to go back to (a drill-down, a detail, a tree)
+  const shown = (b: Binding): string => `${(b.label ?? SHOWN[b.keys[0]!] ?? b.keys[0]!).split(' ')[0]} ${back && b.hint === 'quit' ? 'back' : b.hint}`;
   const hinted = activeBindings(screen, mode).filter((b) => b.hint !== undefined);
   const items = [...hinted.filter((b) => b.scope === 'global'), ...hinted.filter((b) => b.scope !== 'global')].map(shown);
   let line = '';

@@ -68,6 +68,11 @@ export function dispatchKey(store: Store<AppState>, env: Env, helpLines: HelpLin
   return outcome.effects;
 }
 
+/** A key that is a character typed, nothing else (it goes into a prompt as text). */
+const typed = ([input, key]: [string, Key]): boolean =>
+  input.length > 0 && !key.ctrl && !key.meta && !key.return && !key.escape && !key.tab && !key.backspace && !key.delete &&
+  !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow && !key.pageUp && !key.pageDown && !key.home && !key.end;
+
 export function useKeyOwner(options: KeyOwnerOptions): void {
   const latest = useRef(options);
   latest.current = options;
@@ -76,15 +81,12 @@ export function useKeyOwner(options: KeyOwnerOptions): void {
     const keys = keysOf(input, key);
     const e = env();
     for (let i = 0; i < keys.length; i += 1) {
-      const [inp, k] = keys[i]!;
-      // printable characters typed into a prompt go in as one edit (a pasted page is one
-      // state, not a thousand)
-      if (TEXT_MODES.has(modeOf(store.get())) && inp.length === 1 && !k.ctrl && !k.meta && !k.return && !k.escape && !k.tab && !k.backspace) {
-        let text = inp;
-        while (i + 1 < keys.length && keys[i + 1]![0].length === 1 && !Object.values({ ...keys[i + 1]![1], shift: false }).some((v) => v === true)) text += keys[++i]![0];
-        for (const effect of dispatchKey(store, e, helpLines, text, k)) run(effect);
-        onKey?.(text);
-        continue;
+      let [inp, k] = keys[i]!;
+      // characters typed into a prompt go in as one edit (a pasted page is one state, not a
+      // thousand)
+      if (TEXT_MODES.has(modeOf(store.get())) && typed(keys[i]!)) {
+        while (i + 1 < keys.length && typed(keys[i + 1]!)) inp += keys[++i]![0];
+        k = { ...k, shift: false };
       }
       for (const effect of dispatchKey(store, e, helpLines, inp, k)) run(effect);
       onKey?.(keyName(inp, k));
