@@ -21,6 +21,9 @@ export interface StageOptions {
   only: readonly string[] | null;
   /** Test hook: rows per page of a paged table. */
   rowsPageSize?: number;
+  /** The kind's own fetch options (`fetch --config text`: {config: 'text'}), only the names
+   *  its `fetchParams` lists (the fetcher refuses the others). */
+  params?: Readonly<Record<string, string>>;
 }
 
 /** What `status` says about one dataset: a line in the list of datasets, and (for the one
@@ -55,6 +58,9 @@ export interface SourceKind<Data = unknown> {
 
   /** Its fetch stages, in order: the names `fetch --only` takes. */
   readonly stages: readonly string[];
+  /** The fetch options of its own it takes (`StageOptions.params`: LMArena's config, split,
+   *  category); none when absent. */
+  readonly fetchParams?: readonly string[];
   /** Runs one stage for the store's dataset (`ctx.store.datasetId`). The fetcher holds the
    *  lock, opened the store, made the HTTP client and flushes; a stage marks its completion
    *  with `ctx.store.markCompleted(stage, at)` when it made a full pass, and emits
