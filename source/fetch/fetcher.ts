@@ -113,7 +113,7 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
     const params = options.params ?? {};
     const foreign = Object.keys(params).filter((name) => !(source.fetchParams ?? []).includes(name));
     if (foreign.length > 0) {
-      throw new DataError(`${foreign.map((n) => `--${n}`).join(', ')}: ${store.datasetId} is a ${source.title}, which takes no such option`, 2);
+      throw new DataError(`${foreign.map((n) => `--${n}`).join(', ')}: not an option of ${store.datasetId} (${source.title})`, 2);
     }
     const stages = source.stages.filter((stage) => options.only === null || options.only.includes(stage));
     if (!store.choice.held) store.record.kind = source.id;
