@@ -196,6 +196,12 @@ export const arenaKind: SourceKind<ArenaData> = {
   label: arenaHeader,
   isEmpty: (data) => data.rows.length === 0,
   views: ARENA_VIEW_IDS,
+  screens: [
+    { id: 'overview', title: 'Overview', key: '1', viewId: 'overview' },
+    // the frontier view, with a date cursor, the date's top 20 and a model's rating history
+    // above it (app/source/frontier-panel.ts)
+    { id: 'frontier', title: 'Frontier', key: '2', viewId: 'frontier' },
+  ],
   view: (id, data, options) => ARENA_VIEWS[id as ArenaViewId](data, options),
   checkOptions(_data, options) {
     const given = LEADERBOARD_OPTIONS.filter(([key]) => options[key] !== undefined).map(([, flag]) => flag);

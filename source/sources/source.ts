@@ -48,6 +48,16 @@ export interface ReadOptions {
   fetching?: boolean;
 }
 
+/** One screen of the generic explorer (app/source/SourceApp) for a kind: its tab, the number
+ *  key that opens it, and the view it shows (one of `views`). */
+export interface SourceScreen {
+  id: string;
+  title: string;
+  /** '1', '2', …: its place on the tab bar. */
+  key: string;
+  viewId: string;
+}
+
 export interface SourceKind<Data = unknown> {
   /** 'leaderboard', 'hub-snapshot', 'arena': recorded in meta.json for every dataset held. */
   readonly id: string;
@@ -80,6 +90,9 @@ export interface SourceKind<Data = unknown> {
    *  `checkOptions` first refuses options the data cannot take, with one line. */
   view(viewId: string, data: Data, options: ViewOptions): View | Promise<View>;
   checkOptions?(data: Data, options: ViewOptions): string | null;
+  /** Its screens in the generic explorer, in tab order; a kind without them is not explored
+   *  (print and status still work). The leaderboard has its own explorer (app/App). */
+  readonly screens?: readonly SourceScreen[];
 
   /** `status`: the summary line of one held dataset, and the details of the chosen one. */
   summary(store: CacheStore, datasetId: string, ttlDays: number, now: number): Promise<StatusSummary>;
