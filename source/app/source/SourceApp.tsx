@@ -89,7 +89,7 @@ export function SourceApp<D extends { fetching?: boolean }>(props: SourceAppProp
   const [state, setState, stateRef] = useStateRef<SourceState>(initialSourceState(screens.length, start));
   const [message, setMessage] = useState<string | null>(null);
   const [quitting, setQuitting] = useState(false);
-  const [resolved, setResolved] = useState<{ view: View | null; error: string | null }>({ view: null, error: null });
+  const [resolved, setResolved] = useState<{ for: Promise<View> | null; view: View | null; error: string | null }>({ for: null, view: null, error: null });
 
   const { columns, rows } = size;
   const bodyHeight = rows - 3;
@@ -102,27 +102,23 @@ export function SourceApp<D extends { fetching?: boolean }>(props: SourceAppProp
     if (props.autoFetch && props.fetcher) props.fetcher.start();
   }, []);
 
-  // the screen's view (which may answer later)
+  // the screen's view, built at once, or (a view of a queried store) when it answers
+  const built = screen ? viewOf(kind, data as D & object, screen.viewId, loadedAt) : null;
   useEffect(() => {
-    if (!screen) return undefined;
+    if (!(built instanceof Promise)) return undefined;
     let live = true;
-    const built = viewOf(kind, data as D & object, screen.viewId, loadedAt);
-    if (!(built instanceof Promise)) setResolved({ view: built, error: null });
-    else {
-      setResolved({ view: null, error: null });
-      built.then(
-        (view) => live && setResolved({ view, error: null }),
-        (error: unknown) => live && setResolved({ view: null, error: error instanceof Error ? error.message : String(error) }),
-      );
-    }
+    built.then(
+      (view) => live && setResolved({ for: built, view, error: null }),
+      (error: unknown) => live && setResolved({ for: built, view: null, error: error instanceof Error ? error.message : String(error) }),
+    );
     return () => {
       live = false;
     };
-  }, [data, screen?.id]);
-
-  const view = resolved.view;
+  }, [built]);
+  const waited = built instanceof Promise && resolved.for === built ? resolved : { view: null, error: null };
+  const view = built instanceof Promise ? waited.view : built;
   const panel = bound ? bound.render(panelState, { width: columns, color: props.color }) : { top: [], body: null, bodyKey: null };
-  const scrolling = panel.body ?? (view ? textOf(view, columns, props.color) : [resolved.error ? `The view could not be built: ${resolved.error}` : 'Building the view…']);
+  const scrolling = panel.body ?? (view ? textOf(view, columns, props.color) : [waited.error ? `The view could not be built: ${waited.error}` : 'Building the view…']);
   const scrollKey = panel.bodyKey ?? 'view';
   const room = Math.max(1, bodyHeight - panel.top.length);
 
