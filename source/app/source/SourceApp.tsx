@@ -65,6 +65,14 @@ function textOf(view: View, width: number, color: boolean): string[] {
   return lines;
 }
 
+/** The view's summary without what the status bar already says (the dataset, its generation). */
+function statusSummary(summary: string, label: { dataset: string; generation: string | null }): string {
+  return summary
+    .split(' · ')
+    .filter((part) => !part.startsWith(label.dataset) && !(label.generation ?? '').includes(part))
+    .join(' · ');
+}
+
 function TabBar(props: { titles: Array<{ key: string; title: string }>; current: number; width: number; color: boolean }): React.JSX.Element {
   return (
     <Box width={props.width}>
@@ -192,7 +200,7 @@ export function SourceApp<D extends { fetching?: boolean }>(props: SourceAppProp
         width={columns}
         screen={title}
         dataset={datasetName(label)}
-        summary={view?.summary ?? ''}
+        summary={statusSummary(view?.summary ?? '', label)}
         freshness={empty ? 'cache empty' : fetched === null ? '' : `cache ${fetched} old`}
         fetch={fetchState}
         message={quitting ? 'stopping the fetch…' : loadError ? `cache: ${loadError}` : message}
