@@ -5,7 +5,7 @@
 //
 // Width policy: a `natural` column (numbers, dates, short labels) is as wide as its widest
 // cell or its title, never padded beyond; a `fill` column (names) takes the room LEFT once the
-// natural columns have theirs, down to a floor (its `min`, or `share` of the width), up to
+// natural columns have theirs (the last fill column gives up room first), down to a floor (its `min`, or `share` of the width), up to
 // its own widest cell. When even the floors do not fit, droppable columns are left out: a run
 // of them holding the selected column (from the first when it fits there). Pure.
 import type { Role } from './theme.js';
@@ -82,10 +82,13 @@ const capOf = (column: Column<unknown>): number => Math.min(MEASURE_CAP, column.
  *  a window of rows keeps its columns steady. Above `sample` rows, an even sample. */
 export function measureColumns<R>(columns: readonly Column<R>[], rows: readonly R[], sample = Number.POSITIVE_INFINITY): number[] {
   const step = Math.max(1, Math.ceil(rows.length / sample));
+  // one row of each stretch of `step` rows, at a place that moves from stretch to stretch
+  // (a fixed stride would see only every 10th row of a table whose rows repeat by tens)
+  const at = (k: number): number => k * step + (step === 1 ? 0 : (k * 7919) % step);
   return columns.map((column) => {
     const cap = capOf(column as Column<unknown>);
     let w = 0;
-    for (let i = 0; i < rows.length && w < cap; i += step) w = Math.max(w, cellWidth(column.text(rows[i]!), cap));
+    for (let k = 0; at(k) < rows.length && w < cap; k += 1) w = Math.max(w, cellWidth(column.text(rows[at(k)]!), cap));
     return Math.min(w, cap);
   });
 }
@@ -132,14 +135,15 @@ export function layoutColumns<R>(columns: readonly Column<R>[], cells: readonly 
   const shown = withRun(from, to);
   const widths = columns.map((_, i) => (shown.includes(i) ? natural[i]! : 0));
   const total = (): number => shown.reduce((sum, i) => sum + widths[i]!, 0) + gap * Math.max(0, shown.length - 1);
-  // fill columns give up room, widest first, down to their floor
+  // fill columns give up room, the last first (the first is the table's main name), down to
+  // their floor
   let excess = total() - room;
-  while (excess > 0) {
-    let widest = -1;
-    for (const i of shown) if (columns[i]!.width.kind === 'fill' && widths[i]! > floor[i]! && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
-    if (widest < 0) break;
-    widths[widest]! -= 1;
-    excess -= 1;
+  for (const i of [...shown].reverse()) {
+    if (excess <= 0) break;
+    if (columns[i]!.width.kind !== 'fill') continue;
+    const give = Math.min(excess, widths[i]! - floor[i]!);
+    widths[i]! -= give;
+    excess -= give;
   }
   // still too wide (kept columns alone are wider): cut the shown columns, last first
   for (const i of [...shown].reverse()) {
@@ -211,3 +215,33 @@ export function tableRecords<R>(columns: readonly Column<R>[], rows: readonly R[
 
 /** Width of a line of the table's header (tests and callers that place text beside it). */
 export const lineWidth = (line: string): number => displayWidth(line);
+
+/** A table of the model as a view block carries it: its columns, the rows drawn, the widths
+ *  measured (over the whole table, so every window of it and `print` lay it out alike), and
+ *  how it is drawn (a cursor gutter, the selected column, the sort). */
+export interface Grid<R = any> {
+  columns: readonly Column<R>[];
+  rows: readonly R[];
+  /** The widest cell per column (measureColumns); default: measured over `rows`. */
+  widths?: readonly number[];
+  gutter?: boolean;
+  selected?: number;
+  sort?: { id: string; descending: boolean } | null;
+}
+
+/** The grid's text lines at a width, then a line naming the columns left out for width. */
+export function gridLines<R>(grid: Grid<R>, options: { width: number; color: boolean; unicode?: boolean }): string[] {
+  const widths = grid.widths ?? measureColumns(grid.columns, grid.rows);
+  const layout = layoutColumns(grid.columns, widths, { ...options, gutter: grid.gutter, selected: grid.selected, sort: grid.sort });
+  const lines = drawTable(grid.columns, layout, grid.rows, { ...options, gutter: grid.gutter, selected: grid.selected, sort: grid.sort, cursor: null });
+  if (layout.hidden.length === 0) return lines;
+  const theme = makeTheme({ color: options.color, unicode: options.unicode ?? true });
+  const names = layout.hidden.map((i) => cellText(grid.columns[i]!.title)).join(', ');
+  return [...lines, theme.paint('muted', fit(`(too narrow for: ${names})`, Math.max(layout.total, Math.min(options.width, 40)), 'left', theme.chars.ellipsis).trimEnd())];
+}
+
+/** The grid's drawn columns as Markdown table columns and cell rows (nothing cut). */
+export function gridCells<R>(grid: Grid<R>): { columns: Array<{ title: string; align: Align }>; rows: Cell[][] } {
+  const drawn = grid.columns.filter((c) => !c.exportOnly);
+  return { columns: drawn.map((c) => ({ title: c.title, align: c.align })), rows: grid.rows.map((row) => drawn.map((c) => c.text(row))) };
+}

@@ -1,116 +1,109 @@
-// The Leaderboard screen's table: its columns (cell text per row), the widest cell of each
-// column over the whole table (measured once per table, so columns never move while
-// scrolling, searching or sorting), which columns fit around the selected one, and the lines
-// of one window of rows through the shared renderer (display width, … truncation, sanitised
-// cells, the › gutter). Pure.
+// The Leaderboard's columns (analyses.md §5), defined once on the table model
+// (render/table-model.ts): id, title, alignment, width policy, cell text and sort/export
+// value. The screen, `print leaderboard` (text, markdown, csv, json) and copy/export all draw
+// from them: the same widths (each column's widest cell over the whole table, measured once
+// per table, so columns never move while scrolling, searching or sorting), the same run of
+// columns around the selected one, the same lines. The id column takes the room the other
+// columns leave (it fills); numbers are as wide as their widest cell or title. Pure.
 import type { LeaderboardRow, LeaderboardTable } from '../analysis/leaderboard.js';
 import { formatCompact, formatParams, formatScore } from '../render/format-number.js';
-import { layoutTable, renderTable, type TableColumn, type TableLayout } from '../render/table.js';
-import { cellText, displayWidth, widthUpTo } from '../render/text-width.js';
+import {
+  cellWidth, drawTable, layoutColumns, measureColumns, type Column, type TableLayout,
+} from '../render/table-model.js';
 
-export interface ScreenColumn {
-  /** The table's column id (the sort key). */
-  id: string;
-  title: string;
+export { cellWidth };
+
+export interface LeaderboardColumn extends Column<LeaderboardRow> {
+  /** Sorted numerically (a first sort: largest first). */
   numeric: boolean;
-  align: 'left' | 'right';
-  /** Cells wider than this are cut with … (the repo column takes the room left instead). */
-  maxWidth: number;
-  cell: (row: LeaderboardRow) => string;
+  /** Its name in csv and json (default: its id). */
+  field?: string;
 }
 
+/** The id column's floor: this many columns, or this share of the width when more. */
 export const REPO_MIN_WIDTH = 24;
-/** Widest the repo column is measured to (it is the flexible column: it takes the room left). */
-const REPO_MAX_WIDTH = 96;
-const GAP = 2;
-const GUTTER = 2;
+const REPO_SHARE = 0.3;
+/** Rows measured at most: above this, an even sample of the table (every k-th row). */
+export const MEASURE_ROWS = 10_000;
 
 const score = (v: number | null): string => formatScore(v);
+const createdText = (r: LeaderboardRow): string => (r.created === null ? '–' : r.dateFloor ? `≤${r.created}` : r.created);
+const yes = (b: boolean): string => (b ? 'yes' : 'no');
 
-/** The columns in the table's order: repo, type, family, params, score, the six benchmarks,
- *  likes, downloads, created, base. */
-export function screenColumns(table: LeaderboardTable): ScreenColumn[] {
-  return table.columns.map((c): ScreenColumn => {
-    const base = { id: c.id, title: c.id === 'family' ? 'Arch.' : c.id === 'params' ? 'Params' : c.title, numeric: c.numeric };
+/** The drawn columns in the table's order (index = the screen's selected column): repo, type,
+ *  family, params, score, the six benchmarks, likes, downloads, created, base. */
+export function leaderboardColumns(table: LeaderboardTable): LeaderboardColumn[] {
+  return table.columns.map((c): LeaderboardColumn => {
+    const base = { id: c.id, numeric: c.numeric, value: c.value };
     switch (c.id) {
       case 'repo':
-        return { ...base, align: 'left', maxWidth: REPO_MAX_WIDTH, cell: (r) => r.repo };
+        return { ...base, title: 'Model', align: 'left', width: { kind: 'fill', min: REPO_MIN_WIDTH, share: REPO_SHARE }, keep: true, text: (r) => r.repo };
       case 'type':
-        return { ...base, align: 'left', maxWidth: 11, cell: (r) => r.type };
+        return { ...base, title: 'Type', align: 'left', width: { kind: 'natural', max: 11 }, text: (r) => r.type };
       case 'family':
-        return { ...base, align: 'left', maxWidth: 10, cell: (r) => r.family };
+        return { ...base, title: 'Arch.', align: 'left', width: { kind: 'natural', max: 10 }, text: (r) => r.family };
       case 'params':
-        return { ...base, align: 'right', maxWidth: 8, cell: (r) => formatParams(r.params) };
+        return { ...base, title: 'Params', align: 'right', width: { kind: 'natural' }, text: (r) => formatParams(r.params) };
       case 'score':
-        return { ...base, align: 'right', maxWidth: 7, cell: (r) => score(r.score) };
+        return { ...base, title: 'Average', align: 'right', width: { kind: 'natural' }, text: (r) => score(r.score) };
       case 'likes':
       case 'downloads':
-        return { ...base, align: 'right', maxWidth: 7, cell: (r) => formatCompact(c.id === 'likes' ? r.likes : r.downloads) };
+        return { ...base, title: c.title, align: 'right', width: { kind: 'natural' }, text: (r) => formatCompact(c.id === 'likes' ? r.likes : r.downloads) };
       case 'created':
-        return { ...base, align: 'left', maxWidth: 11, cell: (r) => (r.created === null ? '–' : r.dateFloor ? `≤${r.created}` : r.created) };
+        return { ...base, title: 'Created', align: 'left', width: { kind: 'natural' }, text: createdText };
       case 'base':
-        return { ...base, align: 'left', maxWidth: 30, cell: (r) => r.base ?? '' };
+        return { ...base, title: 'Base model', field: 'base_model', align: 'left', width: { kind: 'fill', min: 16, max: 40 }, keep: false, text: (r) => r.base ?? '' };
       default: // bench:<name>
-        return { ...base, align: 'right', maxWidth: 9, cell: (r) => score(r.benchmarks[c.title] ?? null) };
+        return { ...base, title: c.title, field: c.title, align: 'right', width: { kind: 'natural' }, text: (r) => score(r.benchmarks[c.title] ?? null) };
     }
   });
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Columns only a file carries (csv): what the table does not draw. */
+const EXPORT_ONLY: LeaderboardColumn[] = [
+  { id: 'license', title: 'License', numeric: false, align: 'left', width: { kind: 'natural' }, exportOnly: true, text: (r) => r.license ?? '' },
+  { id: 'precision', title: 'Precision', numeric: false, align: 'left', width: { kind: 'natural' }, exportOnly: true, text: (r) => r.precision ?? '' },
+  { id: 'flagged', title: 'Flagged', numeric: false, align: 'left', width: { kind: 'natural' }, exportOnly: true, text: (r) => yes(r.flagged) },
+  { id: 'merge', title: 'Merge', numeric: false, align: 'left', width: { kind: 'natural' }, exportOnly: true, text: (r) => yes(r.merge) },
+  { id: 'moe', title: 'MoE', numeric: false, align: 'left', width: { kind: 'natural' }, exportOnly: true, text: (r) => yes(r.moe) },
+  { id: 'available', title: 'Available', numeric: false, align: 'left', width: { kind: 'natural' }, exportOnly: true, text: (r) => yes(r.available) },
+];
+const ARCHITECTURE: LeaderboardColumn = {
+  id: 'architecture', title: 'Architecture', numeric: false, align: 'left', width: { kind: 'natural' }, exportOnly: true, text: (r) => r.architecture ?? '', value: (r) => r.architecture,
+};
 
-/** Display width of a cell as drawn (sanitised), measured no further than `limit` columns (a
- *  100,000-character cell costs the limit, not its length); plain ASCII is measured by its
- *  length. */
-export function cellWidth(text: string, limit = 1000): number {
-  return PRINTABLE_ASCII.test(text) ? Math.min(text.length, limit + 1) : widthUpTo(cellText(text), limit);
+/** Every column a csv of the table carries, in its order: the drawn ones (the architecture
+ *  after the family), then the export-only ones. */
+export function exportColumns(columns: readonly LeaderboardColumn[]): LeaderboardColumn[] {
+  const out: LeaderboardColumn[] = [];
+  for (const c of columns) {
+    out.push(c);
+    if (c.id === 'family') out.push(ARCHITECTURE);
+  }
+  return [...out, ...EXPORT_ONLY];
 }
 
 const widthCache = new WeakMap<LeaderboardTable, number[]>();
 
-/** Rows measured at most: above this, an even sample of the table (every k-th row). */
-export const MEASURE_ROWS = 10_000;
-
-/** Each column's width: its widest cell over the table's rows (capped at maxWidth; tables
- *  over MEASURE_ROWS rows are measured on an even sample, a rare wider cell is cut with …) or
- *  its title with room for the selection brackets and sort marker ("[Average] ▼"). Measured
- *  once per table, so the layout stays put whatever the query. */
-export function columnWidths(table: LeaderboardTable, columns: readonly ScreenColumn[]): number[] {
+/** Each column's widest cell over the table's rows (capped at its max; tables over
+ *  MEASURE_ROWS rows are measured on an even sample, a rare wider cell is cut with …).
+ *  Measured once per table, so the layout stays put whatever the query. */
+export function columnWidths(table: LeaderboardTable, columns: readonly LeaderboardColumn[]): number[] {
   const cached = widthCache.get(table);
   if (cached && cached.length === columns.length) return cached;
-  const rows = table.rows;
-  const step = Math.max(1, Math.ceil(rows.length / MEASURE_ROWS));
-  const widths = columns.map((column) => {
-    const title = displayWidth(column.title) + 4;
-    let w = title;
-    for (let i = 0; i < rows.length && w < column.maxWidth; i += step) w = Math.max(w, cellWidth(column.cell(rows[i]!), column.maxWidth));
-    return Math.max(title, Math.min(w, column.maxWidth));
-  });
+  const widths = measureColumns(columns, table.rows, MEASURE_ROWS);
   widthCache.set(table, widths);
   return widths;
 }
 
-/** The columns shown at `width`: the repo column always (at least REPO_MIN_WIDTH wide), then
- *  a run of the other columns that holds the selected one: from the first when it fits there,
- *  else ending at the selected column (and filled to the right when room is left). */
-export function columnWindow(widths: readonly number[], selected: number, width: number): number[] {
-  const room = width - GUTTER - Math.min(widths[0] ?? 0, REPO_MIN_WIDTH);
-  const fits = (from: number, to: number): boolean => {
-    let used = 0;
-    for (let i = from; i <= to; i += 1) used += widths[i]! + GAP;
-    return used <= room;
-  };
-  let from = 1;
-  let to = 0;
-  while (to + 1 < widths.length && fits(from, to + 1)) to += 1;
-  if (selected > to) {
-    from = selected;
-    to = selected;
-    while (from - 1 >= 1 && fits(from - 1, to)) from -= 1;
-    while (to + 1 < widths.length && fits(from, to + 1)) to += 1;
-  }
-  const shown = [0];
-  for (let i = from; i <= to; i += 1) shown.push(i);
-  return shown;
+export interface FrameOptions {
+  width: number;
+  color: boolean;
+  /** The selected column (index into the columns). */
+  selected: number;
+  sort: { column: string; descending: boolean };
+  /** Row (into `rows`) under the cursor; null: none (the gutter stays blank). */
+  cursor: number | null;
 }
 
 export interface TableFrame {
@@ -121,26 +114,25 @@ export interface TableFrame {
   /** Columns left out for width, left and right of the shown run. */
   left: number;
   right: number;
+  /** Titles of the columns left out. */
+  hidden: string[];
+}
+
+/** The layout at a width: the same for the screen and print (a cursor gutter in both). */
+export function frameLayout(columns: readonly LeaderboardColumn[], widths: readonly number[], options: Omit<FrameOptions, 'color' | 'cursor'>): TableLayout {
+  return layoutColumns(columns, widths, { width: options.width, gutter: true, selected: options.selected, sort: { id: options.sort.column, descending: options.sort.descending } });
 }
 
 /** The table lines for one window of rows: only these rows are formatted. */
-export function tableFrame(
-  columns: readonly ScreenColumn[],
-  widths: readonly number[],
-  rows: readonly LeaderboardRow[],
-  options: { width: number; color: boolean; selected: number; sort: { column: string; descending: boolean }; cursor: number | null },
-): TableFrame {
-  const shown = columnWindow(widths, options.selected, options.width);
-  const tableColumns: TableColumn[] = shown.map((i) => {
-    const c = columns[i]!;
-    const title = i === options.selected ? `[${c.title}]` : c.title;
-    const sort = options.sort.column === c.id ? { sort: options.sort.descending ? ('desc' as const) : ('asc' as const) } : {};
-    return i === 0 ? { title, flex: true, minWidth: REPO_MIN_WIDTH, align: 'left', ...sort } : { title, align: c.align, ...sort };
-  });
-  // one row of the widest cells gives the layout: steady whatever rows are in the window
-  const widest = shown.map((i) => 'x'.repeat(widths[i]!));
-  const layout: TableLayout = layoutTable(tableColumns, [widest], { width: options.width, cursor: true });
-  const cells = rows.map((row) => shown.map((i) => columns[i]!.cell(row)));
-  const lines = renderTable(tableColumns, cells, { width: options.width, color: options.color, layout, cursor: options.cursor, noteHidden: false });
-  return { lines, shown: shown.map((i) => columns[i]!.id), left: shown.length > 1 ? shown[1]! - 1 : 0, right: columns.length - 1 - shown[shown.length - 1]! };
+export function tableFrame(columns: readonly LeaderboardColumn[], widths: readonly number[], rows: readonly LeaderboardRow[], options: FrameOptions): TableFrame {
+  const layout = frameLayout(columns, widths, options);
+  const sort = { id: options.sort.column, descending: options.sort.descending };
+  const lines = drawTable(columns, layout, rows, { width: options.width, color: options.color, gutter: true, selected: options.selected, sort, cursor: options.cursor });
+  return {
+    lines,
+    shown: layout.shown.map((i) => columns[i]!.id),
+    left: layout.left,
+    right: layout.right,
+    hidden: layout.hidden.map((i) => columns[i]!.title),
+  };
 }

@@ -4,8 +4,8 @@
 import type { LeaderboardTable } from '../analysis/leaderboard.js';
 import type { LeaderboardView } from '../analysis/leaderboard-query.js';
 import { formatInteger } from '../render/format-number.js';
-import type { Block, Cell, TableColumn, View } from './view.js';
-import type { ScreenColumn } from './leaderboard-columns.js';
+import type { Block, View } from './view.js';
+import type { LeaderboardColumn } from './leaderboard-columns.js';
 import { filtersSummary } from './leaderboard-filters.js';
 import type { Filters } from './leaderboard-filters.js';
 
@@ -37,7 +37,7 @@ export function querySummary(table: LeaderboardTable, result: LeaderboardView, f
 
 /** The view of a query. Its blocks (EXPORT_ROWS rows formatted) are built only when read:
  *  the app reads the summary on every query and the blocks only to copy or export. */
-export function queryView(table: LeaderboardTable, result: LeaderboardView, columns: readonly ScreenColumn[], filters: Filters): View {
+export function queryView(table: LeaderboardTable, result: LeaderboardView, columns: readonly LeaderboardColumn[], filters: Filters): View {
   const count = Math.min(EXPORT_ROWS, result.shown);
   const cut = count < result.shown;
   const summary = querySummary(table, result, filters);
@@ -54,23 +54,13 @@ export function queryView(table: LeaderboardTable, result: LeaderboardView, colu
   };
 }
 
-function queryBlocks(result: LeaderboardView, columns: readonly ScreenColumn[], count: number): Block[] {
+function queryBlocks(result: LeaderboardView, columns: readonly LeaderboardColumn[], count: number): Block[] {
   const rows = result.window(0, count);
   const sort = result.query.sort;
-  const tableColumns: TableColumn[] = [
-    { title: '#', numeric: true },
-    ...columns.map((c): TableColumn => ({
-      title: c.title,
-      align: c.align,
-      ...(c.id === 'repo' ? { flex: true, minWidth: 24 } : { maxWidth: c.maxWidth }),
-      ...(sort.column === c.id ? { sort: sort.descending ? ('desc' as const) : ('asc' as const) } : {}),
-    })),
-  ];
-  const cells = rows.map((row, i): Cell[] => [i + 1, ...columns.map((c) => c.cell(row))]);
   const cut = count < result.shown;
   return [
     { kind: 'heading', text: `Leaderboard [§5] — ${formatInteger(result.shown)} of ${formatInteger(result.total)} entries${cut ? `, the first ${formatInteger(count)}` : ''}` },
-    { kind: 'table', columns: tableColumns, rows: cells },
+    { kind: 'grid', grid: { columns, rows, gutter: true, sort: { id: sort.column, descending: sort.descending } } },
     { kind: 'notes', notes: result.notes },
   ];
 }

@@ -6,8 +6,10 @@ import type { Dataset, ModelType } from '../data/model.js';
 import { MODEL_TYPES } from '../data/model.js';
 import { buildLeaderboard, type LeaderboardRow, type LeaderboardTable } from '../analysis/leaderboard.js';
 import { queryLeaderboard, SIZE_PRESETS, type LeaderboardQuery, type SizePresetId } from '../analysis/leaderboard-query.js';
-import { formatInteger, formatParams, formatScore } from '../render/format-number.js';
-import type { Cell, TableColumn, View, ViewOptions } from './view.js';
+import { formatInteger } from '../render/format-number.js';
+import { valueOf } from '../render/table-model.js';
+import { columnWidths, exportColumns, leaderboardColumns } from './leaderboard-columns.js';
+import type { Cell, View, ViewOptions } from './view.js';
 import { notesBlock, selectionSummary } from './view-blocks.js';
 
 const tables = new WeakMap<Dataset, LeaderboardTable>();
@@ -64,42 +66,16 @@ function rowRecord(row: LeaderboardRow, rank: number): Record<string, unknown> {
 export function leaderboardView(dataset: Dataset, options: ViewOptions): View {
   const table = leaderboardTable(dataset);
   const result = queryLeaderboard(table, queryOf(table, options));
-  const benches = table.columns.filter((c) => c.id.startsWith('bench:'));
   const sort = result.query.sort;
-  const marker = (id: string): Pick<TableColumn, 'sort'> => (sort.column === id ? { sort: sort.descending ? 'desc' : 'asc' } : {});
-  const columns: TableColumn[] = [
-    { title: '#', numeric: true },
-    { title: 'Model', flex: true, minWidth: 28, ...marker('repo') },
-    { title: 'Type', maxWidth: 11, ...marker('type') },
-    { title: 'Arch.', maxWidth: 10, ...marker('family') },
-    { title: 'Params', align: 'right', ...marker('params') },
-    { title: 'Average', align: 'right', ...marker('score') },
-    ...benches.map((c): TableColumn => ({ title: c.title, align: 'right', ...marker(c.id) })),
-    { title: 'Likes', numeric: true, ...marker('likes') },
-    { title: 'Downloads', numeric: true, ...marker('downloads') },
-    { title: 'Created', ...marker('created') },
-    { title: 'Base model', maxWidth: 32, ...marker('base') },
-  ];
+  // the screen's columns and widths (views/leaderboard-columns.ts): print draws what the
+  // screen draws at the same width, the sort column selected as on the screen's first frame
+  const columns = leaderboardColumns(table);
+  const widths = columnWidths(table, columns);
+  const selected = Math.max(0, columns.findIndex((c) => c.id === sort.column));
   const top = result.window(0, options.top);
-  const rows: Cell[][] = top.map((row, i) => [
-    i + 1,
-    row.repo,
-    row.type,
-    row.family,
-    formatParams(row.params),
-    formatScore(row.score),
-    ...benches.map((c) => formatScore(row.benchmarks[c.title] ?? null)),
-    row.likes,
-    row.downloads,
-    row.created === null ? null : row.dateFloor ? `≤${row.created}` : row.created,
-    row.base,
-  ]);
   const all = (): LeaderboardRow[] => result.window(0, result.shown);
-  const csvColumns = [
-    'rank', 'repo', 'type', 'family', 'architecture', 'params', 'score', ...benches.map((c) => c.title), 'likes', 'downloads',
-    'created', 'base_model', 'license', 'precision', 'flagged', 'merge', 'moe', 'available',
-  ];
-  const yes = (b: boolean) => (b ? 'yes' : 'no');
+  const exported = exportColumns(columns);
+  const csvColumns = ['rank', ...exported.map((c) => c.field ?? c.id)];
   const nOfM = `${formatInteger(result.shown)} of ${formatInteger(result.total)}`;
   const sortTitle = table.columns.find((c) => c.id === sort.column)?.title ?? sort.column;
   return {
@@ -114,7 +90,7 @@ export function leaderboardView(dataset: Dataset, options: ViewOptions): View {
     ].join(' · '),
     blocks: [
       { kind: 'heading', text: `Leaderboard [§5] — ${nOfM} entries${top.length < result.shown ? `, the first ${formatInteger(top.length)}` : ''}` },
-      { kind: 'table', columns, rows },
+      { kind: 'grid', grid: { columns, rows: top, widths, gutter: true, selected, sort: { id: sort.column, descending: sort.descending } } },
       notesBlock(result.notes),
     ],
     data: {
@@ -131,10 +107,7 @@ export function leaderboardView(dataset: Dataset, options: ViewOptions): View {
     csv: {
       columns: csvColumns,
       get rows(): Cell[][] {
-        return all().map((row, i) => [
-          i + 1, row.repo, row.type, row.family, row.architecture, row.params, row.score, ...benches.map((c) => row.benchmarks[c.title] ?? null),
-          row.likes, row.downloads, row.created, row.base, row.license, row.precision, yes(row.flagged), yes(row.merge), yes(row.moe), yes(row.available),
-        ]);
+        return all().map((row, i) => [i + 1, ...exported.map((c) => valueOf(c, row))]);
       },
     },
   };

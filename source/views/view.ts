@@ -20,6 +20,7 @@ export type ViewId = (typeof VIEW_IDS)[number];
 
 import type { Cell, TableColumn } from '../render/table.js';
 import type { RenderOptions } from '../render/options.js';
+import type { Grid } from '../render/table-model.js';
 
 export type { Cell, TableColumn, RenderOptions };
 
@@ -28,6 +29,8 @@ export type Block =
   /** Headline figures, each with the paper's figure beside it when there is one. */
   | { kind: 'figures'; rows: Array<{ label: string; value: string; paper?: string }> }
   | { kind: 'table'; title?: string; columns: TableColumn[]; rows: Cell[][] }
+  /** A table of the table model (render/table-model.ts) drawn as the screen draws it. */
+  | { kind: 'grid'; title?: string; grid: Grid }
   /** A chart drawn by the shared renderers at a given width (plots, bars, histograms). */
   | { kind: 'chart'; title?: string; draw: (options: RenderOptions) => string[] }
   | { kind: 'notes'; notes: Note[] }

@@ -4,6 +4,7 @@
 import type { Dataset } from '../data/model.js';
 import type { Block, View } from './view.js';
 import { markdownTable } from '../render/table.js';
+import { gridCells } from '../render/table-model.js';
 import { escapeInline, fenced } from '../render/markdown.js';
 import { cellText } from '../render/text-width.js';
 import { formatInteger } from '../render/format-number.js';
@@ -33,6 +34,10 @@ export function blockMarkdown(block: Block, plotWidth: number): string[] {
     }
     case 'table':
       return [...(block.title ? [`**${escapeInline(block.title)}**`, ''] : []), ...markdownTable(block.columns, block.rows)];
+    case 'grid': {
+      const { columns, rows } = gridCells(block.grid);
+      return [...(block.title ? [`**${escapeInline(block.title)}**`, ''] : []), ...markdownTable(columns, rows)];
+    }
     case 'chart':
       return [
         ...(block.title ? [`**${escapeInline(block.title)}**`, ''] : []),

@@ -3,6 +3,7 @@
 import type { Block, RenderOptions, View } from './view.js';
 import { layoutTable, renderTable } from '../render/table.js';
 import { makeTheme } from '../render/theme.js';
+import { gridLines } from '../render/table-model.js';
 import { formatInteger } from '../render/format-number.js';
 import { cellText, displayWidth, fit, wrapWords } from '../render/text-width.js';
 import type { Dataset } from '../data/model.js';
@@ -42,6 +43,10 @@ export function blockLines(block: Block, options: RenderOptions): string[] {
     }
     case 'table': {
       const lines = renderTable(block.columns, block.rows, options);
+      return block.title ? [theme.paint('header', fit(block.title, options.width).trimEnd()), ...lines] : lines;
+    }
+    case 'grid': {
+      const lines = gridLines(block.grid, options);
       return block.title ? [theme.paint('header', fit(block.title, options.width).trimEnd()), ...lines] : lines;
     }
     case 'chart': {

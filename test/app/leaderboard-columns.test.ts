@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { buildLeaderboard } from '../../source/analysis/leaderboard.js';
 import { queryLeaderboard } from '../../source/analysis/leaderboard-query.js';
 import { modelDetail } from '../../source/analysis/leaderboard-detail.js';
-import { columnWidths, columnWindow, screenColumns, tableFrame } from '../../source/views/leaderboard-columns.js';
+import { columnWidths, exportColumns, leaderboardColumns, tableFrame } from '../../source/views/leaderboard-columns.js';
+import { layoutColumns } from '../../source/render/table-model.js';
 import { filtersSummary, itemText, panelItems } from '../../source/views/leaderboard-filters.js';
 import { DEFAULT_FILTERS } from '../../source/app/state/leaderboard-state.js';
 import { EXPORT_ROWS, queryView } from '../../source/views/leaderboard-query-view.js';
@@ -31,7 +32,7 @@ const dataset = buildDataset({
   activity: { 'mid/ft': { authors: ['kim', 'system', 'DeployBot'], first: '2024-01-01', last: '2024-03-01', commits: 12 } },
 });
 const table = buildLeaderboard(dataset);
-const columns = screenColumns(table);
+const columns = leaderboardColumns(table);
 
 describe('leaderboard screen columns', () => {
   it('lists every column of §5 in order with the cells the screen draws', () => {
@@ -40,29 +41,53 @@ describe('leaderboard screen columns', () => {
       'bench:ARC', 'bench:HellaSwag', 'bench:MMLU', 'bench:TruthfulQA', 'bench:Winogrande', 'bench:GSM8K',
       'likes', 'downloads', 'created', 'base',
     ]);
-    const cells = (repo: string) => columns.map((c) => c.cell(table.rows.find((r) => r.repo === repo)!));
+    const cells = (repo: string) => columns.map((c) => c.text(table.rows.find((r) => r.repo === repo)!));
     expect(cells('mid/ft')).toEqual(['mid/ft', 'chat', 'Mistral', '7 B', '57.00', '–', '–', '–', '–', '–', '–', '12', '123k', '2024-01-01', 'base/root']);
     expect(cells('base/root').slice(3, 6)).toEqual(['70 B', '40.00', '61.50']);
     expect(cells('old/one')[13]).toBe('≤2022-03-02');
     expect(cells('leaf/a')[3]).toBe('0.5 B');
   });
 
-  it('measures each column once: the widest cell by display width, room for "[Title] ▼", capped', () => {
+  it('measures each column once: the widest cell by display width, capped; titles and markers are the layout\'s', () => {
     const widths = columnWidths(table, columns);
     expect(widths[0]).toBe(displayWidth('Qwen/通义千问-7B')); // 16 columns, not 13 characters
-    expect(widths[4]).toBe('[Average] ▼'.length);
+    expect(widths[4]).toBe('57.00'.length); // the title is the layout's, not padded into the cells
     expect(widths[13]).toBe(11); // ≤2022-03-02
     expect(columnWidths(table, columns)).toBe(widths);
   });
 
+  it('numbers take their natural width, the name column the room left (and never more than its widest)', () => {
+    const widths = columnWidths(table, columns);
+    const sort = { id: 'score', descending: true };
+    const wide = layoutColumns(columns, widths, { width: 200, gutter: true, selected: 4, sort });
+    expect(wide.hidden).toEqual([]);
+    expect(wide.widths[0]).toBe(displayWidth('Qwen/通义千问-7B'));
+    expect(wide.widths[4]).toBe('Average ▼'.length);
+    expect(wide.widths[3]).toBe('Params'.length);
+    // long names: the id column takes what the number columns leave
+    const long = [200, ...widths.slice(1)];
+    const at120 = layoutColumns(columns, long, { width: 120, gutter: true, selected: 4, sort });
+    const used = at120.shown.reduce((sum, i) => sum + at120.widths[i]!, 0) + 2 * (at120.shown.length - 1) + 2;
+    expect(used).toBe(120);
+    expect(at120.widths[0]).toBeGreaterThanOrEqual(Math.floor(0.3 * 118));
+  });
+
   it('shows the columns from the first when the selected one fits, else a run ending at it', () => {
     const widths = [30, 10, 10, 10, 10, 10, 10];
+    const seven = columns.slice(0, 7);
     // 60 columns: gutter 2, repo at least 24, room for 34: two columns of 10 + gap
-    expect(columnWindow(widths, 0, 60)).toEqual([0, 1, 2]);
-    expect(columnWindow(widths, 2, 60)).toEqual([0, 1, 2]);
-    expect(columnWindow(widths, 5, 60)).toEqual([0, 4, 5]);
-    expect(columnWindow(widths, 6, 60)).toEqual([0, 5, 6]);
-    expect(columnWindow(widths, 6, 200)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    const shown = (selected: number, width: number) => layoutColumns(seven, widths, { width, gutter: true, selected }).shown;
+    expect(shown(0, 60)).toEqual([0, 1, 2]);
+    expect(shown(2, 60)).toEqual([0, 1, 2]);
+    expect(shown(5, 60)).toEqual([0, 4, 5]);
+    expect(shown(6, 60)).toEqual([0, 5, 6]);
+    expect(shown(6, 200)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('csv carries every drawn column and the export-only ones, raw values', () => {
+    const all = exportColumns(columns);
+    expect(all.map((c) => c.field ?? c.id).slice(0, 5)).toEqual(['repo', 'type', 'family', 'architecture', 'params']);
+    expect(all.slice(-6).map((c) => c.id)).toEqual(['license', 'precision', 'flagged', 'merge', 'moe', 'available']);
   });
 
   it('draws one window: header with the selection and sort marker, a › row, lines of one width', () => {
@@ -71,7 +96,8 @@ describe('leaderboard screen columns', () => {
     for (const width of [80, 100]) {
       const frame = tableFrame(columns, widths, result.window(0, 3), { width, color: false, selected: 4, sort: result.query.sort, cursor: 1 });
       expect(frame.lines).toHaveLength(5);
-      expect(frame.lines[0]).toContain('[Average] ▼');
+      expect(frame.lines[0]).toContain('Average ▼');
+      expect(frame.lines[1]).toContain('━━━━━━━━━'); // the selected column's rule
       expect(frame.lines[2]).toMatch(/^ {2}Qwen\/通义千问-7B/);
       expect(frame.lines[3]).toMatch(/^› mid\/ft/);
       const lineWidths = new Set(frame.lines.map(displayWidth));
@@ -82,7 +108,7 @@ describe('leaderboard screen columns', () => {
     }
     const right = tableFrame(columns, widths, result.window(0, 3), { width: 80, color: false, selected: 14, sort: result.query.sort, cursor: 0 });
     expect(right.shown.at(-1)).toBe('base');
-    expect(right.lines[0]).toContain('[Base model]');
+    expect(right.lines[0]).toContain('Base model');
     expect(right.left).toBeGreaterThan(0);
   });
 });
@@ -110,15 +136,15 @@ describe('views for copy and export', () => {
     const result = queryLeaderboard(table, { search: '@type:chat' });
     const view = queryView(table, result, columns, DEFAULT_FILTERS);
     expect(view.summary).toBe('2 of 5 shown · sorted by Average ▼ · search “@type:chat”');
-    const block = view.blocks.find((b) => b.kind === 'table')!;
-    expect(block.kind === 'table' && block.rows.map((r) => r[1])).toEqual(['Qwen/通义千问-7B', 'mid/ft']);
-    expect(block.kind === 'table' && block.columns).toHaveLength(16);
-    expect(writeMarkdown(view, dataset)).toContain('| 1 | Qwen/通义千问-7B | chat |');
+    const block = view.blocks.find((b) => b.kind === 'grid')!;
+    expect(block.kind === 'grid' && block.grid.rows.map((r: { repo: string }) => r.repo)).toEqual(['Qwen/通义千问-7B', 'mid/ft']);
+    expect(block.kind === 'grid' && block.grid.columns).toHaveLength(15);
+    expect(writeMarkdown(view, dataset)).toContain('| Qwen/通义千问-7B | chat |');
     const many = buildLeaderboard(buildDataset({ entries: Array.from({ length: 250 }, (_, i) => ({ repo: `o/m${i}` })) }));
-    const big = queryView(many, queryLeaderboard(many), screenColumns(many), DEFAULT_FILTERS);
+    const big = queryView(many, queryLeaderboard(many), leaderboardColumns(many), DEFAULT_FILTERS);
     expect(big.summary).toContain(`the first ${EXPORT_ROWS} rows`);
-    const rows = big.blocks.find((b) => b.kind === 'table');
-    expect(rows?.kind === 'table' && rows.rows).toHaveLength(EXPORT_ROWS);
+    const rows = big.blocks.find((b) => b.kind === 'grid');
+    expect(rows?.kind === 'grid' && rows.grid.rows).toHaveLength(EXPORT_ROWS);
   });
 
   it("a model's detail: every field, the chain up, derivatives by relation, commit activity", () => {

@@ -64,7 +64,7 @@ const lines = (frame: string): string[] => frame.split('\n');
 /** The table's rows (after the header and its rule). */
 const rows = (frame: string): string[] => {
   const all = lines(frame);
-  const rule = all.findIndex((l) => /^ {2}─/.test(l));
+  const rule = all.findIndex((l) => /^ {2}[─━]/.test(l));
   return all.slice(rule + 1, -1);
 };
 /** The repo id of a table row (the first cell). */
@@ -73,12 +73,21 @@ const type = async (a: Rendered, text: string) => {
   for (const ch of text) await a.press(ch);
 };
 
+/** The title over the heavy rule (━): the selected column. */
+function selectedTitle(frame: string): string {
+  const lines = frame.split('\n');
+  const r = lines.findIndex((l) => l.includes('━'));
+  const from = lines[r]!.indexOf('━');
+  const to = lines[r]!.lastIndexOf('━') + 1;
+  return lines[r - 1]!.slice(from, to).trim();
+}
+
 describe('Leaderboard screen', () => {
   it('opens sorted by score ▼ with "N of M" and the cursor on the best model', async () => {
     const { app } = await open();
     const frame = app.lastFrame();
     expect(lines(frame)[0]).toContain(`Leaderboard · ${SHOWN} shown · 1 merges hidden (m) · sorted by Average ▼ · row 1`);
-    expect(frame).toContain('[Average] ▼');
+    expect(frame).toContain('Average ▼');
     expect(rows(frame)[0]).toMatch(/^› Qwen/);
     expect(rows(frame).slice(0, 4).map(repoOf)).toEqual(['Qwen/通义千问-7B', 'mid/ft', 'leaf/a', 'leaf/c']);
     expect(frame).not.toContain('leaf/m');
@@ -104,18 +113,18 @@ describe('Leaderboard screen', () => {
   it('sorts by the selected column with s, ▲/▼ flipping on a second s', async () => {
     const { app } = await open();
     await app.press('h');
-    expect(app.lastFrame()).toContain('[Params]');
+    expect(selectedTitle(app.lastFrame())).toBe('Params');
     await app.press('s');
-    let frame = await app.waitFor((f) => f.includes('[Params] ▼'));
+    let frame = await app.waitFor((f) => f.includes('Params ▼'));
     expect(frame).toContain('sorted by Params (B) ▼');
     expect(frame).not.toContain('Average ▼');
     expect(rows(frame)[0]).toMatch(/^› base\/root .* 70 B/);
     await app.press('s');
-    frame = await app.waitFor((f) => f.includes('[Params] ▲'));
+    frame = await app.waitFor((f) => f.includes('Params ▲'));
     expect(rows(frame)[0]).toMatch(/^› emoji\/🤗-hugs .* 1 B/);
     for (let i = 0; i < 3; i++) await app.press('h');
     await app.press('s');
-    frame = await app.waitFor((f) => f.includes('[Model] ▲'));
+    frame = await app.waitFor((f) => f.includes('Model ▲'));
     expect(rows(frame).slice(0, 3).map(repoOf)).toEqual(['base/root', 'emoji/🤗-hugs', 'evil/red']);
   });
 
@@ -227,7 +236,7 @@ describe('Leaderboard screen', () => {
       const { app } = await open({ width });
       const frame = app.lastFrame();
       const all = lines(frame);
-      const rule = all.findIndex((l) => /^ {2}─/.test(l));
+      const rule = all.findIndex((l) => /^ {2}[─━]/.test(l));
       const table = all.slice(rule - 1, -1);
       expect(table.some((l) => l.includes('Qwen/通义千问-7B'))).toBe(true);
       expect(table.some((l) => l.includes('emoji/🤗-hugs'))).toBe(true);
@@ -255,9 +264,9 @@ describe('Leaderboard screen', () => {
     const views: View[] = [];
     const { app } = await open({ onView: (v) => views.push(v) });
     expect(views.at(-1)!.summary).toBe(`${SHOWN} shown · 1 merges hidden (m) · sorted by Average ▼`);
-    const table = views.at(-1)!.blocks.find((b) => b.kind === 'table');
-    expect(table?.kind === 'table' && table.rows.length).toBe(SHOWN);
-    expect(table?.kind === 'table' && table.columns.length).toBe(16);
+    const table = views.at(-1)!.blocks.find((b) => b.kind === 'grid');
+    expect(table?.kind === 'grid' && table.grid.rows.length).toBe(SHOWN);
+    expect(table?.kind === 'grid' && table.grid.columns.length).toBe(15);
     await app.press('/');
     await type(app, 'leaf');
     await app.waitFor(() => views.at(-1)!.summary.startsWith('2 of'));
@@ -269,9 +278,9 @@ describe('Leaderboard screen', () => {
     const store = newStore('leaderboard');
     const first = await open({ onView, store });
     await first.app.press('j', 'j', 'h', 's');
-    await first.app.waitFor((f) => f.includes('[Params] ▼'));
+    await first.app.waitFor((f) => f.includes('Params ▼'));
     first.app.unmount();
     const { app } = await open({ onView, store });
-    expect(app.lastFrame()).toContain('[Params] ▼');
+    expect(app.lastFrame()).toContain('Params ▼');
   });
 });

@@ -72,7 +72,9 @@ describe('print VIEW --format text', () => {
   it('leaderboard: N of M, the best non-merge first, merges hidden by default', () => {
     const out = text('leaderboard', 120);
     expect(out).toContain(`${FACTS.leaderboardShown} of ${FACTS.leaderboardShown} entries`);
-    const first = out.split('\n').find((l) => /^\s*1\s/.test(l))!;
+    // the screen's table (no rank column: the screen says "row N"): the first row under the rule
+    const lines = out.split('\n');
+    const first = lines[lines.findIndex((l) => /^ {2}─+/.test(l)) + 1]!;
     expect(first).toContain(FACTS.leaderboardTop.repo);
     expect(first).toContain(FACTS.leaderboardTop.score);
     expect(out).toContain(`· ${FACTS.merges} merges hidden`);

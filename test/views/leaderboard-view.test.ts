@@ -18,8 +18,8 @@ describe('leaderboard view', () => {
     const view = build({ top: 3 });
     // 15 models, heidi/merged-mistral-7b is a merge: 14 of 14
     expect(view.summary).toMatch(/^14 of 14 entries · sorted by Average ▼/);
-    const table = view.blocks.find((b) => b.kind === 'table')!;
-    expect(table.kind === 'table' && table.rows.map((r) => r[1])).toEqual(['ivan/big-model-120b', 'frank/mixtral-8x7b-dpo', 'carol/mistral-7b-best']);
+    const table = view.blocks.find((b) => b.kind === 'grid')!;
+    expect(table.kind === 'grid' && table.grid.rows.map((r: { repo: string }) => r.repo)).toEqual(['ivan/big-model-120b', 'frank/mixtral-8x7b-dpo', 'carol/mistral-7b-best']);
     expect(view.csv!.rows).toHaveLength(14);
     expect((view.data as { rows: unknown[] }).rows).toHaveLength(14);
     expect(build({ showMerges: true }).summary).toMatch(/^15 of 15 entries/);
@@ -45,6 +45,6 @@ describe('leaderboard view', () => {
   it('fits 60 columns, naming the columns left out', () => {
     const lines = writeText(build(), { width: 60, color: false });
     expect(lines.some((l) => l.startsWith('(too narrow for: '))).toBe(true);
-    expect(lines.find((l) => /^ 1\s/.test(l))).toMatch(/^ 1\s+ivan\/big-model-120b/);
+    expect(lines[lines.findIndex((l) => /^ {2}─+/.test(l)) + 1]).toMatch(/^ {2}ivan\/big-model-120b/);
   });
 });

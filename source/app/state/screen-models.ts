@@ -6,7 +6,7 @@ import type { Dataset } from '../../data/model.js';
 import type { View, ViewId, ViewOptions } from '../../views/view.js';
 import { defaultMode } from '../../views/view-options.js';
 import { leaderboardTable } from '../../views/leaderboard-view.js';
-import { columnWidths, screenColumns, type ScreenColumn } from '../../views/leaderboard-columns.js';
+import { columnWidths, leaderboardColumns, type LeaderboardColumn } from '../../views/leaderboard-columns.js';
 import { panelItems, type PanelItem } from '../../views/leaderboard-filters.js';
 import { modelDetailView } from '../../views/model-detail-view.js';
 import { findBases, listWidest, LIST_COLUMNS, treeTable, visibleRows, type TreeRow, type TreeTable } from '../../views/lineage-tree.js';
@@ -47,7 +47,7 @@ export const LEADERBOARD_CHROME = 5;
 export interface LeaderboardModel {
   dataset: Dataset;
   table: LeaderboardTable;
-  columns: ScreenColumn[];
+  columns: LeaderboardColumn[];
   widths: number[];
   items: PanelItem[];
 }
@@ -59,7 +59,7 @@ export function buildLeaderboardModel(dataset: Dataset): LeaderboardModel {
   let model = lbModels.get(dataset);
   if (!model) {
     const table = leaderboardTable(dataset);
-    const columns = screenColumns(table);
+    const columns = leaderboardColumns(table);
     model = { dataset, table, columns, widths: columnWidths(table, columns), items: panelItems(table) };
     lbModels.set(dataset, model);
   }
