@@ -66,6 +66,7 @@ export interface LayoutOptions {
 }
 
 const GUTTER = 2;
+const ASCII_BRANCH: Record<string, string> = { '├': '|', '└': '`', '│': '|', '─': '-' };
 /** A cell is measured no further than this (a 100,000-character cell costs this). */
 const MEASURE_CAP = 400;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -175,7 +176,9 @@ export function drawTable<R>(columns: readonly Column<R>[], layout: TableLayout,
   const gap = ' '.repeat(options.gap ?? 2);
   const gutter = (mark: boolean): string => (options.gutter ? (mark ? `${theme.chars.cursor} ` : '  ') : '');
   const ellipsis = theme.chars.ellipsis;
-  const cell = (i: number, text: string): string => fit(cellText(text), layout.widths[i]!, columns[i]!.align, ellipsis);
+  // ASCII only: the tree's branch characters too
+  const plain = (text: string): string => (unicode ? text : text.replace(/[├└│─]/g, (c) => ASCII_BRANCH[c]!));
+  const cell = (i: number, text: string): string => fit(plain(cellText(text)), layout.widths[i]!, columns[i]!.align, ellipsis);
   const lines: string[] = [];
   if (options.header !== false) {
     const header = layout.shown.map((i) => {
@@ -227,6 +230,9 @@ export interface Grid<R = any> {
   gutter?: boolean;
   selected?: number;
   sort?: { id: string; descending: boolean } | null;
+  /** In Markdown: its text lines in a fenced block (a tree reads as one only in monospace),
+   *  not a Markdown table. */
+  fenced?: boolean;
 }
 
 /** The grid's text lines at a width, then a line naming the columns left out for width. */

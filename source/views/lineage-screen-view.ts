@@ -4,7 +4,7 @@ import type { BaseModelRow, BaseModelsResult, DerivativeTreeResult } from '../an
 import { RELATIONS } from '../analysis/base-models.js';
 import { formatInteger, formatScore } from '../render/format-number.js';
 import type { View } from './view.js';
-import { LIST_COLUMNS, listCells, treeCells, type TreeRow, type TreeTable } from './lineage-tree.js';
+import { LIST_COLUMNS, listWidths, type TreeRow, type TreeTable } from './lineage-tree.js';
 
 /** Rows a copy or export carries at most. */
 export const EXPORT_ROWS = 200;
@@ -19,7 +19,7 @@ export function baseListView(bases: BaseModelsResult, shown: readonly BaseModelR
     summary: `${formatInteger(shown.length)} of ${formatInteger(bases.bases)} base models${found}${cut}`,
     blocks: [
       { kind: 'heading', text: `Base models [§2] — ${formatInteger(bases.declaring)} of ${formatInteger(bases.models)} models declare one` },
-      { kind: 'table', columns: LIST_COLUMNS, rows: rows.map(listCells) },
+      { kind: 'grid', grid: { columns: LIST_COLUMNS, rows, widths: listWidths(bases.top), gutter: true } },
       { kind: 'notes', notes: bases.notes },
     ],
     data: { bases: shown.map((b) => ({ repo: b.repo, family: b.family, count: b.count, byRelation: b.byRelation, descendants: b.descendants, score: b.score })) },
@@ -28,7 +28,7 @@ export function baseListView(bases: BaseModelsResult, shown: readonly BaseModelR
 
 export function treeView(tree: DerivativeTreeResult, rows: readonly TreeRow[], table: TreeTable): View {
   const { root } = tree;
-  const { columns, relations } = table;
+  const { columns, widths } = table;
   const drawn = rows.slice(0, EXPORT_ROWS * 2);
   const counts = RELATIONS.filter((r) => tree.byRelation[r] > 0).map((r) => `${r === 'unknown' ? 'relation not stated' : r} ${formatInteger(tree.byRelation[r])}`);
   return {
@@ -48,7 +48,7 @@ export function treeView(tree: DerivativeTreeResult, rows: readonly TreeRow[], t
           ...(counts.length > 0 ? [{ label: 'by relation', value: counts.join(', ') }] : []),
         ],
       },
-      { kind: 'table', title: drawn.length < rows.length ? `the first ${drawn.length} rows of ${rows.length}` : undefined, columns, rows: drawn.map((r) => treeCells(r, relations)) },
+      { kind: 'grid', title: drawn.length < rows.length ? `the first ${drawn.length} rows of ${rows.length}` : undefined, grid: { columns, rows: drawn, widths, gutter: true, fenced: true } },
       { kind: 'notes', notes: tree.notes },
     ],
     data: { base: root.repo, rows: drawn.map((r) => ({ depth: r.node.depth, repo: r.node.repo, relation: r.node.relation, type: r.node.type, score: r.node.score, day: r.node.day, params: r.node.params, children: r.node.children.length })) },

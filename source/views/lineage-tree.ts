@@ -1,12 +1,12 @@
 // The Lineage screen's rows: the base-model list (analyses.md §2, Fig. 6) and the derivative
 // tree of one base as the rows shown under the expanded nodes, with branch shapes (├─ └─),
-// relation, type, score, date, params and child count (+N when collapsed). Each gives its
-// table columns, one row's cells (only the rows on screen are formatted) and the widest
-// cells (measured once per list or tree, so columns stay put while scrolling). Pure.
+// relation, type, score, date, params and child count (+N when collapsed). Each defines its
+// columns once on the table model (render/table-model.ts) and the widths measured once per
+// list or tree (so columns stay put while scrolling): the screen and `print lineage` draw
+// the same lines from them (the tree drawn once). Pure.
 import type { BaseModelRow, DerivativeNode } from '../analysis/base-models.js';
 import { formatInteger, formatParams, formatScore } from '../render/format-number.js';
-import type { Cell, TableColumn } from '../render/table.js';
-import { cellWidth } from './leaderboard-columns.js';
+import { measureColumns, type Column } from '../render/table-model.js';
 
 export interface TreeRow {
   node: DerivativeNode;
@@ -22,10 +22,10 @@ const BRANCH = { pipe: '│  ', space: '   ', tee: '├─ ', last: '└─ ' };
 
 /** The rows in display order (pre-order) under the expanded nodes. Iterative: no recursion
  *  limit on a long chain; the tree is finite (cycles are cut by derivativesOf). */
-export function visibleRows(root: DerivativeNode, expanded: ReadonlySet<string>): TreeRow[] {
+export function visibleRows(root: DerivativeNode, expanded: ReadonlySet<string>, limit = Number.POSITIVE_INFINITY): TreeRow[] {
   const rows: TreeRow[] = [];
   const stack: Array<{ node: DerivativeNode; up: number | null; indent: string; last: boolean }> = [{ node: root, up: null, indent: '', last: true }];
-  while (stack.length > 0) {
+  while (stack.length > 0 && rows.length < limit) {
     const { node, up, indent, last } = stack.pop()!;
     const open = expanded.has(node.key) && node.children.length > 0;
     const at = rows.length;
@@ -53,71 +53,70 @@ function allNodes(root: DerivativeNode): DerivativeNode[] {
 
 const dayText = (node: DerivativeNode): string => (node.day === null ? '–' : node.dateFloor ? `≤${node.day}` : node.day);
 
+/** The widest cell per column, measured once per tree or list (so columns stay put while
+ *  scrolling and expanding, and print lays it out as the screen does). */
 export interface TreeTable {
-  columns: TableColumn[];
-  /** The widest cell per column (the id column: its title; it is flexible). */
-  widest: string[];
+  columns: Column<TreeRow>[];
+  widths: number[];
   /** Relations are stated somewhere in the tree (v1 metadata states none: no column). */
   relations: boolean;
 }
 
-/** Columns and widest cells of a tree, measured over all its nodes once. */
+/** The tree's columns (defined once: the screen and `print lineage` draw them). */
+export function treeColumns(relations: boolean): Column<TreeRow>[] {
+  const kids = (row: TreeRow): string => {
+    const n = row.node.children.length;
+    return n === 0 ? '–' : row.open ? formatInteger(n) : `+${formatInteger(n)}`;
+  };
+  return [
+    { id: 'model', title: 'Model', align: 'left', width: { kind: 'fill', min: 20, share: 0.3 }, keep: true, text: (r) => r.prefix + r.node.repo, value: (r) => r.node.repo },
+    ...(relations ? [{ id: 'relation', title: 'Relation', align: 'left' as const, width: { kind: 'natural' as const }, text: (r: TreeRow) => r.node.relation ?? 'base' }] : []),
+    { id: 'type', title: 'Type', align: 'left', width: { kind: 'natural', max: 10 }, text: (r) => (r.node.inView ? r.node.type ?? '' : 'off board') },
+    { id: 'score', title: 'Score', align: 'right', width: { kind: 'natural' }, text: (r) => (r.node.score === null ? '–' : formatScore(r.node.score)), value: (r) => r.node.score },
+    { id: 'created', title: 'Created', align: 'left', width: { kind: 'natural' }, text: (r) => dayText(r.node), value: (r) => r.node.day },
+    { id: 'params', title: 'Params', align: 'right', width: { kind: 'natural' }, text: (r) => (r.node.inView ? formatParams(r.node.params) : '–'), value: (r) => r.node.params },
+    { id: 'kids', title: 'Kids', align: 'right', width: { kind: 'natural' }, text: kids, value: (r) => r.node.children.length },
+  ];
+}
+
+/** Columns and widths of a tree, measured over all its nodes once, each id as deep as it
+ *  sits (its branch characters: 3 columns a level). */
 export function treeTable(root: DerivativeNode): TreeTable {
   const nodes = allNodes(root);
   const relations = nodes.some((n) => n.relation !== null && n.relation !== 'unknown');
-  const columns: TableColumn[] = [
-    { title: 'Model', flex: true, minWidth: 20, align: 'left' },
-    ...(relations ? [{ title: 'Relation', align: 'left' as const }] : []),
-    { title: 'Type', maxWidth: 10, align: 'left' },
-    { title: 'Score', align: 'right' },
-    { title: 'Created', align: 'left' },
-    { title: 'Params', align: 'right' },
-    { title: 'Kids', align: 'right' },
-  ];
-  const widths = columns.map(() => 0);
-  for (const node of nodes) {
-    treeCells({ node, prefix: '', open: false, up: null }, relations).forEach((cell, i) => {
-      if (i > 0) widths[i] = Math.max(widths[i]!, cellWidth(String(cell ?? '')));
-    });
-  }
-  widths[0] = 200; // the id column takes the room left
-  return { columns, widest: widths.map((w) => 'x'.repeat(w)), relations };
+  const columns = treeColumns(relations);
+  const rows = nodes.map((node): TreeRow => ({ node, prefix: '   '.repeat(node.depth), open: node.children.length > 0, up: null }));
+  return { columns, widths: measureColumns(columns, rows), relations };
 }
 
-/** One tree row's cells. */
-export function treeCells(row: TreeRow, relations: boolean): Cell[] {
-  const { node } = row;
-  const kids = node.children.length === 0 ? '–' : row.open ? formatInteger(node.children.length) : `+${formatInteger(node.children.length)}`;
-  return [
-    row.prefix + node.repo,
-    ...(relations ? [node.relation ?? 'base'] : []),
-    node.inView ? node.type : 'off board',
-    node.score === null ? '–' : formatScore(node.score),
-    dayText(node),
-    node.inView ? formatParams(node.params) : '–',
-    kids,
-  ];
+/** Every row of the tree, each node expanded (print draws these, the first `limit`). */
+export function expandedRows(root: DerivativeNode, limit = Number.POSITIVE_INFINITY): TreeRow[] {
+  const all = new Set(allNodes(root).filter((n) => n.children.length > 0).map((n) => n.key));
+  return visibleRows(root, all, limit);
 }
 
-export const LIST_COLUMNS: TableColumn[] = [
-  { title: 'Base model', flex: true, minWidth: 24, align: 'left' },
-  { title: 'Family', maxWidth: 10, align: 'left' },
-  { title: 'Declaring', align: 'right' },
-  { title: 'Descendants', align: 'right' },
-  { title: 'Own score', align: 'right' },
+/** One tree row's cells as drawn. */
+export function treeCells(row: TreeRow, relations: boolean): string[] {
+  return treeColumns(relations).map((c) => c.text(row));
+}
+
+/** The base-model list's columns (the screen's list and `print lineage`). */
+export const LIST_COLUMNS: Column<BaseModelRow>[] = [
+  { id: 'base', title: 'Base model', align: 'left', width: { kind: 'fill', min: 24, share: 0.3 }, keep: true, text: (r) => r.repo },
+  { id: 'family', title: 'Family', align: 'left', width: { kind: 'natural', max: 10 }, text: (r) => r.family },
+  { id: 'declaring', title: 'Declaring', align: 'right', width: { kind: 'natural' }, text: (r) => formatInteger(r.count), value: (r) => r.count },
+  { id: 'descendants', title: 'Descendants', align: 'right', width: { kind: 'natural' }, text: (r) => formatInteger(r.descendants), value: (r) => r.descendants },
+  { id: 'score', title: 'Own score', align: 'right', width: { kind: 'natural' }, text: (r) => (r.onLeaderboard ? formatScore(r.score) : 'not on board'), value: (r) => r.score },
 ];
 
 /** One base model's cells in the list. */
-export function listCells(row: BaseModelRow): Cell[] {
-  return [row.repo, row.family, formatInteger(row.count), formatInteger(row.descendants), row.onLeaderboard ? formatScore(row.score) : 'not on board'];
+export function listCells(row: BaseModelRow): string[] {
+  return LIST_COLUMNS.map((c) => c.text(row));
 }
 
 /** The widest cell per list column, measured once per list. */
-export function listWidest(rows: readonly BaseModelRow[]): string[] {
-  const widths = LIST_COLUMNS.map(() => 0);
-  for (const row of rows) listCells(row).forEach((cell, i) => (widths[i] = Math.max(widths[i]!, cellWidth(String(cell ?? '')))));
-  widths[0] = 200;
-  return widths.map((w) => 'x'.repeat(w));
+export function listWidths(rows: readonly BaseModelRow[]): number[] {
+  return measureColumns(LIST_COLUMNS, rows);
 }
 
 /** The bases whose id contains the find text (case-insensitive; '' keeps all). */

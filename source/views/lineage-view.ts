@@ -1,72 +1,20 @@
 // The Lineage view: analyses.md §2 "Models per base model" [Fig. 6], opened on one base model:
 // its derivative tree (children, grandchildren, … each with relation, type, score, date and
-// params), counts per relation and type, and the models-per-base table to pick another from.
+// params, drawn as the Lineage screen draws it: views/lineage-tree.ts), counts per relation and
+// type, and the base-model list of the screen to pick another from.
 // Default base: the most-declared one. Pure: no IO, no clock.
 import type { Dataset } from '../data/model.js';
 import { baseModels, derivativesOf, RELATIONS, type DerivativeNode, type DerivativeTreeResult } from '../analysis/base-models.js';
-import { renderTable } from '../render/table.js';
-import { formatInteger, formatParams, formatScore } from '../render/format-number.js';
+import { formatInteger, formatScore } from '../render/format-number.js';
 import type { Note } from '../analysis/result.js';
-import type { Cell, RenderOptions, TableColumn, View, ViewOptions } from './view.js';
-import { chart, figures, heading, notesBlock, selectionSummary, type FigureRow } from './view-blocks.js';
-import { baseModelsTable } from './base-models-view.js';
+import type { View, ViewOptions } from './view.js';
+import { figures, heading, notesBlock, selectionSummary, type FigureRow } from './view-blocks.js';
+import { expandedRows, LIST_COLUMNS, listWidths, treeTable } from './lineage-tree.js';
 
 /** Nodes drawn at most (a popular base has hundreds of derivatives; the rest is counted). */
 export const MAX_TREE_NODES = 500;
 
-interface TreeLine {
-  node: DerivativeNode;
-  parent: DerivativeNode | null;
-  /** Branch characters before the repo id, per ancestor level. */
-  branches: Array<'pipe' | 'space' | 'tee' | 'last'>;
-}
-
-/** Pre-order rows with their branch shapes (iterative: no recursion limit on deep chains). */
-export function treeLines(root: DerivativeNode, limit = MAX_TREE_NODES): TreeLine[] {
-  const lines: TreeLine[] = [];
-  const stack: Array<{ node: DerivativeNode; parent: DerivativeNode | null; indent: Array<'pipe' | 'space'>; last: boolean }> = [
-    { node: root, parent: null, indent: [], last: true },
-  ];
-  while (stack.length > 0 && lines.length < limit) {
-    const { node, parent, indent, last } = stack.pop()!;
-    lines.push({ node, parent, branches: parent === null ? [] : [...indent, last ? 'last' : 'tee'] });
-    const below: Array<'pipe' | 'space'> = parent === null ? [] : [...indent, last ? 'space' : 'pipe'];
-    for (let i = node.children.length - 1; i >= 0; i -= 1) {
-      stack.push({ node: node.children[i]!, parent: node, indent: below, last: i === node.children.length - 1 });
-    }
-  }
-  return lines;
-}
-
-const BRANCH_UNICODE = { pipe: '│  ', space: '   ', tee: '├─ ', last: '└─ ' };
-const BRANCH_ASCII = { pipe: '|  ', space: '   ', tee: '|- ', last: '`- ' };
-
 const dayText = (node: DerivativeNode): string => (node.day === null ? '–' : node.dateFloor ? `≤${node.day}` : node.day);
-
-function drawTree(lines: readonly TreeLine[], options: RenderOptions): string[] {
-  const chars = options.unicode === false ? BRANCH_ASCII : BRANCH_UNICODE;
-  // v1 metadata states no relation: a column of "unknown" says nothing, so it goes.
-  const relations = lines.some(({ node }) => node.relation !== null && node.relation !== 'unknown');
-  const columns: TableColumn[] = [
-    { title: 'Model', flex: true, minWidth: 24 },
-    ...(relations ? [{ title: 'Relation' }] : []),
-    { title: 'Type', maxWidth: 10 },
-    { title: 'Score', align: 'right' },
-    { title: 'Created' },
-    { title: 'Params', align: 'right' },
-    { title: 'Desc.', numeric: true },
-  ];
-  const rows: Cell[][] = lines.map(({ node, branches }) => [
-    branches.map((b) => chars[b]).join('') + node.repo,
-    ...(relations ? [node.relation ?? 'base'] : []),
-    node.inView ? node.type : 'not on board',
-    node.score === null ? '–' : formatScore(node.score),
-    dayText(node),
-    node.inView ? formatParams(node.params) : '–',
-    node.descendants,
-  ]);
-  return renderTable(columns, rows, options);
-}
 
 /** Derivatives by relation to their parent (when the metadata states one) and by type. */
 function countRows(result: DerivativeTreeResult): FigureRow[] {
@@ -88,10 +36,14 @@ function ownScoreText(tree: DerivativeTreeResult): string {
 
 /** analyses.md §2 derivative tree as a view. */
 export function lineageView(dataset: Dataset, options: ViewOptions): View {
-  const bases = baseModels(dataset, { includeFlagged: options.includeFlagged, top: options.top });
+  // every base (the list's widths are measured over all of them, as on the screen); the top N drawn
+  const all = baseModels(dataset, { includeFlagged: options.includeFlagged, top: Number.POSITIVE_INFINITY });
+  const bases = { ...all, top: all.top.slice(0, options.top) };
   const base = options.base?.trim() || bases.top[0]?.repo || null;
   const tree = base === null ? null : derivativesOf(dataset, base, { includeFlagged: options.includeFlagged });
-  const lines = tree === null ? [] : treeLines(tree.root);
+  // the screen's tree (views/lineage-tree.ts), every node expanded, its first MAX_TREE_NODES rows
+  const table = tree === null ? null : treeTable(tree.root);
+  const lines = tree === null ? [] : expandedRows(tree.root, MAX_TREE_NODES);
   const notes: Note[] = [...(tree?.notes ?? bases.notes)];
   if (tree !== null && !tree.found) notes.push({ count: 1, text: `“${base}” is neither on the leaderboard nor declared as a base model by a model in view` });
   if (tree !== null && lines.length < tree.root.descendants + 1) {
@@ -115,18 +67,18 @@ export function lineageView(dataset: Dataset, options: ViewOptions): View {
               { label: 'deepest level', value: formatInteger(tree.depth) },
               ...countRows(tree),
             ]),
-            chart('derivative tree: type, score, creation day, params, descendants of each', (o) => drawTree(lines, o)),
+            { kind: 'grid' as const, title: 'derivative tree: type, score, creation day, params, children of each', grid: { columns: table!.columns, rows: lines, widths: table!.widths, gutter: true, fenced: true } },
           ]
         : []),
-      heading(`Models per base model — top ${bases.top.length} (print lineage --base REPO opens another)`),
-      baseModelsTable(bases),
+      heading(`Base models — ${formatInteger(bases.top.length)} of ${formatInteger(all.bases)} · ${formatInteger(all.declaring)} of ${formatInteger(all.models)} models declare a base (print lineage --base REPO opens another)`),
+      { kind: 'grid', grid: { columns: LIST_COLUMNS, rows: bases.top, widths: listWidths(all.top), gutter: true } },
       notesBlock(notes),
     ],
     data: { base, tree, baseModels: bases },
     csv: {
       columns: ['depth', 'model', 'parent', 'relation', 'on_leaderboard', 'type', 'score', 'created', 'date_floor', 'params', 'descendants'],
-      rows: lines.map(({ node, parent }) => [
-        node.depth, node.repo, parent?.repo ?? null, node.relation, node.inView ? 'yes' : 'no', node.type, node.score, node.day,
+      rows: lines.map(({ node, up }) => [
+        node.depth, node.repo, up === null ? null : lines[up]!.node.repo, node.relation, node.inView ? 'yes' : 'no', node.type, node.score, node.day,
         node.dateFloor ? 'yes' : 'no', node.params, node.descendants,
       ]),
     },

@@ -4,7 +4,7 @@
 import type { Dataset } from '../data/model.js';
 import type { Block, View } from './view.js';
 import { markdownTable } from '../render/table.js';
-import { gridCells } from '../render/table-model.js';
+import { gridCells, gridLines } from '../render/table-model.js';
 import { escapeInline, fenced } from '../render/markdown.js';
 import { cellText } from '../render/text-width.js';
 import { formatInteger } from '../render/format-number.js';
@@ -35,6 +35,7 @@ export function blockMarkdown(block: Block, plotWidth: number): string[] {
     case 'table':
       return [...(block.title ? [`**${escapeInline(block.title)}**`, ''] : []), ...markdownTable(block.columns, block.rows)];
     case 'grid': {
+      if (block.grid.fenced) return [...(block.title ? [`**${escapeInline(block.title)}**`, ''] : []), ...fenced(gridLines(block.grid, { width: plotWidth, color: false }))];
       const { columns, rows } = gridCells(block.grid);
       return [...(block.title ? [`**${escapeInline(block.title)}**`, ''] : []), ...markdownTable(columns, rows)];
     }

@@ -144,8 +144,10 @@ describe('lineage views for copy and export', () => {
     const view = treeView(tree, rows, treeTable(tree.root));
     expect(view.summary).toBe('base base/root · 5 derivatives · 5 rows expanded');
     const markdown = writeMarkdown(view, dataset);
-    expect(markdown).toContain('| ├─ mid/ft | finetune | chat | 57.00 | 2024-01-01 | 7 B | 2 |');
-    expect(markdown).toContain('| │  └─ leaf/a | quantized |');
+    // the tree as the screen draws it, fenced (it reads as a tree only in monospace)
+    expect(markdown).toMatch(/^```text$/m);
+    expect(markdown).toMatch(/^ {2}├─ mid\/ft\s+finetune\s+chat\s+57\.00\s+2024-01-01\s+7 B\s+2$/m);
+    expect(markdown).toMatch(/^ {2}│ {2}└─ leaf\/a\s+quantized\s/m);
     expect(markdown).toContain('by relation');
   });
 });

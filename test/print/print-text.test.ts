@@ -111,8 +111,9 @@ describe('print VIEW --format text', () => {
     expect(lineage).toMatch(/derivatives \(all levels\)\s+23/);
     expect(lineage).toMatch(new RegExp(`relation merge\\s+${FACTS.bases.merge}`));
     expect(lineage).toMatch(new RegExp(`relation not stated\\s+${FACTS.bases.unstated}`));
-    expect(lineage).toMatch(/^├─ zeta\/z11\s+unknown\s+pretrained\s+49\.24/m);
-    expect(lineage).toMatch(/^└─ \S+/m);
+    // the screen's tree: a two-column cursor gutter first
+    expect(lineage).toMatch(/^ {2}├─ zeta\/z11\s+unknown\s+pretrained\s+49\.24/m);
+    expect(lineage).toMatch(/^ {2}└─ \S+/m);
   });
 
   it('sizes: every model in the 7–8 B bin, the best of it', () => {

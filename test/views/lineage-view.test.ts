@@ -13,17 +13,18 @@ describe('lineage view', () => {
   it('draws the tree with ├─ └─ and │ under open branches, each node with type, score, day', () => {
     const view = lineageView(dataset, { ...DEFAULT_VIEW_OPTIONS, base: 'MISTRALAI/mistral-7b-v0.1' });
     const lines = writeText(view, { width: 100, color: false });
-    const start = lines.findIndex((l) => l.startsWith('mistralai/Mistral-7B-v0.1 '));
+    // the screen's tree: a two-column cursor gutter first
+    const start = lines.findIndex((l) => l.startsWith('  mistralai/Mistral-7B-v0.1 '));
     // alice's and carol's branches have one descendant each: source order
     const modelColumn = lines[start - 2]!.indexOf('Type');
-    expect(lines.slice(start, start + 5).map((l) => l.slice(0, modelColumn).trimEnd())).toEqual([
+    expect(lines.slice(start, start + 5).map((l) => l.slice(2, modelColumn).trimEnd())).toEqual([
       'mistralai/Mistral-7B-v0.1',
       '├─ alice/mistral-7b-sft',
       '│  └─ bob/mistral-7b-dpo',
       '└─ carol/mistral-7b-best',
       '   └─ heidi/merged-mistral-7b',
     ]);
-    expect(lines[start + 2]).toMatch(/bob\/mistral-7b-dpo\s+chat\s+61\.00\s+2023-10-01\s+7\.2 B\s+0$/);
+    expect(lines[start + 2]).toMatch(/bob\/mistral-7b-dpo\s+chat\s+61\.00\s+2023-10-01\s+7\.2 B\s+–$/); // a leaf: no children
     expect(view.summary).toMatch(/^base MISTRALAI\/mistral-7b-v0\.1/);
     expect(view.csv!.rows.map((r) => [r[0], r[1], r[2]])).toEqual([
       [0, 'mistralai/Mistral-7B-v0.1', null],
@@ -36,7 +37,7 @@ describe('lineage view', () => {
 
   it('ASCII branches without unicode', () => {
     const lines = writeText(lineageView(dataset, { ...DEFAULT_VIEW_OPTIONS, base: 'microsoft/phi-2' }), { width: 80, color: false, unicode: false });
-    expect(lines.some((l) => l.startsWith('`- grace/phi-2-orange'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('  `- grace/phi-2-orange'))).toBe(true);
   });
 
   it('opens the most-declared base by default (ties: by id)', () => {

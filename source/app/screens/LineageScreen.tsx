@@ -9,7 +9,7 @@ import type { ScreenProps } from './screen-props.js';
 import { fit, cellText } from '../../render/text-width.js';
 import { makeTheme } from '../../render/theme.js';
 import { formatInteger } from '../../render/format-number.js';
-import { listCells, LIST_COLUMNS, treeCells } from '../../views/lineage-tree.js';
+import { LIST_COLUMNS } from '../../views/lineage-tree.js';
 import { allBaseModels } from '../../views/screen-data.js';
 import { lineageModel } from '../state/screen-models.js';
 import { TreeList } from '../components/TreeList.js';
@@ -41,9 +41,9 @@ export function LineageScreen(props: ScreenProps): React.JSX.Element {
         <Text wrap="truncate">{theme.paint('muted', fit('→ l expand · ← h collapse or go up · Enter toggle · d details · Esc back', width))}</Text>
         <TreeList
           columns={table.columns}
-          widest={table.widest}
+          widths={table.widths}
           count={rows.length}
-          cellsOf={(i) => treeCells(rows[i]!, table.relations)}
+          rowAt={(i) => rows[i]!}
           cursor={s.tree.cursor}
           offset={s.tree.offset}
           width={width}
@@ -76,9 +76,9 @@ export function LineageScreen(props: ScreenProps): React.JSX.Element {
       ) : (
         <TreeList
           columns={LIST_COLUMNS}
-          widest={model.widest}
+          widths={model.widths}
           count={listed.length}
-          cellsOf={(i) => listCells(listed[i]!)}
+          rowAt={(i) => listed[i]!}
           cursor={s.list.cursor}
           offset={s.list.offset}
           width={width}

@@ -9,8 +9,7 @@ import { leaderboardTable } from '../../views/leaderboard-view.js';
 import { columnWidths, leaderboardColumns, type LeaderboardColumn } from '../../views/leaderboard-columns.js';
 import { panelItems, type PanelItem } from '../../views/leaderboard-filters.js';
 import { modelDetailView } from '../../views/model-detail-view.js';
-import { findBases, listWidest, LIST_COLUMNS, treeTable, visibleRows, type TreeRow, type TreeTable } from '../../views/lineage-tree.js';
-import { layoutTable } from '../../render/table.js';
+import { findBases, listWidths, treeTable, visibleRows, type TreeRow, type TreeTable } from '../../views/lineage-tree.js';
 import {
   allBaseModels, DEFAULT_SCORE_THRESHOLD, derivativeTree, hasBaseModels, leaderboardQuery, modelDetailOf,
   type BaseModelRow, type BaseModelsResult, type DerivativeTreeResult, type LeaderboardTable, type LeaderboardView, type ModelDetail, type Period,
@@ -131,7 +130,8 @@ export const LINEAGE_CHROME = 2;
 export interface LineageModel {
   bases: BaseModelsResult | null;
   listed: BaseModelRow[];
-  widest: string[];
+  /** The list's column widths (measured once per list). */
+  widths: number[];
   tree: DerivativeTreeResult | null;
   table: TreeTable | null;
   rows: TreeRow[];
@@ -141,14 +141,13 @@ export interface LineageModel {
 }
 
 let lastFind: { bases: BaseModelsResult; find: string; listed: BaseModelRow[] } | null = null;
-const widestOf = new WeakMap<BaseModelsResult, string[]>();
+const widthsOf = new WeakMap<BaseModelsResult, number[]>();
 const tables = new WeakMap<DerivativeTreeResult, TreeTable>();
 let lastRows: { tree: DerivativeTreeResult; expanded: ReadonlySet<string>; rows: TreeRow[] } | null = null;
 
-/** Rows a list of `height` lines shows: less the header, the rule and, when columns are left
- *  out for width, the line naming them. */
-export function treeListRoom(height: number, hidden: boolean): number {
-  return Math.max(1, height - 2 - (hidden ? 1 : 0));
+/** Rows a list of `height` lines shows: less the header and the rule. */
+export function treeListRoom(height: number): number {
+  return Math.max(1, height - 2);
 }
 
 export function lineageModel(dataset: Dataset, s: LineageState, width: number, height: number, compute = false): LineageModel {
@@ -158,8 +157,8 @@ export function lineageModel(dataset: Dataset, s: LineageState, width: number, h
     if (!lastFind || lastFind.bases !== bases || lastFind.find !== s.find) lastFind = { bases, find: s.find, listed: findBases(bases.top, s.find) };
     listed = lastFind.listed;
   }
-  let widest = bases ? widestOf.get(bases) : undefined;
-  if (bases && !widest) widestOf.set(bases, (widest = listWidest(bases.top)));
+  let widths = bases ? widthsOf.get(bases) : undefined;
+  if (bases && !widths) widthsOf.set(bases, (widths = listWidths(bases.top)));
   const tree = s.tree ? derivativeTree(dataset, s.tree.base) : null;
   let table = tree ? tables.get(tree) ?? null : null;
   if (tree && !table) tables.set(tree, (table = treeTable(tree.root)));
@@ -169,17 +168,16 @@ export function lineageModel(dataset: Dataset, s: LineageState, width: number, h
     rows = lastRows.rows;
   }
   const listHeight = Math.max(3, height - LINEAGE_CHROME);
-  const hidden = (columns: typeof LIST_COLUMNS, cells: readonly string[]): boolean => layoutTable(columns, [cells as string[]], { width, cursor: true }).hidden.length > 0;
   return {
     bases,
     listed,
-    widest: widest ?? [],
+    widths: widths ?? [],
     tree,
     table,
     rows,
     listHeight,
-    listRoom: treeListRoom(listHeight, widest ? hidden(LIST_COLUMNS, widest) : false),
-    treeRoom: table ? treeListRoom(listHeight, hidden(table.columns, table.widest)) : 1,
+    listRoom: treeListRoom(listHeight),
+    treeRoom: table ? treeListRoom(listHeight) : 1,
   };
 }
 
