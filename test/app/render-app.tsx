@@ -2,7 +2,9 @@
 // same tick as render() and its stdout is fixed at 100 columns, so this helper waits until
 // Ink listens for input before typing, waits for frames instead of sleeping blindly, and
 // leaves width to the component's own `size`/`width` prop.
+import { EventEmitter } from 'node:events';
 import type { ReactElement } from 'react';
+import { render as inkRender } from 'ink';
 import { render } from 'ink-testing-library';
 
 export const KEY = {
@@ -33,8 +35,55 @@ export interface Rendered {
   unmount(): void;
 }
 
-export async function renderApp(tree: ReactElement): Promise<Rendered> {
-  const instance = render(tree);
+/** A stdout of a chosen width (ink-testing-library's is fixed at 100 columns: Ink lays the
+ *  root out at stdout.columns, so a wider app would be cut there). */
+class SizedStdout extends EventEmitter {
+  frames: string[] = [];
+  private last: string | undefined;
+  constructor(readonly columns: number, readonly rows: number) {
+    super();
+  }
+  write = (frame: string): void => {
+    this.frames.push(frame);
+    this.last = frame;
+  };
+  lastFrame = (): string | undefined => this.last;
+}
+
+class FakeStdin extends EventEmitter {
+  isTTY = true;
+  private data: string | null = null;
+  write = (data: string): void => {
+    this.data = data;
+    this.emit('readable');
+    this.emit('data', data);
+  };
+  read = (): string | null => {
+    const { data } = this;
+    this.data = null;
+    return data;
+  };
+  setEncoding(): void {}
+  setRawMode(): void {}
+  resume(): void {}
+  pause(): void {}
+  ref(): void {}
+  unref(): void {}
+}
+
+/** ink-testing-library's render, at a chosen terminal size. */
+function renderSized(tree: ReactElement, size: { columns: number; rows: number }) {
+  const stdout = new SizedStdout(size.columns, size.rows);
+  const stdin = new FakeStdin();
+  const stderr = new SizedStdout(size.columns, size.rows);
+  const instance = inkRender(tree, { stdout: stdout as never, stderr: stderr as never, stdin: stdin as never, debug: true, exitOnCtrlC: false, patchConsole: false });
+  return { stdin, frames: stdout.frames, lastFrame: stdout.lastFrame, unmount: instance.unmount };
+}
+
+/** Renders `tree`; with `size`, on a terminal of that size (else ink-testing-library's 100
+ *  columns). */
+export async function renderApp(tree: ReactElement, size?: { columns: number; rows: number }): Promise<Rendered> {
+  const instance = size ? renderSized(tree, size) : render(tree);
   // Ink attaches its stdin listener in an effect after the first render: wait for it.
   for (let i = 0; i < 100 && instance.stdin.listenerCount('readable') === 0; i++) await tick(5);
   await tick(10);

@@ -1,0 +1,128 @@
+// print equals screen (issue 9 item 3, acceptance 2; style.md habits 6 and 10): for every
+// screen of the explorer, at 80 and 120 columns, the body lines the screen draws are the lines
+// `hubscope print VIEW --format text --width W` prints for the same rows — the real CLI on the
+// fake Hub's fixture cache, the whole App (ink-testing-library on a terminal of that width)
+// over the same cache. Left out of the comparison: the tab bar, the breadcrumb line, the key
+// hints and the status bar (the App's chrome), each screen's own lines above its view (the
+// options in force, the title, search and hint lines: print has its own header instead), the
+// scroll window (the screen shows `room` lines of the view, print all of them) and the cursor
+// mark (› on the cursor row, a blank gutter in print).
+import React from 'react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { App } from '../../source/app/App.js';
+import { loadDataset } from '../../source/cache/store.js';
+import type { Dataset } from '../../source/data/model.js';
+import { APP_CHROME } from '../../source/app/App.js';
+import { LEADERBOARD_CHROME, LINEAGE_CHROME } from '../../source/app/state/screen-models.js';
+import { allBaseModels } from '../../source/views/screen-data.js';
+import { printRunner, type PrintRunner } from '../print/fixture-cache.js';
+import { renderApp, type Rendered } from './render-app.js';
+
+const WIDTHS = [80, 120];
+const ROWS = 30;
+const BODY = ROWS - APP_CHROME;
+const PAGES = ['overview', 'authors', 'types', 'architectures', 'sizes', 'improvement'] as const;
+
+let runner: PrintRunner;
+let dataset: Dataset;
+const open: Rendered[] = [];
+
+beforeAll(async () => {
+  runner = await printRunner();
+  dataset = await loadDataset(runner.dir);
+}, 180_000);
+
+afterAll(() => {
+  for (const app of open) app.unmount();
+});
+
+async function screen(startScreen: string, columns: number): Promise<Rendered> {
+  const app = await renderApp(
+    <App
+      initial={dataset}
+      reload={() => loadDataset(runner.dir)}
+      fetcher={null}
+      autoFetch={false}
+      color={false}
+      exportDir={runner.dir}
+      writeRaw={() => {}}
+      size={{ columns, rows: ROWS }}
+      startScreen={startScreen as never}
+    />,
+    { columns, rows: ROWS },
+  );
+  open.push(app);
+  return app;
+}
+
+/** The lines of the screen between the App's chrome (tabs and breadcrumb above; key hints
+ *  and status bar below), right-trimmed. */
+const bodyOf = (frame: string): string[] => frame.split('\n').slice(2, 2 + BODY).map((l) => l.trimEnd());
+/** The cursor row's mark made the blank gutter print draws. */
+const unmark = (line: string): string => line.replace(/^› /, '  ');
+
+async function print(args: string[]): Promise<string[]> {
+  const run = await runner.print(['--format', 'text', ...args]);
+  expect(run.code, run.stderr).toBe(0);
+  return run.stdout.split('\n').map((l) => l.trimEnd());
+}
+
+/** Print's lines after its own header (title and source, then a blank line). */
+const printBody = (lines: string[]): string[] => lines.slice(lines.indexOf('') + 1);
+
+/** The table starting at the header line `header`: it, its rule and at most `rows` rows (a
+ *  table's lines all start with its two-column gutter). */
+function tableAt(lines: string[], header: RegExp, rows: number): string[] {
+  const at = lines.findIndex((l) => header.test(l));
+  expect(at, `no table header ${header} in\n${lines.join('\n')}`).toBeGreaterThanOrEqual(0);
+  const slice = lines.slice(at, at + 2 + rows);
+  const end = slice.findIndex((l) => !/^(› | {2})\S/.test(l) && !/^ {2}[─━]/.test(l));
+  return end < 0 ? slice : slice.slice(0, end);
+}
+
+describe('print equals screen', () => {
+  for (const width of WIDTHS) {
+    it.each([...PAGES])(`%s at ${width} columns: the view's lines under the screen's options line`, async (id) => {
+      const app = await screen(id, width);
+      const body = bodyOf(await app.waitFor((f) => f.split('\n').length >= ROWS - 1));
+      const printed = printBody(await print([id, '--width', String(width)]));
+      // one options line above the view on every page screen
+      const shown = body.slice(1);
+      expect(shown.length).toBe(BODY - 1);
+      expect(shown.filter((l) => l !== '').length).toBeGreaterThan(5);
+      expect(shown).toEqual(printed.slice(0, shown.length).map((l) => (l === '' ? '' : l)));
+    }, 30_000);
+
+    it(`leaderboard at ${width} columns: the table of the rows on screen`, async () => {
+      const room = BODY - LEADERBOARD_CHROME;
+      const app = await screen('leaderboard', width);
+      const body = bodyOf(await app.waitFor((f) => /row 1\b/.test(f)));
+      const table = tableAt(body, /^ {2}Model\b/, room).map(unmark);
+      expect(table[0]).toContain('Average ▼');
+      expect(table.filter((l) => /\d\.\d\d/.test(l)).length).toBeGreaterThan(3);
+      const printed = tableAt(printBody(await print(['leaderboard', '--width', String(width), '--top', String(room)])), /^ {2}Model\b/, room);
+      expect(table).toEqual(printed);
+    }, 30_000);
+
+    it(`lineage at ${width} columns: the base-model list, and a base's tree expanded`, async () => {
+      const room = BODY - LINEAGE_CHROME - 2;
+      const app = await screen('lineage', width);
+      const body = bodyOf(await app.waitFor((f) => f.includes('Base model')));
+      const list = tableAt(body, /^ {2}Base model\b/, room).map(unmark);
+      expect(list.length).toBeGreaterThan(3);
+      const printed = printBody(await print(['lineage', '--width', String(width), '--top', String(room)]));
+      expect(list).toEqual(tableAt(printed, /^ {2}Base model\b/, list.length - 2));
+
+      // the tree of the first base: open it, expand each node in order down the window
+      const top = allBaseModels(dataset).top[0]!.repo;
+      await app.press('\r');
+      await app.waitFor((f) => f.includes(`Lineage of ${top}`));
+      for (let i = 0; i < room - 1; i += 1) await app.press('l', 'j');
+      await app.press('l');
+      const tree = tableAt(bodyOf(app.lastFrame()), /^ {2}Model\b/, room).map(unmark);
+      expect(tree.some((l) => /[├└]─/.test(l))).toBe(true);
+      const printedTree = printBody(await print(['lineage', '--base', top, '--width', String(width)]));
+      expect(tree).toEqual(tableAt(printedTree, /^ {2}Model\b/, tree.length - 2));
+    }, 60_000);
+  }
+});
