@@ -6,7 +6,8 @@
 // hints and the status bar (the App's chrome), each screen's own lines above its view (the
 // options in force, the title, search and hint lines: print has its own header instead), the
 // scroll window (the screen shows `room` lines of the view, print all of them) and the cursor
-// mark (› on the cursor row, a blank gutter in print).
+// mark (› on the cursor row, a blank gutter in print). The generic explorer's screens (LMArena's
+// Overview and Frontier) likewise: the view's lines under the screen's panel.
 import React from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../source/app/App.js';
@@ -17,6 +18,14 @@ import { LEADERBOARD_CHROME, LINEAGE_CHROME } from '../../source/app/state/scree
 import { allBaseModels } from '../../source/views/screen-data.js';
 import { printRunner, type PrintRunner } from '../print/fixture-cache.js';
 import { renderApp, type Rendered } from './render-app.js';
+import { SourceApp } from '../../source/app/source/SourceApp.js';
+import { arenaKind, type ArenaData } from '../../source/sources/arena.js';
+import { FakeHub } from '../fake-hub/server.js';
+import { FakeCdn } from '../fake-hub/arena-routes.js';
+import { builtCli } from '../fetch/cli-build.js';
+import { tempDir } from '../fetch/helpers.js';
+import { runCli } from '../fetch/run-cli.js';
+import { ARENA_COLUMNS, ARENA_ID, arenaRows } from '../sources/arena-table.js';
 
 const WIDTHS = [80, 120];
 const ROWS = 30;
@@ -124,5 +133,47 @@ describe('print equals screen', () => {
       const printedTree = printBody(await print(['lineage', '--base', top, '--width', String(width)]));
       expect(tree).toEqual(tableAt(printedTree, /^ {2}Model\b/, tree.length - 2));
     }, 60_000);
+  }
+});
+
+describe('print equals screen: the generic explorer (SourceApp) on an LMArena dataset', () => {
+  let hub: FakeHub;
+  let cdn: FakeCdn;
+  let cli: string;
+  let dir: string;
+  let data: ArenaData;
+  beforeAll(async () => {
+    cdn = await FakeCdn.start();
+    [hub, cli] = await Promise.all([FakeHub.start({ arena: { dataset: ARENA_ID, config: 'text', split: 'full', columns: ARENA_COLUMNS, rows: arenaRows() }, cdn }), builtCli()]);
+    dir = await tempDir('hubscope-arena-print-');
+    const fetched = await runCli(cli, ['fetch', '--dataset', ARENA_ID, '--cache', dir], { HF_ENDPOINT: hub.url, HUBSCOPE_DATASETS_SERVER: hub.url, HF_TOKEN: '' });
+    expect(fetched.code, fetched.stderr).toBe(0);
+    data = await arenaKind.read(dir, ARENA_ID);
+  }, 120_000);
+  afterAll(async () => {
+    await hub?.close();
+    await cdn?.close();
+  });
+
+  for (const width of WIDTHS) {
+    it.each(['overview', 'frontier'])(`%s at ${width} columns: the view's lines under the screen's panel`, async (id) => {
+      const app = await renderApp(
+        <SourceApp kind={arenaKind} initial={data} reload={() => arenaKind.read(dir, ARENA_ID)} fetcher={null} autoFetch={false} color={false} size={{ columns: width, rows: ROWS }} startScreen={id} />,
+        { columns: width, rows: ROWS },
+      );
+      open.push(app);
+      // tabs and title line above, the status bar below
+      const frame = await app.waitFor((f) => !f.includes('Building the view'));
+      const body = frame.split('\n').slice(2, ROWS - 1).map((l) => l.trimEnd());
+      const run = await runCli(cli, ['print', id, '--dataset', ARENA_ID, '--cache', dir, '--format', 'text', '--width', String(width)]);
+      expect(run.code, run.stderr).toBe(0);
+      const printed = printBody(run.stdout.split('\n').map((l) => l.trimEnd()));
+      // the panel's lines (the Frontier's date cursor and top 20) come first; then the view
+      const from = body.indexOf(printed[0]!);
+      expect(from, `the view's first line "${printed[0]}" not on screen:\n${body.join('\n')}`).toBeGreaterThanOrEqual(0);
+      const shown = body.slice(from);
+      expect(shown.filter((l) => l !== '').length).toBeGreaterThan(3);
+      expect(shown).toEqual(printed.slice(0, shown.length));
+    }, 30_000);
   }
 });
