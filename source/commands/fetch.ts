@@ -49,6 +49,8 @@ export async function run(argv: string[]): Promise<number> {
     concurrency: { type: 'string' },
     events: { type: 'string' },
     offline: { type: 'boolean' },
+    revision: { type: 'string' },
+    history: { type: 'string' },
   });
   const only = parseOnly(values.only);
   const ttlDays = numberOption(values.ttl, 'ttl', DEFAULT_TTL_DAYS);
@@ -59,6 +61,10 @@ export async function run(argv: string[]): Promise<number> {
   if (values.dataset !== undefined && !DATASET_ID.test(values.dataset)) {
     throw new UsageError(`--dataset must be a dataset id such as ${DEFAULT_DATASET}, got "${values.dataset}"`);
   }
+  // the Hub snapshot's own options (hub-api.md §12): the fetcher refuses them for other kinds
+  if (values.revision !== undefined && !/^[\w][\w.\/-]{0,99}$/.test(values.revision)) throw new UsageError(`--revision takes a commit sha or a branch name, got "${values.revision}"`);
+  const history = values.history === undefined ? undefined : intOption(values.history, 'history', 2, 2);
+  if (history !== undefined && history > 520) throw new UsageError('--history takes at most 520 weekly snapshots');
   if (values['datasets-server'] !== undefined) checkUrl(values['datasets-server'], '--datasets-server');
   const settings = readSettings(process.env, { datasetsServer: values['datasets-server'], offline: values.offline });
   if (!settings.offline) {
@@ -103,6 +109,7 @@ export async function run(argv: string[]): Promise<number> {
       offline: settings.offline,
       signal: controller.signal,
       emit,
+      kindOptions: { ...(values.revision !== undefined ? { revision: values.revision } : {}), ...(history !== undefined ? { history } : {}) },
     });
     view?.close();
     if (result.interrupted) return signalCode || 130;

@@ -64,6 +64,8 @@ const OPTIONS = {
   'show-merges': { type: 'boolean' },
   score: { type: 'string' },
   authors: { type: 'string' },
+  scope: { type: 'string' },
+  roots: { type: 'string', multiple: true },
 } as const;
 
 type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
@@ -142,6 +144,8 @@ export function viewOptionsOf(values: Values, now: Date): ViewOptions {
   set('minParams', values['min-params'] === undefined ? undefined : numberOption(values['min-params'], 'min-params', 0));
   set('maxParams', values['max-params'] === undefined ? undefined : numberOption(values['max-params'], 'max-params', 0));
   set('authors', values.authors === undefined ? undefined : oneOf(values.authors, 'authors', ['history', 'namespace'] as const, 'history'));
+  set('scope', values.scope === undefined ? undefined : oneOf(values.scope, 'scope', ['llm', 'all'] as const, 'llm'));
+  set('roots', list(values.roots).length > 0 ? list(values.roots) : undefined);
   set('from', day(values.from, 'from'));
   set('to', day(values.to, 'to'));
   return options;

@@ -42,12 +42,17 @@ export const COMMANDS: Record<string, Command> = {
       '                     holds; on an empty cache open-llm-leaderboard/contents, v2;\n' +
       '                     open-llm-leaderboard-old/contents is v1). Other datasets are left alone\n' +
       '  --datasets-server URL  dataset viewer base URL (env HUBSCOPE_DATASETS_SERVER)\n' +
-      '  --only STAGES      comma list of leaderboard,info,commits (default: all, in that order)\n' +
+      '  --only STAGES      the dataset kind\'s stages, comma-separated (default: all, in order): a\n' +
+      '                     leaderboard\'s leaderboard,info,commits; the Hub snapshot\'s snapshot,history\n' +
       '  --refresh          re-fetch everything, fresh or not\n' +
       '  --ttl DAYS         cached items older than this are re-fetched (default 7)\n' +
       '  --concurrency N    requests in flight (default 8)\n' +
       '  --events json      one JSON event per line on stdout instead of the progress display\n' +
       '  --offline          no network (also HF_HUB_OFFLINE=1): fetch refuses to run\n' +
+      'the Hub snapshot (--dataset cfahlgren1/hub-stats: models.parquet, only the columns read):\n' +
+      '  --revision SHA     pin the dataset\'s revision (default: main, resolved to its sha)\n' +
+      '  --history N        also N weekly snapshots of hfmlsoc/hub_weekly_snapshots (N ≥ 2: downloads\n' +
+      '                     per week, the difference of downloadsAllTime)\n' +
       '\nEnvironment: HF_ENDPOINT (Hub URL), HF_TOKEN (sent as a bearer token, never stored),\n' +
       'HUBSCOPE_DATASETS_SERVER, HUBSCOPE_CACHE, HF_HUB_OFFLINE.\n' +
       'A killed fetch resumes where it stopped; SIGINT/SIGTERM save what was fetched and exit 130/143.\n',
@@ -63,7 +68,7 @@ export const COMMANDS: Record<string, Command> = {
     load: () => import('./status.js'),
   },
   import: {
-    summary: 'load a leaderboard table from a CSV, TSV, JSON, JSONL or parquet file',
+    summary: 'load a leaderboard table (CSV, TSV, JSON, JSONL, parquet) or a Hub snapshot (parquet)',
     usage:
       `hubscope import FILE [options]\n\n` +
       'FILE: .csv .tsv .txt (delimiter detected among , ; tab |), .json (rows, {rows}, a dataset-viewer\n' +
@@ -78,7 +83,11 @@ export const COMMANDS: Record<string, Command> = {
       '                     "none" reads every flag as it is\n' +
       '  --dataset ID       the dataset to import it as (owner/name; default local/<file name>, its own\n' +
       '                     dataset, never a fetched table\'s); the same id again replaces it\n' +
-      '  --skip-bad-rows    import the other rows when some have no usable repo id (reported)\n',
+      '  --skip-bad-rows    import the other rows when some have no usable repo id (reported)\n' +
+      '\nWith --dataset cfahlgren1/hub-stats, FILE is a local models.parquet of the Hub snapshot (e.g. a\n' +
+      'weekly file of hfmlsoc/hub_weekly_snapshots), read into the DuckDB store with the columns hubscope\n' +
+      'reads (no size cap: the store\'s memory is bounded); a file without an id column is refused and\n' +
+      'the snapshot held before is kept.\n',
     load: () => import('./import.js'),
   },
   keys: {
@@ -91,7 +100,9 @@ export const COMMANDS: Record<string, Command> = {
     usage:
       'hubscope print VIEW [options]\n\n' +
       'VIEW: overview, leaderboard, authors, types, architectures, base-models, lineage, sizes,\n' +
-      'improvement, or all (every view in that order).\n\n' +
+      'improvement, or all (every view in that order). The Hub snapshot (--dataset cfahlgren1/hub-stats):\n' +
+      'overview, authors, relations, architectures, base-models, adoption, sizes, intermediaries,\n' +
+      'lineage, or all.\n\n' +
       `${CACHE_OPTION}\n` +
       '  --dataset ID       the dataset to print (default: the most recently fetched one, named on\n' +
       '                     stderr when the cache holds several)\n' +
@@ -121,6 +132,12 @@ export const COMMANDS: Record<string, Command> = {
       '                         namespace owner stands in for a repository without a commit history)\n' +
       'sizes:   --threshold S   score for "params needed" (default 70 on v1, 40 on v2)\n' +
       'lineage: --base REPO     base model to draw (default: the most declared)\n' +
+      'the Hub snapshot:\n' +
+      '  --scope S          llm (default: text-generation, text2text-generation, image-text-to-text and\n' +
+      '                     their lineages) or all\n' +
+      '  --roots LIST       adoption: the roots followed (default: the five largest dated roots)\n' +
+      '  --base REPO        lineage: any model of the snapshot (default: the largest root); scores join\n' +
+      '                     from the leaderboards the cache holds\n' +
       'leaderboard:\n' +
       '  --search TEXT  --sort COL  --asc|--desc  --type T  --arch FAMILY  --size PRESET\n' +
       '  --min-params B  --max-params B  --from DAY  --to DAY  --show-merges\n' +

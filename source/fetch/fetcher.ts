@@ -20,7 +20,18 @@ export interface FetchableSource {
   id: string;
   title: string;
   stages: readonly Stage[];
-  runStage(stage: Stage, ctx: StageContext, options: { refresh: boolean; only: readonly Stage[] | null; rowsPageSize?: number }): Promise<void>;
+  runStage(stage: Stage, ctx: StageContext, options: { refresh: boolean; only: readonly Stage[] | null; rowsPageSize?: number } & KindFetchOptions): Promise<void>;
+  /** The kind's own fetch options it takes (`revision`, `history` for the Hub snapshot); one
+   *  given for a kind that does not take it is refused. */
+  readonly fetchOptions?: readonly (keyof KindFetchOptions)[];
+}
+
+/** Fetch options only some source kinds take (the Hub snapshot: hub-api.md §12). */
+export interface KindFetchOptions {
+  /** --revision SHA: pin the dataset's revision. */
+  revision?: string;
+  /** --history N: N weekly snapshots of the history. */
+  history?: number;
 }
 
 export interface FetchOptions {
@@ -46,6 +57,8 @@ export interface FetchOptions {
   client?: Partial<ClientOptions>;
   flushEveryMs?: number;
   rowsPageSize?: number;
+  /** The kind's own options (--revision, --history). */
+  kindOptions?: KindFetchOptions;
 }
 
 export interface FetchResult {
@@ -102,6 +115,11 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
     if (unknown.length > 0) {
       throw new DataError(`--only: ${store.datasetId} is a ${source.title}, whose stages are ${source.stages.join(', ')}; got "${unknown.join(',')}"`, 2);
     }
+    const kindOptions = options.kindOptions ?? {};
+    const refused = (Object.keys(kindOptions) as (keyof KindFetchOptions)[]).filter((k) => kindOptions[k] !== undefined && !(source.fetchOptions ?? []).includes(k));
+    if (refused.length > 0) {
+      throw new DataError(`--${refused[0]}: ${store.datasetId} is a ${source.title}, which takes no --${refused[0]}`, 2);
+    }
     const stages = source.stages.filter((stage) => options.only === null || options.only.includes(stage));
     if (!store.choice.held) store.record.kind = source.id;
     client = HubClient.create({
@@ -129,6 +147,7 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
       flusher,
       freshness: { now: started, ttlMs: options.ttlDays * DAY_MS, refreshSince: options.refresh ? started : null },
       concurrency: options.concurrency,
+      token: options.token,
     };
     emit({
       type: 'start',
@@ -141,7 +160,7 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
     });
     for (const stage of stages) {
       if (controller.signal.aborted) break;
-      await source.runStage(stage, ctx, { refresh: options.refresh, only: options.only, rowsPageSize: options.rowsPageSize });
+      await source.runStage(stage, ctx, { refresh: options.refresh, only: options.only, rowsPageSize: options.rowsPageSize, ...kindOptions });
     }
     await flusher.stop();
     if (flusher.failure) throw writeFailure(flusher.failure, options.cacheDir);

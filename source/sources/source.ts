@@ -21,6 +21,9 @@ export interface StageOptions {
   only: readonly string[] | null;
   /** Test hook: rows per page of a paged table. */
   rowsPageSize?: number;
+  /** --revision SHA, --history N: for the kinds whose `fetchOptions` name them. */
+  revision?: string;
+  history?: number;
 }
 
 /** What `status` says about one dataset: a line in the list of datasets, and (for the one
@@ -60,6 +63,13 @@ export interface SourceKind<Data = unknown> {
    *  with `ctx.store.markCompleted(stage, at)` when it made a full pass, and emits
    *  `stage-skip` (with its reason) when it has nothing to do. */
   runStage(stage: string, ctx: StageContext, options: StageOptions): Promise<void>;
+  /** The fetch options of its own it takes (`fetch --revision`, `--history`): the fetcher
+   *  refuses them for a kind that does not list them. */
+  readonly fetchOptions?: readonly ('revision' | 'history')[];
+  /** `hubscope import FILE --dataset ID` for a kind that is not a leaderboard table: loads the
+   *  file into the dataset's folder (`store.datasetDir`), updates its record and returns the
+   *  line import prints. The caller holds the lock and flushes. */
+  importFile?(store: CacheStore, file: string, options: { onProgress?: (line: string) => void }): Promise<string>;
 
   /** Reads a dataset's documents for the views, without writing anything. A dataset the
    *  cache does not hold reads as empty. */
