@@ -83,6 +83,9 @@ async function snapshotStage(ctx: Parameters<SourceKind['runStage']>[1], options
     refresh: options.refresh, signal: ctx.signal, onProgress: fileProgress('snapshot', ctx.emit),
   });
   const m = result.manifest;
+  // the snapshot's own clients made these requests: the fetch's last line counts them too
+  ctx.client.stats.requests += result.requests;
+  ctx.client.stats.retries += result.resumed;
   store.describe({ generation: m.snapshotDay, origin: m.origin, revision: m.sha, fetchedAt: m.fetchedAt });
   store.markCompleted('snapshot', m.fetchedAt);
   ctx.emit(endEvent('snapshot', started, result.upToDate
@@ -106,6 +109,7 @@ async function historyStage(ctx: Parameters<SourceKind['runStage']>[1], options:
   const result = await fetchHubHistory({
     endpoint: ctx.hubUrl, storeDir: store.datasetDir, snapshots: options.history, token: ctx.token, signal: ctx.signal, onProgress: fileProgress('history', ctx.emit),
   });
+  ctx.client.stats.retries += result.resumed;
   const at = result.manifest.fetchedAt;
   store.markCompleted('history', at);
   store.describe({}); // meta.json records the completion
