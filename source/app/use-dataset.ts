@@ -9,11 +9,14 @@ import { IDLE } from './fetch-controller.js';
 
 const RELOAD_EVERY_MS = 3000;
 
-export function useDataset(
-  initial: Dataset,
-  reload: () => Promise<Dataset>,
+/** Any kind's data: a leaderboard Dataset, or another source kind's (app/source/SourceApp). */
+type Loaded = { partial?: boolean; fetching?: boolean };
+
+export function useDataset<D extends Loaded = Dataset>(
+  initial: D,
+  reload: () => Promise<D>,
   fetcher: FetchController | null,
-): { dataset: Dataset; fetchState: FetchState; loadError: string | null } {
+): { dataset: D; fetchState: FetchState; loadError: string | null } {
   const [dataset, setDataset] = useState(initial);
   const [fetchState, setFetchState] = useState<FetchState>(fetcher?.state ?? IDLE);
   const [loadError, setLoadError] = useState<string | null>(null);

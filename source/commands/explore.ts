@@ -13,6 +13,7 @@ import { DataError } from '../data/errors.js';
 import type { Dataset } from '../data/model.js';
 import { DEFAULT_DATASET, readSettings } from '../env.js';
 import { sourceFor } from '../sources/registry.js';
+import { leaderboardSource } from '../sources/leaderboard.js';
 import { sanitize } from '../text/sanitize.js';
 import { App } from '../app/App.js';
 import { FetchController } from '../app/fetch-controller.js';
@@ -67,7 +68,7 @@ export async function run(argv: string[]): Promise<number> {
     throw new DataError(`the explorer shows leaderboard tables; ${sanitize(choice.id)} is a ${kind.title}: hubscope print VIEW --dataset ${sanitize(choice.id)}`);
   }
   const dataset = choice.id;
-  const load = (): Promise<Dataset> => loadDataset(dir, { dataset });
+  const load = (): Promise<Dataset> => leaderboardSource.read(dir, dataset);
   // the first frame is drawn from the leaderboard alone; the app reads the rest right after
   // (a corrupt or newer cache file stops here, or there, with its one-line error)
   const initial = await loadDataset(dir, { dataset, leaderboardOnly: true });

@@ -49,6 +49,10 @@ export async function run(argv: string[]): Promise<number> {
     concurrency: { type: 'string' },
     events: { type: 'string' },
     offline: { type: 'boolean' },
+    // LMArena (sources/arena.ts, hub-api.md §13): the table of the dataset to keep
+    config: { type: 'string' },
+    split: { type: 'string' },
+    category: { type: 'string' },
     revision: { type: 'string' },
     history: { type: 'string' },
   });
@@ -61,10 +65,23 @@ export async function run(argv: string[]): Promise<number> {
   if (values.dataset !== undefined && !DATASET_ID.test(values.dataset)) {
     throw new UsageError(`--dataset must be a dataset id such as ${DEFAULT_DATASET}, got "${values.dataset}"`);
   }
+  const params: Record<string, string> = {};
+  for (const name of ['config', 'split', 'category'] as const) {
+    const value = values[name];
+    if (value === undefined) continue;
+    if (!/^[\w.-]{1,100}$/.test(value)) throw new UsageError(`--${name} takes a name of letters, digits, "_", "-" or ".", got "${value}"`);
+    params[name] = value;
+  }
   // the Hub snapshot's own options (hub-api.md §12): the fetcher refuses them for other kinds
-  if (values.revision !== undefined && !/^[\w][\w.\/-]{0,99}$/.test(values.revision)) throw new UsageError(`--revision takes a commit sha or a branch name, got "${values.revision}"`);
-  const history = values.history === undefined ? undefined : intOption(values.history, 'history', 2, 2);
-  if (history !== undefined && history > 520) throw new UsageError('--history takes at most 520 weekly snapshots');
+  if (values.revision !== undefined) {
+    if (!/^[\w][\w.\/-]{0,99}$/.test(values.revision)) throw new UsageError(`--revision takes a commit sha or a branch name, got "${values.revision}"`);
+    params.revision = values.revision;
+  }
+  if (values.history !== undefined) {
+    const history = intOption(values.history, 'history', 2, 2);
+    if (history > 520) throw new UsageError('--history takes at most 520 weekly snapshots');
+    params.history = String(history);
+  }
   if (values['datasets-server'] !== undefined) checkUrl(values['datasets-server'], '--datasets-server');
   const settings = readSettings(process.env, { datasetsServer: values['datasets-server'], offline: values.offline });
   if (!settings.offline) {
@@ -101,6 +118,7 @@ export async function run(argv: string[]): Promise<number> {
       sourceFor,
       only,
       refresh: values.refresh === true,
+      params,
       ttlDays,
       concurrency,
       hubUrl: settings.hubUrl,
@@ -109,7 +127,6 @@ export async function run(argv: string[]): Promise<number> {
       offline: settings.offline,
       signal: controller.signal,
       emit,
-      kindOptions: { ...(values.revision !== undefined ? { revision: values.revision } : {}), ...(history !== undefined ? { history } : {}) },
     });
     view?.close();
     if (result.interrupted) return signalCode || 130;

@@ -42,13 +42,19 @@ export const COMMANDS: Record<string, Command> = {
       '                     holds; on an empty cache open-llm-leaderboard/contents, v2;\n' +
       '                     open-llm-leaderboard-old/contents is v1). Other datasets are left alone\n' +
       '  --datasets-server URL  dataset viewer base URL (env HUBSCOPE_DATASETS_SERVER)\n' +
-      '  --only STAGES      the dataset kind\'s stages, comma-separated (default: all, in order): a\n' +
-      '                     leaderboard\'s leaderboard,info,commits; the Hub snapshot\'s snapshot,history\n' +
+      '  --only STAGES      the dataset kind\'s stages, comma-separated: leaderboard,info,commits for a\n' +
+      '                     leaderboard table (default: all, in that order); table for LMArena;\n' +
+      '                     snapshot,history for the Hub snapshot\n' +
       '  --refresh          re-fetch everything, fresh or not\n' +
       '  --ttl DAYS         cached items older than this are re-fetched (default 7)\n' +
       '  --concurrency N    requests in flight (default 8)\n' +
       '  --events json      one JSON event per line on stdout instead of the progress display\n' +
       '  --offline          no network (also HF_HUB_OFFLINE=1): fetch refuses to run\n' +
+      'LMArena (--dataset lmarena-ai/leaderboard-dataset: its parquet copy, else /rows; the fetch says\n' +
+      'which):\n' +
+      '  --config C         the config (default text, or the one the cache holds)\n' +
+      '  --split S          the split (default full: every publication date)\n' +
+      '  --category C       the category kept (default overall)\n' +
       'the Hub snapshot (--dataset cfahlgren1/hub-stats: models.parquet, only the columns read):\n' +
       '  --revision SHA     pin the dataset\'s revision (default: main, resolved to its sha)\n' +
       '  --history N        also N weekly snapshots of hfmlsoc/hub_weekly_snapshots (N ≥ 2: downloads\n' +

@@ -12,15 +12,15 @@ export interface StageContext {
   store: CacheStore;
   hubUrl: string;
   datasetsServerUrl: string;
+  /** The token, for a stage that downloads files itself (file-download.ts sends it to the
+   *  two origins above only). */
+  token: string | null;
   emit: EventSink;
   signal: AbortSignal;
   flusher: Flusher;
   freshness: FreshnessRule;
   /** Tasks run at once (the client bounds requests in flight on its own). */
   concurrency: number;
-  /** The Hub token (a stage that makes its own downloader, the Hub snapshot's, needs it; the
-   *  downloader keeps it on the Hub's origin). */
-  token: string | null;
 }
 
 /** A failure as one short line for the cache and the events (never a header or a token:

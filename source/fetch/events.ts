@@ -7,6 +7,8 @@
 //   stage-start {stage, total, cached}    total: items this run fetches (rows for the
 //                                         leaderboard); cached: items already fresh
 //   stage-skip  {stage, reason}           the stage does nothing this run, and why
+//   note        {stage, message}          what a stage did, in one line (LMArena's table:
+//                                         which path it took, parquet or /rows, and why)
 //   progress    {stage, done, total, ok, gone, errors, rate, etaSeconds}
 //                                         at most ~4 per second; rate in items/s over the
 //                                         last seconds (null until known), ETA likewise
@@ -41,6 +43,7 @@ export type FetchEvent =
   | { type: 'start'; cache: string; stages: Stage[]; dataset: string; kind: string; chosen: 'asked' | 'recent' | 'default'; concurrency: number }
   | { type: 'stage-start'; stage: Stage; total: number; cached: number; detail?: string }
   | { type: 'stage-skip'; stage: Stage; reason: string }
+  | { type: 'note'; stage: Stage; message: string }
   | ({ type: 'progress'; stage: Stage; rate: number | null; etaSeconds: number | null } & Counts & Partial<FileProgress>)
   | { type: 'item-error'; stage: Stage; key: string; message: string }
   | { type: 'paused'; untilMs: number; reason: string }
@@ -77,6 +80,7 @@ export function redactEvent(event: FetchEvent): FetchEvent {
     case 'retrying':
       return { ...event, host: redactSecrets(event.host), problem: redactSecrets(event.problem) };
     case 'fatal':
+    case 'note':
       return { ...event, message: redactSecrets(event.message) };
     default:
       return event;

@@ -20,18 +20,12 @@ export interface FetchableSource {
   id: string;
   title: string;
   stages: readonly Stage[];
-  runStage(stage: Stage, ctx: StageContext, options: { refresh: boolean; only: readonly Stage[] | null; rowsPageSize?: number } & KindFetchOptions): Promise<void>;
-  /** The kind's own fetch options it takes (`revision`, `history` for the Hub snapshot); one
-   *  given for a kind that does not take it is refused. */
-  readonly fetchOptions?: readonly (keyof KindFetchOptions)[];
-}
-
-/** Fetch options only some source kinds take (the Hub snapshot: hub-api.md §12). */
-export interface KindFetchOptions {
-  /** --revision SHA: pin the dataset's revision. */
-  revision?: string;
-  /** --history N: N weekly snapshots of the history. */
-  history?: number;
+  fetchParams?: readonly string[];
+  runStage(
+    stage: Stage,
+    ctx: StageContext,
+    options: { refresh: boolean; only: readonly Stage[] | null; rowsPageSize?: number; params?: Readonly<Record<string, string>> },
+  ): Promise<void>;
 }
 
 export interface FetchOptions {
@@ -45,6 +39,9 @@ export interface FetchOptions {
   /** --only; null for every stage of the dataset's kind. */
   only: Stage[] | null;
   refresh: boolean;
+  /** The source kind's own options (`--config text`), by name; refused when the kind of the
+   *  dataset does not take them. */
+  params?: Readonly<Record<string, string>>;
   ttlDays: number;
   concurrency: number;
   hubUrl: string;
@@ -57,8 +54,6 @@ export interface FetchOptions {
   client?: Partial<ClientOptions>;
   flushEveryMs?: number;
   rowsPageSize?: number;
-  /** The kind's own options (--revision, --history). */
-  kindOptions?: KindFetchOptions;
 }
 
 export interface FetchResult {
@@ -115,10 +110,10 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
     if (unknown.length > 0) {
       throw new DataError(`--only: ${store.datasetId} is a ${source.title}, whose stages are ${source.stages.join(', ')}; got "${unknown.join(',')}"`, 2);
     }
-    const kindOptions = options.kindOptions ?? {};
-    const refused = (Object.keys(kindOptions) as (keyof KindFetchOptions)[]).filter((k) => kindOptions[k] !== undefined && !(source.fetchOptions ?? []).includes(k));
-    if (refused.length > 0) {
-      throw new DataError(`--${refused[0]}: ${store.datasetId} is a ${source.title}, which takes no --${refused[0]}`, 2);
+    const params = options.params ?? {};
+    const foreign = Object.keys(params).filter((name) => !(source.fetchParams ?? []).includes(name));
+    if (foreign.length > 0) {
+      throw new DataError(`${foreign.map((n) => `--${n}`).join(', ')}: not an option of ${store.datasetId} (${source.title})`, 2);
     }
     const stages = source.stages.filter((stage) => options.only === null || options.only.includes(stage));
     if (!store.choice.held) store.record.kind = source.id;
@@ -142,12 +137,12 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
       store,
       hubUrl: options.hubUrl,
       datasetsServerUrl: options.datasetsServerUrl,
+      token: options.token,
       emit,
       signal: controller.signal,
       flusher,
       freshness: { now: started, ttlMs: options.ttlDays * DAY_MS, refreshSince: options.refresh ? started : null },
       concurrency: options.concurrency,
-      token: options.token,
     };
     emit({
       type: 'start',
@@ -160,7 +155,7 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
     });
     for (const stage of stages) {
       if (controller.signal.aborted) break;
-      await source.runStage(stage, ctx, { refresh: options.refresh, only: options.only, rowsPageSize: options.rowsPageSize, ...kindOptions });
+      await source.runStage(stage, ctx, { refresh: options.refresh, only: options.only, rowsPageSize: options.rowsPageSize, params });
     }
     await flusher.stop();
     if (flusher.failure) throw writeFailure(flusher.failure, options.cacheDir);

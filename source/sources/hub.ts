@@ -77,9 +77,10 @@ async function snapshotStage(ctx: Parameters<SourceKind['runStage']>[1], options
   const { store } = ctx;
   const { fetchHubSnapshot } = await import('../fetch/hub-snapshot.js');
   const started = Date.now();
-  ctx.emit({ type: 'stage-start', stage: 'snapshot', total: 0, cached: 0, detail: `${store.datasetId} models.parquet${options.revision ? ` at ${options.revision}` : ''}, only the columns hubscope reads` });
+  const revision = options.params?.revision;
+  ctx.emit({ type: 'stage-start', stage: 'snapshot', total: 0, cached: 0, detail: `${store.datasetId} models.parquet${revision ? ` at ${revision}` : ''}, only the columns hubscope reads` });
   const result = await fetchHubSnapshot({
-    endpoint: ctx.hubUrl, storeDir: store.datasetDir, dataset: store.datasetId, revision: options.revision, token: ctx.token,
+    endpoint: ctx.hubUrl, storeDir: store.datasetDir, dataset: store.datasetId, token: ctx.token, ...(revision ? { revision } : {}),
     refresh: options.refresh, signal: ctx.signal, onProgress: fileProgress('snapshot', ctx.emit),
   });
   const m = result.manifest;
@@ -95,7 +96,8 @@ async function snapshotStage(ctx: Parameters<SourceKind['runStage']>[1], options
 
 async function historyStage(ctx: Parameters<SourceKind['runStage']>[1], options: StageOptions): Promise<void> {
   const { store } = ctx;
-  if (options.history === undefined) {
+  const history = options.params?.history === undefined ? undefined : Number(options.params.history);
+  if (history === undefined) {
     ctx.emit({ type: 'stage-skip', stage: 'history', reason: 'no --history N (N weekly snapshots of hfmlsoc/hub_weekly_snapshots: downloads per week)' });
     return;
   }
@@ -105,9 +107,9 @@ async function historyStage(ctx: Parameters<SourceKind['runStage']>[1], options:
   }
   const { fetchHubHistory } = await import('../fetch/hub-history-fetch.js');
   const started = Date.now();
-  ctx.emit({ type: 'stage-start', stage: 'history', total: 0, cached: 0, detail: `the ${options.history} latest weekly snapshots, columns id, createdAt, downloadsAllTime` });
+  ctx.emit({ type: 'stage-start', stage: 'history', total: 0, cached: 0, detail: `the ${history} latest weekly snapshots, columns id, createdAt, downloadsAllTime` });
   const result = await fetchHubHistory({
-    endpoint: ctx.hubUrl, storeDir: store.datasetDir, snapshots: options.history, token: ctx.token, signal: ctx.signal, onProgress: fileProgress('history', ctx.emit),
+    endpoint: ctx.hubUrl, storeDir: store.datasetDir, snapshots: history, token: ctx.token, signal: ctx.signal, onProgress: fileProgress('history', ctx.emit),
   });
   ctx.client.stats.retries += result.resumed;
   const at = result.manifest.fetchedAt;
@@ -132,13 +134,13 @@ const LEADERBOARD_ONLY: Array<[keyof ViewOptions, string]> = [
   ['minParams', '--min-params'], ['maxParams', '--max-params'], ['from', '--from'], ['to', '--to'], ['descending', '--asc/--desc'],
 ];
 
-export const hubSource: SourceKind<HubData> & { fetchOptions: readonly ('revision' | 'history')[] } = {
+export const hubSource: SourceKind<HubData> = {
   id: 'hub-snapshot',
   title: 'Hub-wide snapshot (cfahlgren1/hub-stats)',
   matches: (id) => id.toLowerCase() === HUB_DATASET,
 
   stages: HUB_STAGES,
-  fetchOptions: ['revision', 'history'],
+  fetchParams: ['revision', 'history'],
   async runStage(stage, ctx, options) {
     if (stage === 'snapshot') await snapshotStage(ctx, options);
     else await historyStage(ctx, options);

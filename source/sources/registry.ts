@@ -2,13 +2,14 @@
 // which takes any id, last). A dataset the cache holds keeps the kind its meta record names.
 import type { DatasetRecord } from '../cache/schema.js';
 import { DataError } from '../data/errors.js';
+import { arenaKind } from './arena.js';
 import { hubSource } from './hub.js';
 import { leaderboardSource } from './leaderboard.js';
 import type { SourceKind } from './source.js';
 
 export const SOURCES: readonly SourceKind<any>[] = [
-  // arena (lmarena-ai/leaderboard-dataset) goes here too
   hubSource,
+  arenaKind,
   leaderboardSource,
 ];
 
