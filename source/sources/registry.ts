@@ -8,8 +8,8 @@ import { leaderboardSource } from './leaderboard.js';
 import type { SourceKind } from './source.js';
 
 export const SOURCES: readonly SourceKind<any>[] = [
-  hubSource,
   arenaKind,
+  hubSource,
   leaderboardSource,
 ];
 
