@@ -16,6 +16,8 @@ import { sourceFor } from '../sources/registry.js';
 import { leaderboardSource } from '../sources/leaderboard.js';
 import { sanitize } from '../text/sanitize.js';
 import { App } from '../app/App.js';
+import { SourceApp } from '../app/source/SourceApp.js';
+import type { SourceKind } from '../sources/source.js';
 import { FetchController } from '../app/fetch-controller.js';
 import { KeyStream } from '../app/key-stream.js';
 import { SCREENS, type ScreenId } from '../app/screens.js';
@@ -38,6 +40,41 @@ function mark(what: string): void {
   if (trace) appendFileSync(trace, `${JSON.stringify({ t: performance.now(), type: 'mark', what })}\n`);
 }
 
+/** The generic explorer (app/source/SourceApp) on a dataset of another kind than the
+ *  leaderboard: its screens, the same background fetch (of that dataset only), q and r. */
+async function exploreSource(
+  kind: SourceKind<any>,
+  dir: string,
+  dataset: string,
+  offline: boolean,
+  values: { 'no-fetch'?: boolean; 'datasets-server'?: string; screen?: string },
+): Promise<number> {
+  const initial = await kind.read(dir, dataset);
+  const extra: string[] = ['--dataset', dataset];
+  if (values['datasets-server']) extra.push('--datasets-server', values['datasets-server']);
+  const fetcher = offline ? null : new FetchController(dir, process.env, extra);
+  const fetchedAt = kind.label(initial).fetchedAt;
+  const stale = fetchedAt === null || Date.now() - Date.parse(fetchedAt) > DEFAULT_TTL_DAYS * DAY_MS;
+  const autoFetch = fetcher !== null && !values['no-fetch'] && (kind.isEmpty(initial) || stale);
+  const color = !readSettings(process.env).noColor && process.env.TERM !== 'dumb';
+  process.stdout.write(ALT_SCREEN_ON);
+  const instance = render(
+    React.createElement(SourceApp<any>, { kind, initial, reload: () => kind.read(dir, dataset), fetcher, autoFetch, color, startScreen: values.screen }),
+    { stdin: new KeyStream(process.stdin) as unknown as NodeJS.ReadStream, exitOnCtrlC: false, maxFps: 60 },
+  );
+  const stop = (): void => {
+    void fetcher?.stop().then(() => instance.unmount());
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGHUP', stop);
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    process.stdout.write(ALT_SCREEN_OFF);
+  }
+  return 0;
+}
+
 export async function run(argv: string[]): Promise<number> {
   mark('explore loaded');
   const { values } = parse(argv, {
@@ -52,9 +89,6 @@ export async function run(argv: string[]): Promise<number> {
     throw new UsageError('the explorer needs a terminal; for text output use: hubscope print VIEW');
   }
   const start = values.screen as ScreenId | undefined;
-  if (start !== undefined && !SCREENS.some((s) => s.id === start)) {
-    throw new UsageError(`--screen takes one of ${SCREENS.map((s) => s.id).join(', ')}`);
-  }
   const dir = cacheDir(values.cache);
   const settings = readSettings(process.env, { datasetsServer: values['datasets-server'], offline: values.offline });
   // the dataset on screen (a corrupt or newer meta.json stops here with its one-line error)
@@ -65,7 +99,16 @@ export async function run(argv: string[]): Promise<number> {
   }
   const kind = sourceFor(choice.id, index.meta.datasets[choice.id]);
   if (kind.id !== 'leaderboard') {
-    throw new DataError(`the explorer shows leaderboard tables; ${sanitize(choice.id)} is a ${kind.title}: hubscope print VIEW --dataset ${sanitize(choice.id)}`);
+    if (!kind.screens || kind.screens.length === 0) {
+      throw new DataError(`the explorer does not show a ${kind.title} yet: hubscope print VIEW --dataset ${sanitize(choice.id)}`);
+    }
+    if (start !== undefined && !kind.screens.some((s) => s.id === start)) {
+      throw new UsageError(`--screen takes one of ${kind.screens.map((s) => s.id).join(', ')} for ${sanitize(choice.id)}`);
+    }
+    return exploreSource(kind, dir, choice.id, settings.offline, values);
+  }
+  if (start !== undefined && !SCREENS.some((s) => s.id === start)) {
+    throw new UsageError(`--screen takes one of ${SCREENS.map((s) => s.id).join(', ')}`);
   }
   const dataset = choice.id;
   const load = (): Promise<Dataset> => leaderboardSource.read(dir, dataset);

@@ -29,7 +29,7 @@ export const COMMANDS: Record<string, Command> = {
       '                     cache the v2 table); the background fetch and r fetch this one only\n' +
       '  --datasets-server URL  dataset viewer base URL (env HUBSCOPE_DATASETS_SERVER)\n' +
       '  --screen NAME      open on overview, leaderboard, authors, types, architectures, lineage,\n' +
-      '                     sizes or improvement\n' +
+      '                     sizes or improvement (LMArena\'s history: overview or frontier)\n' +
       '  --export-dir DIR   where e writes its markdown files (default: the current directory)\n' +
       '\nKeys: ? on any screen, or hubscope keys. Needs a terminal of at least 80×24.\n',
     load: () => loadInteractive(() => import('./explore.js')),
@@ -106,9 +106,15 @@ export const COMMANDS: Record<string, Command> = {
     usage:
       'hubscope print VIEW [options]\n\n' +
       'VIEW: overview, leaderboard, authors, types, architectures, base-models, lineage, sizes,\n' +
-      'improvement, or all (every view in that order). The Hub snapshot (--dataset cfahlgren1/hub-stats):\n' +
-      'overview, authors, relations, architectures, base-models, adoption, sizes, intermediaries,\n' +
-      'lineage, or all.\n\n' +
+      'improvement, or all (every view in that order); of LMArena\'s history (--dataset
+' +
+      'lmarena-ai/leaderboard-dataset): overview, frontier or all; of the Hub snapshot (--dataset
+' +
+      'cfahlgren1/hub-stats): overview, authors, relations, architectures, base-models, adoption, sizes,
+' +
+      'intermediaries, lineage, or all.
+
+' +
       `${CACHE_OPTION}\n` +
       '  --dataset ID       the dataset to print (default: the most recently fetched one, named on\n' +
       '                     stderr when the cache holds several)\n' +

@@ -9,7 +9,7 @@ import { historyOf, indexDates, topOf, type DateIndex, type ModelHistory } from 
 import { layoutTable, renderTable, type Cell, type TableColumn } from '../../render/table.js';
 import { renderLinePlot } from '../../render/line-plot.js';
 import { makeTheme } from '../../render/theme.js';
-import { formatRating, lagText, marginText, modelText, plural } from '../../views/frontier-text.js';
+import { formatRating, lagText, marginText, plural } from '../../views/frontier-text.js';
 import { fitLine } from '../fit-line.js';
 import { clampOffset } from '../scroll.js';
 import type { KeyBinding } from './source-keys.js';
@@ -119,10 +119,13 @@ const TOP_COLUMNS: TableColumn[] = [
   { title: 'First seen' },
 ];
 
+const named = (m: FrontierDate['bestOpen']): string => (m === null ? '–' : `${m.model} ${formatRating(m.rating)}`);
+
 function dateLine(point: FrontierDate | undefined): string {
   if (!point) return '';
-  if (point.gap === null || point.lag === null) return `best proprietary ${modelText(point.bestProprietary)} · best open ${modelText(point.bestOpen)} · ${point.missing ?? 'no frontier point'}`;
-  return `best proprietary ${modelText(point.bestProprietary)} · best open ${modelText(point.bestOpen)} · gap ${formatRating(point.gap.points)}, ${marginText(point.gap)} the margin · lag ${lagText(point.lag)}`;
+  const both = `best proprietary ${named(point.bestProprietary)} · best open ${named(point.bestOpen)}`;
+  if (point.gap === null || point.lag === null) return `${both} · ${point.missing ?? 'no frontier point'}`;
+  return `${both} · gap ${formatRating(point.gap.points)}, ${marginText(point.gap)} the margin · lag ${lagText(point.lag)}`;
 }
 
 /** The date's panel: cursor line, frontier line, top list. */

@@ -2,7 +2,7 @@
 // the keys it takes first (the Frontier screen's date cursor and top 20). Panels are listed
 // here by `kind:screen`; a screen without one is its view, scrolled. Pure except for the
 // registry itself.
-import type { KeyBinding } from './source-keys.js';
+import { SOURCE_KEYS, type KeyBinding } from './source-keys.js';
 import type { PanelReducer } from './source-state.js';
 import { frontierPanel } from './frontier-panel.js';
 
@@ -32,3 +32,15 @@ export const PANELS: Readonly<Record<string, ScreenPanel>> = {
 };
 
 export const panelOf = (kind: string, screen: string): ScreenPanel | null => PANELS[`${kind}:${screen}`] ?? null;
+
+/** The generic explorer's key table (markdown) for the README: each panel's keys, then the
+ *  keys of every screen; a test keeps the README's copy in step. */
+export function sourceKeyTableMarkdown(): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = ['| Screen | Keys | What it does |', '|---|---|---|'];
+  for (const [id, panel] of Object.entries(PANELS)) {
+    for (const b of panel.keys) rows.push(`| ${id} | ${cell(b.label ?? b.keys.join(' '))} | ${cell(b.description)} |`);
+  }
+  for (const b of SOURCE_KEYS) rows.push(`| every screen | ${cell(b.command === 'screen' ? '1–9' : (b.label ?? b.keys.join(' ')))} | ${cell(b.description)} |`);
+  return rows.join('\n');
+}
