@@ -106,15 +106,10 @@ export const COMMANDS: Record<string, Command> = {
     usage:
       'hubscope print VIEW [options]\n\n' +
       'VIEW: overview, leaderboard, authors, types, architectures, base-models, lineage, sizes,\n' +
-      'improvement, or all (every view in that order); of LMArena\'s history (--dataset
-' +
-      'lmarena-ai/leaderboard-dataset): overview, frontier or all; of the Hub snapshot (--dataset
-' +
-      'cfahlgren1/hub-stats): overview, authors, relations, architectures, base-models, adoption, sizes,
-' +
-      'intermediaries, lineage, or all.
-
-' +
+      'improvement, or all (every view in that order); of LMArena\'s history (--dataset\n' +
+      'lmarena-ai/leaderboard-dataset): overview, frontier or all; of the Hub snapshot (--dataset\n' +
+      'cfahlgren1/hub-stats): overview, authors, relations, architectures, base-models, adoption, sizes,\n' +
+      'intermediaries, lineage, or all.\n\n' +
       `${CACHE_OPTION}\n` +
       '  --dataset ID       the dataset to print (default: the most recently fetched one, named on\n' +
       '                     stderr when the cache holds several)\n' +
