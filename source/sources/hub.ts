@@ -7,6 +7,7 @@
 // read-only under its memory limit (hub/store.ts: 256 MB, two threads); the views are
 // views/hub-registry.ts's, the lineage view with the leaderboard scores the cache holds
 // (hub-scores.ts). The HTTP client, the ingest and the store are loaded only when used.
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readIndex } from '../cache/meta.js';
 import { DATASETS_DIR, type DatasetRecord } from '../cache/schema.js';
@@ -25,6 +26,9 @@ import { hubStatus, hubSummary, originText } from './hub-status.js';
 import type { SourceKind, StageOptions } from './source.js';
 
 export const HUB_STAGES = ['snapshot', 'history'] as const;
+
+/** The store open per dataset folder, and the manifest's stamp it was opened at. */
+const opened = new Map<string, { stamp: string; data: HubData }>();
 
 /** What `read` hands the views: the store (null when the folder holds none yet) and where it is. */
 export interface HubData {
@@ -164,13 +168,23 @@ export const hubSource: SourceKind<HubData> = {
   async read(cacheDir, datasetId, options = {}) {
     const index = await readIndex(cacheDir);
     const record = index.meta.datasets[datasetId] ?? null;
-    const data: HubData = { cacheDir, datasetId, record, manifest: null, store: null, fetching: options.fetching === true };
-    if (!record) return data;
+    const empty: HubData = { cacheDir, datasetId, record, manifest: null, store: null, fetching: options.fetching === true };
+    if (!record) return empty;
     const dir = join(cacheDir, DATASETS_DIR, record.dir);
     const { HubStore } = await import('../hub/store.js');
-    if (!(await HubStore.exists(dir))) return data;
-    data.store = await HubStore.open(dir);
-    data.manifest = data.store.manifest;
+    if (!(await HubStore.exists(dir))) return empty;
+    // the explorer reads again while a fetch runs: the same store (and data, so no view is
+    // built again) until the manifest changes, never a DuckDB instance per read
+    const stamp = await stat(join(dir, MANIFEST_NAME)).then((s) => `${s.mtimeMs}/${s.size}/${s.ino}`, () => '');
+    const held = opened.get(dir);
+    if (held && held.stamp === stamp) {
+      held.data.fetching = options.fetching === true;
+      return held.data;
+    }
+    const store = await HubStore.open(dir);
+    const data: HubData = { ...empty, store, manifest: store.manifest };
+    if (held) setTimeout(() => held.data.store?.close(), 30_000).unref(); // queries in flight finish first
+    opened.set(dir, { stamp, data });
     return data;
   },
   label(data): SourceLabel {
@@ -186,6 +200,19 @@ export const hubSource: SourceKind<HubData> = {
   },
   isEmpty: (data) => data.store === null || data.store.manifest.rows === 0,
   views: HUB_VIEW_IDS,
+  // the generic explorer's screens (app/source/SourceApp; Base models and Lineage have panels:
+  // app/source/hub-panels.ts)
+  screens: [
+    { id: 'overview', title: 'Overview', key: '1', viewId: 'overview' },
+    { id: 'authors', title: 'Authors', key: '2', viewId: 'authors' },
+    { id: 'relations', title: 'Relations', key: '3', viewId: 'relations' },
+    { id: 'architectures', title: 'Architectures', key: '4', viewId: 'architectures' },
+    { id: 'base-models', title: 'Base models', key: '5', viewId: 'base-models' },
+    { id: 'sizes', title: 'Sizes', key: '6', viewId: 'sizes' },
+    { id: 'adoption', title: 'Adoption', key: '7', viewId: 'adoption' },
+    { id: 'intermediaries', title: 'Intermediaries', key: '8', viewId: 'intermediaries' },
+    { id: 'lineage', title: 'Lineage', key: '9', viewId: 'lineage' },
+  ],
   async view(id, data, options) {
     if (!data.store) throw new Error('hub view of an empty dataset');
     const { hubView } = await import('../views/hub-registry.js');
