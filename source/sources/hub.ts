@@ -18,7 +18,7 @@ import { fmt, megabytes } from '../fetch/progress-view.js';
 import { HUB_DATASET, MANIFEST_NAME, readManifest, type HubManifest } from '../hub/manifest.js';
 import type { HubStore } from '../hub/store.js';
 import type { HubViewOptions } from '../views/hub-registry.js';
-import { HUB_VIEW_IDS, type HubViewId } from '../views/hub-view-common.js';
+import { HUB_VIEW_IDS, snapshotLabel, type HubViewId } from '../views/hub-view-common.js';
 import type { SourceLabel } from '../views/source-label.js';
 import type { View, ViewOptions } from '../views/view.js';
 import { sanitize } from '../text/sanitize.js';
@@ -229,6 +229,9 @@ export const hubSource: SourceKind<HubData> = {
       if (scores) hub.scores = scores;
     }
     const view = await hubView(data.store, id as HubViewId, hub);
+    // the header's source line (the label) names the snapshot's day and sha already: the
+    // summary keeps the scope, its rows and the coverage
+    view.summary = view.summary.replace(` · ${snapshotLabel(data.store.manifest)}`, '');
     // a Hub view is a View with its own ids (views/hub-view-common.ts)
     return view as unknown as View;
   },
