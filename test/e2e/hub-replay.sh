@@ -5,7 +5,8 @@
 # with column projection, then `status` and `print overview --format markdown`. The figures are
 # checked against a plain DuckDB SQL query over the raw file (rows, the relation mix over all
 # models, the in-scope count of the json), never hard-coded; the bytes downloaded must stay under
-# 40 % of the file. About 30 s.
+# 40 % of the file. Then the explorer on it in tmux (offline): Base models, Enter on the first
+# root, its Lineage, q. About 45 s.
 #
 #   test/e2e/hub-replay.sh            E2E_HUB_ROWS=80000 by default
 set -euo pipefail
@@ -15,7 +16,9 @@ ROWS=${E2E_HUB_ROWS:-80000}
 DATASET=cfahlgren1/hub-stats
 WORK=$(mktemp -d)
 PIDS=()
+SESSION="hubscope-hub-$$"
 cleanup() {
+  tmux kill-session -t "$SESSION" 2>/dev/null || true
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$WORK"
@@ -90,4 +93,30 @@ if (!md.split('\n')[0].includes(`rev ${m.sha.slice(0, 12)}`)) problems.push('the
 if (problems.length > 0) { console.error(problems.join('\n')); process.exit(1); }
 console.log(`   figures equal to the SQL query: ${rows} rows, ${rel.length} relations; downloaded ${(share * 100).toFixed(1)} % of the file`);
 JSEOF
+
+# the explorer on the store (offline): Base models → the first root → Enter → its Lineage; q
+if command -v tmux >/dev/null; then
+  echo "-- explorer (tmux)"
+  tmux new-session -d -s "$SESSION" -x 120 -y 40 "CI=true HF_HUB_OFFLINE=1 HF_HOME=$WORK/hf node dist/cli.js --dataset $DATASET --cache $CACHE; echo \$? > $WORK/explore-exit; sleep 60"
+  screen_shows() {
+    for _ in $(seq 150); do
+      tmux capture-pane -p -t "$SESSION" >"$WORK/screen.txt"
+      grep -q -- "$1" "$WORK/screen.txt" && return 0
+      sleep 0.1
+    done
+    cat "$WORK/screen.txt"; fail "the explorer never showed: $1"
+  }
+  screen_shows "models in the snapshot"
+  head -1 "$WORK/screen.txt" | grep -q "9 Lineage" || fail "the tab bar has no Lineage screen"
+  tmux send-keys -t "$SESSION" 5
+  screen_shows "Root 1 of"
+  ROOT=$(grep -o "Root 1 of [0-9]*: [^ ]*" "$WORK/screen.txt" | awk '{print $5}')
+  tmux send-keys -t "$SESSION" Enter
+  screen_shows "Tree down:"
+  grep -q "^$ROOT — b or / draws another model" "$WORK/screen.txt" || { cat "$WORK/screen.txt"; fail "Lineage does not draw $ROOT"; }
+  echo "   Base models → Enter → Lineage of $ROOT: $(grep -o 'Tree down: [0-9,]* descendants' "$WORK/screen.txt")"
+  tmux send-keys -t "$SESSION" q
+  for _ in $(seq 50); do [ -s "$WORK/explore-exit" ] && break; sleep 0.1; done
+  [ "$(cat "$WORK/explore-exit" 2>/dev/null)" = 0 ] || fail "the explorer did not quit cleanly on q"
+fi
 echo "hub-replay e2e: OK"
