@@ -31,6 +31,15 @@ export function fetchSummary(fetch: FetchState): string {
     const paused = fetch.pausedUntil !== null ? ' paused (rate limit)' : '';
     const rate = fetch.rate !== null ? ` ${fetch.rate.toFixed(0)}/s` : '';
     const errors = fetch.errors > 0 ? ` errors ${fetch.errors}` : '';
+    if (fetch.file) {
+      // a file's download (the Hub snapshot): its phase, bytes and rows
+      const f = fetch.file;
+      const bytes = fetch.total > 0 ? ` ${(fetch.done / 1e6).toFixed(1)}/${(fetch.total / 1e6).toFixed(1)} MB` : '';
+      const rows = f.rowsTotal > 0 ? ` rows ${f.rows.toLocaleString('en-US')}/${f.rowsTotal.toLocaleString('en-US')}` : '';
+      const speed = fetch.rate !== null ? ` ${(fetch.rate / 1e6).toFixed(1)} MB/s` : '';
+      const eta = fetch.etaSeconds !== null ? ` ETA ${duration(fetch.etaSeconds)}` : '';
+      return `fetching ${fetch.stage ?? ''} ${f.phase}${bytes}${rows}${speed}${eta}${errors}${retrying}`;
+    }
     return `fetching ${fetch.stage ?? ''} ${fetch.done.toLocaleString('en-US')}/${fetch.total.toLocaleString('en-US')}${rate} ETA ${duration(fetch.etaSeconds)}${errors}${paused}${retrying}`;
   }
   if (fetch.exitCode !== null && fetch.exitCode !== 0) return `fetch failed (exit ${fetch.exitCode}): ${fetch.messages.at(-1) ?? ''}`;

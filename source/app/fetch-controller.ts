@@ -24,6 +24,9 @@ export interface FetchState {
   /** A request failing again and again, until requests get through ("host: problem, attempt
    *  n of m"): with no network this is all there is to show. */
   retrying: string | null;
+  /** A file's download (the Hub snapshot: done/total are bytes): what it does now and its rows
+   *  (fetch/events.ts FileProgress); absent for a stage of items. */
+  file?: { phase: string; rows: number; rowsTotal: number };
 }
 
 export const IDLE: FetchState = {
@@ -62,11 +65,13 @@ export function reduceFetchEvent(state: FetchState, event: Record<string, unknow
   const keep = (list: string[], item: string | null): string[] => (item ? [...list, item].slice(-50) : list);
   switch (type) {
     case 'stage-start':
-      return { ...state, running: true, stage, done: 0, total: num(event.total) ?? 0, rate: null, etaSeconds: null };
+      return { ...state, running: true, stage, done: 0, total: num(event.total) ?? 0, rate: null, etaSeconds: null, file: undefined };
     case 'progress': {
       const done = num(event.done) ?? state.done;
+      const file = typeof event.phase === 'string' ? { phase: event.phase, rows: num(event.rows) ?? 0, rowsTotal: num(event.rowsTotal) ?? 0 } : undefined;
       return {
         ...state,
+        file,
         running: true,
         stage,
         done,

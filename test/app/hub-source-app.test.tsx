@@ -14,6 +14,8 @@ import { hubSource, type HubData } from '../../source/sources/hub.js';
 import type { RootRow } from '../../source/hub/queries-lineage.js';
 import { parent, writeSnapshot, type FixtureRow } from '../hub/snapshot-fixture.js';
 import { tempDir } from '../fetch/helpers.js';
+import { IDLE, reduceFetchEvent } from '../../source/app/fetch-controller.js';
+import { fetchSummary } from '../../source/app/StatusBar.js';
 import { KEY, renderApp } from './render-app.js';
 
 const DATASET = 'cfahlgren1/hub-stats';
@@ -76,6 +78,19 @@ describe('the Hub panels (pure)', () => {
     // before the roots are read, Enter does nothing
     const none = baseModelsPanel(() => null);
     expect(none.opens!(none.initial, 'open')).toBeNull();
+  });
+});
+
+describe("the status bar during the snapshot's download", () => {
+  it('shows the phase, bytes, rows and speed of a file (not a count of items)', () => {
+    let state = reduceFetchEvent(IDLE, { type: 'stage-start', stage: 'snapshot', total: 0, cached: 0, detail: 'models.parquet' });
+    state = reduceFetchEvent(state, { type: 'progress', stage: 'snapshot', done: 43_400_000, total: 175_600_000, ok: 0, gone: 0, errors: 0, rate: 24_100_000, etaSeconds: 5, phase: 'download', bytes: 43_400_000, bytesTotal: 175_600_000, rows: 867_098, rowsTotal: 3_100_000 });
+    expect(fetchSummary(state)).toBe('fetching snapshot download 43.4/175.6 MB rows 867,098/3,100,000 24.1 MB/s ETA 0:05');
+    state = reduceFetchEvent(state, { type: 'progress', stage: 'snapshot', done: 175_600_000, total: 175_600_000, ok: 0, gone: 0, errors: 0, rate: null, etaSeconds: null, phase: 'ingest: writing the store', bytes: 175_600_000, bytesTotal: 175_600_000, rows: 3_100_000, rowsTotal: 3_100_000 });
+    expect(fetchSummary(state)).toBe('fetching snapshot ingest: writing the store 175.6/175.6 MB rows 3,100,000/3,100,000');
+    // a stage of items afterwards counts items again
+    state = reduceFetchEvent(state, { type: 'stage-start', stage: 'info', total: 10, cached: 0 });
+    expect(fetchSummary(state)).toMatch(/^fetching info 0\/10 /);
   });
 });
 
