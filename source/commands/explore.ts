@@ -15,12 +15,12 @@ import { DEFAULT_DATASET, readSettings } from '../env.js';
 import { sourceFor } from '../sources/registry.js';
 import { leaderboardSource } from '../sources/leaderboard.js';
 import { sanitize } from '../text/sanitize.js';
-import { App } from '../app/App.js';
+import { App, type OpenedDataset } from '../app/App.js';
 import { SourceApp } from '../app/source/SourceApp.js';
 import type { SourceKind } from '../sources/source.js';
-import { FetchController } from '../app/fetch-controller.js';
-import { KeyStream } from '../app/key-stream.js';
-import { SCREENS, type ScreenId } from '../app/screens.js';
+import { FetchController } from '../app/services/fetch-controller.js';
+import { loadState, saveState } from '../app/services/ui-state-file.js';
+import { SCREENS, type ScreenId } from '../app/screens/screen-list.js';
 import { UsageError, parse } from './args.js';
 
 const ALT_SCREEN_ON = '\u001b[?1049h';
@@ -40,6 +40,12 @@ function mark(what: string): void {
   if (trace) appendFileSync(trace, `${JSON.stringify({ t: performance.now(), type: 'mark', what })}\n`);
 }
 
+/** Colour unless NO_COLOR, TERM=dumb or a monochrome terminal (xterm-mono, vt100-mono, …). */
+function colorFor(noColor: boolean): boolean {
+  const term = process.env.TERM ?? '';
+  return !noColor && term !== 'dumb' && !/-mono(?:$|-)|^vt(?:52|100)$/.test(term);
+}
+
 /** The generic explorer (app/source/SourceApp) on a dataset of another kind than the
  *  leaderboard: its screens, the same background fetch (of that dataset only), q and r. */
 async function exploreSource(
@@ -56,11 +62,11 @@ async function exploreSource(
   const fetchedAt = kind.label(initial).fetchedAt;
   const stale = fetchedAt === null || Date.now() - Date.parse(fetchedAt) > DEFAULT_TTL_DAYS * DAY_MS;
   const autoFetch = fetcher !== null && !values['no-fetch'] && (kind.isEmpty(initial) || stale);
-  const color = !readSettings(process.env).noColor && process.env.TERM !== 'dumb';
+  const color = colorFor(readSettings(process.env).noColor);
   process.stdout.write(ALT_SCREEN_ON);
   const instance = render(
     React.createElement(SourceApp<any>, { kind, initial, reload: () => kind.read(dir, dataset), fetcher, autoFetch, color, startScreen: values.screen }),
-    { stdin: new KeyStream(process.stdin) as unknown as NodeJS.ReadStream, exitOnCtrlC: false, maxFps: 60 },
+    { exitOnCtrlC: false, maxFps: 60 },
   );
   const stop = (): void => {
     void fetcher?.stop().then(() => instance.unmount());
@@ -84,6 +90,7 @@ export async function run(argv: string[]): Promise<number> {
     'export-dir': { type: 'string' },
     screen: { type: 'string' },
     'no-fetch': { type: 'boolean' },
+    restore: { type: 'boolean' },
   });
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError('the explorer needs a terminal; for text output use: hubscope print VIEW');
@@ -122,6 +129,20 @@ export async function run(argv: string[]): Promise<number> {
   if (values['datasets-server']) extra.push('--datasets-server', values['datasets-server']);
   const fetcher = settings.offline ? null : new FetchController(dir, process.env, extra);
   const autoFetch = fetcher !== null && !values['no-fetch'] && wantsFetch(initial, Date.now());
+  // `:dataset ID`: another leaderboard table the cache holds, read as this one was (its own
+  // background fetch for `r`, never started by itself)
+  const held = Object.keys(index.meta.datasets).filter((id) => sourceFor(id, index.meta.datasets[id]).id === 'leaderboard');
+  const openDataset = async (id: string): Promise<OpenedDataset> => {
+    if (!held.includes(id)) throw new DataError(`the cache holds no leaderboard table "${sanitize(id)}"`);
+    const args = ['--dataset', id, ...(values['datasets-server'] ? ['--datasets-server', values['datasets-server']] : [])];
+    return {
+      initial: await leaderboardSource.read(dir, id),
+      reload: () => leaderboardSource.read(dir, id),
+      fetcher: settings.offline ? null : new FetchController(dir, process.env, args),
+    };
+  };
+  // --restore: every screen as the last session left it (ui-state.json beside the cache)
+  const restored = values.restore ? loadState(dir) : null;
 
   const record = (line: object): void => {
     if (trace) appendFileSync(trace, `${JSON.stringify(line)}\n`);
@@ -132,7 +153,7 @@ export async function run(argv: string[]): Promise<number> {
   const restore = (): void => {
     process.stdout.write(ALT_SCREEN_OFF);
   };
-  const color = !settings.noColor && process.env.TERM !== 'dumb';
+  const color = colorFor(settings.noColor);
   const instance = render(
     React.createElement(App, {
       initial,
@@ -143,9 +164,18 @@ export async function run(argv: string[]): Promise<number> {
       exportDir: values['export-dir'] ?? process.cwd(),
       writeRaw: (text: string) => process.stdout.write(text),
       startScreen: start,
+      initialState: restored ? (start ? { ...restored, screen: start } : restored) : undefined,
+      datasets: held,
+      openDataset,
+      onQuit: (state) => {
+        try {
+          saveState(dir, state);
+        } catch (error) {
+          process.stderr.write(`hubscope: the explorer's state could not be saved (${error instanceof Error ? error.message : String(error)})\n`);
+        }
+      },
     }),
     {
-      stdin: new KeyStream(process.stdin) as unknown as NodeJS.ReadStream,
       exitOnCtrlC: false,
       maxFps: 60,
       onRender: trace

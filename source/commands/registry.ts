@@ -25,6 +25,7 @@ export const COMMANDS: Record<string, Command> = {
       `${CACHE_OPTION}\n` +
       '  --offline          no background fetch (also HF_HUB_OFFLINE=1)\n' +
       '  --no-fetch         do not start a fetch by itself (r still does)\n' +
+      '  --restore          open every screen as the last session left it (<cache>/ui-state.json)\n' +
       '  --dataset ID       the dataset to show (default: the most recently fetched one; on an empty\n' +
       '                     cache the v2 table); the background fetch and r fetch this one only\n' +
       '  --datasets-server URL  dataset viewer base URL (env HUBSCOPE_DATASETS_SERVER)\n' +

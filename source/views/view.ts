@@ -101,6 +101,9 @@ export interface ViewOptions {
   scope?: 'llm' | 'all';
   /** Hub adoption (§6 H5): the roots followed (default: the five largest dated roots). */
   roots?: string[];
+  /** Types, architectures: which bars of new models per period to draw, counts or shares
+   *  (undefined: both, as print draws them; the explorer's `v` picks one). */
+  bars?: 'counts' | 'shares';
 }
 
 export const DEFAULT_VIEW_OPTIONS: ViewOptions = {

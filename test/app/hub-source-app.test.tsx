@@ -14,8 +14,8 @@ import { hubSource, type HubData } from '../../source/sources/hub.js';
 import type { RootRow } from '../../source/hub/queries-lineage.js';
 import { parent, writeSnapshot, type FixtureRow } from '../hub/snapshot-fixture.js';
 import { tempDir } from '../fetch/helpers.js';
-import { IDLE, reduceFetchEvent } from '../../source/app/fetch-controller.js';
-import { fetchSummary } from '../../source/app/StatusBar.js';
+import { IDLE, reduceFetchEvent } from '../../source/app/services/fetch-controller.js';
+import { fetchSummary } from '../../source/app/components/StatusBar.js';
 import { KEY, renderApp } from './render-app.js';
 
 const DATASET = 'cfahlgren1/hub-stats';

@@ -2,7 +2,7 @@
 // copy in the README is stale (style.md habit 2, as lazygit's cheat-sheet test does).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { BINDINGS, keyTableMarkdown } from '../../source/app/keymap.js';
+import { BINDINGS, keyTableMarkdown } from '../../source/app/keys/keymap.js';
 
 describe('README key table', () => {
   it('is the key map, as hubscope keys prints it', () => {

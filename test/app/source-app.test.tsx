@@ -8,7 +8,7 @@ import { SourceApp } from '../../source/app/source/SourceApp.js';
 import { handle, initialSourceState, type FrameFacts } from '../../source/app/source/source-state.js';
 import { commandOf } from '../../source/app/source/source-keys.js';
 import { frontierReducer, topLines } from '../../source/app/source/frontier-panel.js';
-import { FetchController } from '../../source/app/fetch-controller.js';
+import { FetchController } from '../../source/app/services/fetch-controller.js';
 import { arenaKind, type ArenaData } from '../../source/sources/arena.js';
 import { normaliseArenaRows } from '../../source/data/arena-row.js';
 import { arenaSource } from '../../source/data/arena-dataset.js';

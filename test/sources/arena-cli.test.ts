@@ -96,7 +96,7 @@ describe('hubscope fetch --dataset lmarena-ai/leaderboard-dataset', () => {
     const again = await runCli(cli, ['fetch', '--cache', dir, '--dataset', ARENA_ID], env);
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/^table: skipped, text\/full, overall fetched .* fresh \(--refresh fetches it again\)$/m);
-  });
+  }, 60_000);
 
   it('without a parquet copy reads /rows, and says why', async () => {
     const env = await serve();
@@ -106,7 +106,7 @@ describe('hubscope fetch --dataset lmarena-ai/leaderboard-dataset', () => {
     expect(run.stderr).toMatch(/^table: rows: the parquet copy could not be read \(.+\); 1 pages of \/rows$/m);
     const status = await runCli(cli, ['status', '--cache', dir]);
     expect(status.stdout).toMatch(new RegExp(`arena text/full, overall, ${OVERALL_ROWS} rows, .*\\(rows\\)$`, 'm'));
-  });
+  }, 60_000);
 
   it('refuses a category with no rows (nothing written), a foreign option, and a bad name, in one line each', async () => {
     const env = await serve({ parquet: parquetOf(ROWS) });
@@ -128,7 +128,7 @@ describe('hubscope fetch --dataset lmarena-ai/leaderboard-dataset', () => {
     const bad = await runCli(cli, ['fetch', '--cache', dir, '--dataset', ARENA_ID, '--config', 'a b'], env);
     expect(bad.code).toBe(2);
     expect(lines(bad.stderr)).toEqual(['hubscope: --config takes a name of letters, digits, "_", "-" or ".", got "a b"']);
-  });
+  }, 60_000);
 });
 
 describe('hubscope print … --dataset lmarena-ai/leaderboard-dataset', () => {
@@ -155,7 +155,7 @@ describe('hubscope print … --dataset lmarena-ai/leaderboard-dataset', () => {
     expect(wide).toMatch(/gap on the last date, 2025-01-31\s+3 points, within the margin/);
     expect(wide).toMatch(/lag on 2025-01-31\s+20 days/);
     expect(wide).toMatch(/^2025-01-11\s+Prop-C\s+1340\s+Open-Y\s+1320\s+20\s+outside\s+0$/m);
-  });
+  }, 60_000);
 
   it('frontier as markdown, json and csv', async () => {
     const md = await print('frontier', '--dataset', ARENA_ID, '--format', 'markdown');
@@ -183,7 +183,7 @@ describe('hubscope print … --dataset lmarena-ai/leaderboard-dataset', () => {
     expect(last[header.indexOf('best_open')]).toBe('Open-Z');
     expect(last[header.indexOf('gap')]).toBe('3');
     expect(last[header.indexOf('lag_days')]).toBe('20');
-  });
+  }, 60_000);
 
   it('overview and all: the licence spellings (the misspelling mapped), both views in order', async () => {
     const overview = stripAnsi((await print('overview', '--dataset', ARENA_ID, '--width', '120')).stdout);
@@ -195,7 +195,7 @@ describe('hubscope print … --dataset lmarena-ai/leaderboard-dataset', () => {
     expect(text.indexOf('**hubscope · Overview**')).toBeLessThan(text.indexOf('**hubscope · Frontier**'));
     const csv = (await print('all', '--dataset', ARENA_ID, '--format', 'csv')).stdout;
     expect(csv.split('\n').filter((l) => l.startsWith('# '))).toEqual(['# overview', '# frontier']);
-  });
+  }, 60_000);
 
   it('refuses a leaderboard view, an unknown view and a leaderboard option in one line naming the valid ones', async () => {
     const lb = await print('leaderboard', '--dataset', ARENA_ID);
@@ -208,7 +208,7 @@ describe('hubscope print … --dataset lmarena-ai/leaderboard-dataset', () => {
     const score = await print('frontier', '--dataset', ARENA_ID, '--score', 'GSM8K');
     expect(score.code).toBe(2);
     expect(lines(score.stderr)).toEqual(["hubscope: --score: an option of the leaderboard views; an LMArena table's views (overview, frontier) take none"]);
-  });
+  }, 60_000);
 
   it("the leaderboard's overview points to the frontier, with its headline", async () => {
     const run = await print('overview', '--dataset', 'open-llm-leaderboard/contents', '--width', '200');
@@ -220,7 +220,7 @@ describe('hubscope print … --dataset lmarena-ai/leaderboard-dataset', () => {
     const json = JSON.parse((await print('overview', '--dataset', 'open-llm-leaderboard/contents', '--format', 'json')).stdout) as { data: { frontier: { dataset: string; headline: string } } };
     expect(json.data.frontier.dataset).toBe(ARENA_ID);
     expect(json.data.frontier.headline).toContain(HEADLINE);
-  });
+  }, 60_000);
 });
 
 describe("a leaderboard overview without LMArena in the cache", () => {
@@ -230,5 +230,5 @@ describe("a leaderboard overview without LMArena in the cache", () => {
     expect((await runCli(cli, ['fetch', '--cache', dir, '--only', 'leaderboard'], env)).code).toBe(0);
     const text = stripAnsi((await runCli(cli, ['print', 'overview', '--cache', dir, '--width', '200'])).stdout).replace(/\s+/g, ' ');
     expect(text).toContain(`hubscope fetch --dataset ${ARENA_ID}, then hubscope print frontier --dataset ${ARENA_ID}.`);
-  });
+  }, 60_000);
 });

@@ -4,23 +4,23 @@
 // an optional panel (app/source/panels.ts), the `?` help from the key map, a status bar naming
 // the dataset and its generation, `r` a background fetch through the FetchController, `q`
 // quit. The screen logic is the pure reducer of source-state.ts; this component only draws.
-import React, { useEffect, useMemo, useState } from 'react';
-import { Box, Text, useApp } from 'ink';
+import React, { useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text, useApp, useInput, type Key } from 'ink';
 import type { SourceKind } from '../../sources/source.js';
 import type { View, ViewOptions } from '../../views/view.js';
 import { DEFAULT_VIEW_OPTIONS } from '../../views/view.js';
 import { writeText } from '../../views/write-text.js';
 import { datasetName, sourceLine } from '../../views/source-label.js';
 import { DataError } from '../../data/errors.js';
-import { fitLine } from '../fit-line.js';
-import { keyName } from '../keymap.js';
-import { StatusBar } from '../StatusBar.js';
-import { age } from '../freshness.js';
-import type { FetchController } from '../fetch-controller.js';
-import { useDataset } from '../use-dataset.js';
-import { useLatestInput } from '../use-latest-input.js';
-import { useStateRef } from '../use-reducer-ref.js';
-import { useTerminalSize, type Size } from '../use-terminal-size.js';
+import { fitLine } from '../components/fit-line.js';
+import { keyName } from '../keys/keymap.js';
+import { keysOf } from '../keys/use-key-owner.js';
+import { StatusBar } from '../components/StatusBar.js';
+import { age } from '../components/freshness.js';
+import type { FetchController } from '../services/fetch-controller.js';
+import { useDataset } from '../hooks/use-dataset.js';
+import { createStore, useStore } from '../state/store.js';
+import { useTerminalSize, type Size } from '../hooks/use-terminal-size.js';
 import { commandOf, sourceHelpLines } from './source-keys.js';
 import { handle, initialSourceState, offsetOf, type SourceState } from './source-state.js';
 import { panelOf, type BoundPanel } from './panels.js';
@@ -95,7 +95,10 @@ export function SourceApp<D extends { fetching?: boolean }>(props: SourceAppProp
   const { dataset: data, fetchState, loadError } = useDataset<D>(props.initial, props.reload, props.fetcher);
   const loadedAt = useMemo(() => now(), [data]);
   const start = Math.max(0, screens.findIndex((s) => s.id === props.startScreen));
-  const [state, setState, stateRef] = useStateRef<SourceState>(initialSourceState(screens.length, start));
+  // the state lives in a store outside React, set at once by each key (the next key of a
+  // paste reads what this one did); React draws it
+  const store = useMemo(() => createStore<SourceState>(initialSourceState(screens.length, start)), []);
+  const state = useStore(store);
   const [message, setMessage] = useState<string | null>(null);
   const [quitting, setQuitting] = useState(false);
   const [resolved, setResolved] = useState<{ for: Promise<View> | null; view: View | null; error: string | null }>({ for: null, view: null, error: null });
@@ -137,15 +140,14 @@ export function SourceApp<D extends { fetching?: boolean }>(props: SourceAppProp
     setTimeout(() => setMessage((m) => (m === text ? null : m)), 4000);
   };
 
-  useLatestInput(
-    (input, key) => {
+  const onKey = (input: string, key: Key): void => {
       const name = keyName(input, key);
-      const current = stateRef.current;
+      const current = store.get();
       const currentPanel = bound && current.screen === state.screen ? { reducer: bound, state: current.panels[current.screen] ?? bound.initial } : null;
       const typing = !current.help && currentPanel !== null && bound!.takesText?.(currentPanel.state) === true;
       const command = typing ? undefined : commandOf(name, current.help ? [] : (currentPanel ? bound!.keys : []));
       const { state: next, effect } = handle(current, command, name, { screens: screens.length, lines: scrolling.length, room, scrollKey, panel: currentPanel, screenIds: screens.map((s) => s.id) });
-      if (next !== current) setState(next);
+      store.set(next);
       if (effect === 'quit') {
         setQuitting(true);
         void (props.fetcher?.stop() ?? Promise.resolve()).then(() => exit());
@@ -157,9 +159,13 @@ export function SourceApp<D extends { fetching?: boolean }>(props: SourceAppProp
           say('fetch started');
         }
       }
-    },
-    { isActive: true },
-  );
+  };
+  // one handler reads every key: a run Ink hands over whole is split into its keys
+  const latest = useRef(onKey);
+  latest.current = onKey;
+  useInput((input, key) => {
+    for (const [i, k] of keysOf(input, key)) latest.current(i, k);
+  });
 
   // the cache could not be read again (corrupt, newer): stop with that one-line error
   useEffect(() => {

@@ -10,8 +10,8 @@ import { layoutTable, renderTable, type Cell, type TableColumn } from '../../ren
 import { renderLinePlot } from '../../render/line-plot.js';
 import { makeTheme } from '../../render/theme.js';
 import { formatRating, lagText, marginText, plural } from '../../views/frontier-text.js';
-import { fitLine } from '../fit-line.js';
-import { clampOffset } from '../scroll.js';
+import { fitLine } from '../components/fit-line.js';
+import { clampOffset } from '../state/scroll.js';
 import type { KeyBinding } from './source-keys.js';
 import type { BoundPanel, PanelRender, ScreenPanel } from './panels.js';
 

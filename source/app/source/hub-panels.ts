@@ -5,7 +5,7 @@
 // Pure reducers over small states; the roots come from the same memoised query as the view's.
 import type { HubData } from '../../sources/hub.js';
 import { topRootRows, type RootRow } from '../../hub/queries-lineage.js';
-import { fitLine } from '../fit-line.js';
+import { fitLine } from '../components/fit-line.js';
 import type { KeyBinding } from './source-keys.js';
 import type { BoundPanel, ScreenPanel } from './panels.js';
 

@@ -1,7 +1,7 @@
 // The generic explorer's key map (SourceApp, for the source kinds other than the leaderboard):
 // one small table of {command, keys, description}; a screen's panel adds its own, which
 // shadow these. The `?` help is built from it. Key names are keymap.ts keyName's.
-import { fitLine } from '../fit-line.js';
+import { fitLine } from '../components/fit-line.js';
 
 export interface KeyBinding {
   command: string;

@@ -2,7 +2,7 @@
 // on, the help overlay, each screen's scroll offset and its panel's own state. SourceApp feeds
 // it commands (source-keys.ts) with the facts of the frame on screen (how many lines, how much
 // room); effects it cannot do itself (quit, refresh) come back as `effect`.
-import { scroll, SCROLL_COMMANDS, type ScrollCommand } from '../scroll.js';
+import { scroll, SCROLL_COMMANDS, type ScrollCommand } from '../state/scroll.js';
 
 /** A screen's extra behaviour on top of its view (the Frontier screen's date cursor): pure. */
 export interface PanelReducer<S = unknown> {
