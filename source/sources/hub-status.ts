@@ -71,7 +71,7 @@ export function hubDetailLines(manifest: HubManifest | null, history: HistoryMan
   ];
   if (history) {
     const weeks = history.weeks.map((w) => w.week);
-    lines.push(`history      ${sanitize(history.dataset)}: ${weeks.length} weekly snapshots, ${weeks[0] ?? '–'} … ${weeks.at(-1) ?? '–'} (${Math.max(0, weeks.length - 1)} weeks of downloads)`);
+    lines.push(`history      ${sanitize(history.dataset)}: ${weeks.length} weekly snapshots, ${weeks[0] ?? '–'} … ${weeks.at(-1) ?? '–'} (${Math.max(0, weeks.length - 1)} week${weeks.length === 2 ? '' : 's'} of downloads)`);
   } else lines.push('history      none (hubscope fetch --dataset cfahlgren1/hub-stats --history N)');
   const stages = Object.entries(completed).filter(([, at]) => at !== null);
   if (stages.length > 0) lines.push(`stages       ${stages.map(([stage, at]) => `${stage} ${at!.slice(0, 16).replace('T', ' ')} UTC`).join(', ')}`);
