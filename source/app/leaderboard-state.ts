@@ -4,6 +4,7 @@
 // field being edited) and the detail of one model. The screen passes in what the reducer
 // cannot know (row count, room, the column under the cursor), so every action is testable
 // without Ink.
+import { parseDateBound } from '../data/date-range.js';
 import type { ModelType } from '../data/model.js';
 import type { LeaderboardQuery, SizePresetId } from '../analysis/leaderboard-query.js';
 import { DEFAULT_SORT } from '../analysis/leaderboard.js';
@@ -110,10 +111,9 @@ export function fieldText(filters: Filters, field: FieldId): string {
   return value === null ? '' : String(value);
 }
 
-const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** A field's typed text as a value: params in billions (≥ 0), days as YYYY-MM-DD (YYYY and
- *  YYYY-MM are widened: the first day for "from", the last for "to"); '' clears. */
+/** A field's typed text as a value: params in billions (≥ 0), dates in the one date syntax of
+ *  data/date-range.ts (as `print --from/--to`: "from" the period's first day, "to" its last);
+ *  '' clears. */
 export function parseField(field: FieldId, text: string): { ok: true; value: number | string | null } | { ok: false; error: string } {
   const t = text.trim();
   if (t === '') return { ok: true, value: null };
@@ -121,14 +121,8 @@ export function parseField(field: FieldId, text: string): { ok: true; value: num
     const n = Number(t);
     return Number.isFinite(n) && n >= 0 ? { ok: true, value: n } : { ok: false, error: `“${t}” is not a number of billions ≥ 0` };
   }
-  const m = DATE.exec(t);
-  const month = m?.[2] === undefined ? null : Number(m[2]);
-  const day = m?.[3] === undefined ? null : Number(m[3]);
-  if (!m || (month !== null && (month < 1 || month > 12)) || (day !== null && (day < 1 || day > 31))) {
-    return { ok: false, error: `“${t}” is not a day (YYYY-MM-DD, YYYY-MM or YYYY)` };
-  }
-  const from = field === 'created-from';
-  return { ok: true, value: `${m[1]}-${m[2] ?? (from ? '01' : '12')}-${m[3] ?? (from ? '01' : '31')}` };
+  const date = parseDateBound(t, field === 'created-from' ? 'from' : 'to');
+  return date.ok ? { ok: true, value: date.day } : date;
 }
 
 function setField(filters: Filters, field: FieldId, value: number | string | null): Filters {

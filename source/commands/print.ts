@@ -25,6 +25,7 @@ import { FamilySpecError, parseFamilySpecs } from '../views/view-options.js';
 import { isModelType, isSizePreset } from '../views/leaderboard-view.js';
 import type { SourceLabel } from '../views/source-label.js';
 import { MODEL_TYPES } from '../data/model.js';
+import { parseDateRange } from '../data/date-range.js';
 import { SIZE_PRESETS } from '../analysis/leaderboard-query.js';
 import { searchRefusal } from '../analysis/leaderboard-search.js';
 import { UsageError, intOption, numberOption, parse } from './args.js';
@@ -77,11 +78,6 @@ function oneOf<T extends string>(value: string | undefined, name: string, allowe
   return value as T;
 }
 
-function day(value: string | undefined, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`--${name} takes a day YYYY-MM-DD, got "${value}"`);
-  return value;
-}
 
 /** A share: 0.05, or 5 % written "5%". */
 function share(value: string | undefined, name: string): number | undefined {
@@ -142,8 +138,11 @@ export function viewOptionsOf(values: Values, now: Date): ViewOptions {
   set('minParams', values['min-params'] === undefined ? undefined : numberOption(values['min-params'], 'min-params', 0));
   set('maxParams', values['max-params'] === undefined ? undefined : numberOption(values['max-params'], 'max-params', 0));
   set('authors', values.authors === undefined ? undefined : oneOf(values.authors, 'authors', ['history', 'namespace'] as const, 'history'));
-  set('from', day(values.from, 'from'));
-  set('to', day(values.to, 'to'));
+  // the filter panel's date syntax (data/date-range.ts): --from the period's first day, --to its last
+  const range = parseDateRange(values.from, values.to, { from: '--from', to: '--to' });
+  if (!range.ok) throw new UsageError(range.error);
+  set('from', range.from ?? undefined);
+  set('to', range.to ?? undefined);
   return options;
 }
 

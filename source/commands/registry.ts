@@ -123,8 +123,9 @@ export const COMMANDS: Record<string, Command> = {
       'lineage: --base REPO     base model to draw (default: the most declared)\n' +
       'leaderboard:\n' +
       '  --search TEXT  --sort COL  --asc|--desc  --type T  --arch FAMILY  --size PRESET\n' +
-      '  --min-params B  --max-params B  --from DAY  --to DAY  --show-merges\n' +
-      '  (types: pretrained, continuously pretrained, fine-tuned, chat, merge, unknown; sizes:\n' +
+      '  --min-params B  --max-params B  --from DATE  --to DATE  --show-merges\n' +
+      '  (created dates: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www; --from is the start of that\n' +
+      '  period, --to its end, inclusive; types: pretrained, continuously pretrained, fine-tuned, chat, merge, unknown; sizes:\n' +
       '  up-to-3, 3-to-7, 7-to-65, 65-plus, unknown; lists comma-separated or repeated)\n',
     load: () => import('./print.js'),
   },
