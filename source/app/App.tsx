@@ -18,6 +18,7 @@ import { useDataset } from './use-dataset.js';
 import type { FetchController } from './fetch-controller.js';
 import { osc52 } from './clipboard.js';
 import { exportMarkdown } from './export-file.js';
+import { pathMessage } from '../text/path-message.js';
 import { freshness } from './freshness.js';
 import { SCREEN_COMPONENTS } from './screens/index.js';
 import { prewarm } from './view-cache.js';
@@ -145,7 +146,7 @@ export function App(props: AppProps): React.JSX.Element {
           const text = markdown();
           if (text) {
             exportMarkdown(props.exportDir, view.current!.id, text, now()).then(
-              (path) => say(`exported to ${path}`),
+              (path) => say(pathMessage('exported to ', path, size.columns)),
               (error: unknown) => say(`export failed: ${error instanceof Error ? error.message : String(error)}`),
             );
           }

@@ -39,8 +39,11 @@ export function fetchSummary(fetch: FetchState): string {
 }
 
 export function StatusBar(props: StatusBarProps): React.JSX.Element {
-  // what just happened (a message, the running fetch) comes first: it must not be cut off
-  const parts = [props.screen, props.message ?? fetchSummary(props.fetch), props.dataset, props.summary, props.freshness, '? help  q quit'];
+  // what just happened comes first: a message (the path `e` wrote, in full) before the screen's
+  // name, the running fetch right after it; neither must be cut off
+  const parts = props.message !== null
+    ? [props.message, props.screen, props.dataset, props.summary, props.freshness, '? help  q quit']
+    : [props.screen, fetchSummary(props.fetch), props.dataset, props.summary, props.freshness, '? help  q quit'];
   const line = fitLine(parts.filter((p) => p !== '').join(' │ '), props.width);
   return (
     <Box width={props.width}>

@@ -9,6 +9,7 @@ import { appendFileSync } from 'node:fs';
 import { cacheDir, loadDataset } from '../cache/store.js';
 import { DAY_MS, DEFAULT_TTL_DAYS } from '../cache/freshness.js';
 import { chooseDataset, heldList, readIndex } from '../cache/meta.js';
+import { ensureExportDir, exportDirOf } from '../cache/exports.js';
 import { DataError } from '../data/errors.js';
 import type { Dataset } from '../data/model.js';
 import { DEFAULT_DATASET, readSettings } from '../env.js';
@@ -66,6 +67,10 @@ export async function run(argv: string[]): Promise<number> {
   if (kind.id !== 'leaderboard') {
     throw new DataError(`the explorer shows leaderboard tables; ${sanitize(choice.id)} is a ${kind.title}: hubscope print VIEW --dataset ${sanitize(choice.id)}`);
   }
+  // `e` writes under the cache's exports/ (or --export-dir, made now so that a folder that
+  // cannot be made is one line before the screen opens), never into the current directory
+  const exportDir = exportDirOf(values['export-dir'], dir);
+  if (values['export-dir'] !== undefined) await ensureExportDir(exportDir);
   const dataset = choice.id;
   const load = (): Promise<Dataset> => loadDataset(dir, { dataset });
   // the first frame is drawn from the leaderboard alone; the app reads the rest right after
@@ -96,7 +101,7 @@ export async function run(argv: string[]): Promise<number> {
       fetcher,
       autoFetch,
       color,
-      exportDir: values['export-dir'] ?? process.cwd(),
+      exportDir,
       writeRaw: (text: string) => process.stdout.write(text),
       startScreen: start,
     }),
