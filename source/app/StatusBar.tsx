@@ -4,6 +4,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { FetchState } from './fetch-controller.js';
 import { fitLine } from './fit-line.js';
+import { unreachableShort } from '../fetch/unreachable-advice.js';
 
 export interface StatusBarProps {
   width: number;
@@ -25,6 +26,7 @@ function duration(seconds: number | null): string {
 }
 
 export function fetchSummary(fetch: FetchState): string {
+  if (fetch.unreachable) return unreachableShort(fetch.unreachable);
   const retrying = fetch.retrying !== null ? ` retrying ${fetch.retrying}` : '';
   if (fetch.running && fetch.stage === null) return `fetch starting…${retrying}`;
   if (fetch.running) {

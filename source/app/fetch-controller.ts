@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { retryText } from '../fetch/progress-view.js';
+import type { Unreachable } from '../fetch/unreachable-advice.js';
 
 export interface FetchState {
   running: boolean;
@@ -24,6 +25,9 @@ export interface FetchState {
   /** A request failing again and again, until requests get through ("host: problem, attempt
    *  n of m"): with no network this is all there is to show. */
   retrying: string | null;
+  /** No connection to the Hub (or the dataset viewer) could be made: which host and why
+   *  (fetch/unreachable-advice.ts says it). */
+  unreachable: Unreachable | null;
 }
 
 export const IDLE: FetchState = {
@@ -38,6 +42,7 @@ export const IDLE: FetchState = {
   exitCode: null,
   pausedUntil: null,
   retrying: null,
+  unreachable: null,
 };
 
 type Listener = (state: FetchState, event: Record<string, unknown> | null) => void;
@@ -53,6 +58,13 @@ export function cliPath(): string {
 }
 
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+function unreachableOf(value: unknown): Unreachable | null {
+  if (!value || typeof value !== 'object') return null;
+  const u = value as Record<string, unknown>;
+  if (typeof u.host !== 'string' || typeof u.problem !== 'string') return null;
+  return { host: u.host, problem: u.problem, setting: u.setting === 'HUBSCOPE_DATASETS_SERVER' ? 'HUBSCOPE_DATASETS_SERVER' : 'HF_ENDPOINT' };
+}
 
 /** Folds one event into the state (pure). */
 export function reduceFetchEvent(state: FetchState, event: Record<string, unknown>): FetchState {
@@ -93,7 +105,7 @@ export function reduceFetchEvent(state: FetchState, event: Record<string, unknow
     case 'stage-end':
       return { ...state, stage, done: num(event.done) ?? state.total, etaSeconds: 0, retrying: null };
     case 'fatal':
-      return { ...state, messages: keep(state.messages, message ?? 'fetch failed') };
+      return { ...state, messages: keep(state.messages, message ?? 'fetch failed'), unreachable: unreachableOf(event.unreachable) ?? state.unreachable };
     case 'done':
       return { ...state, running: false, etaSeconds: 0, retrying: null };
     default:
@@ -157,11 +169,13 @@ export class FetchController {
       this.child = null;
       const failed = code !== 0 && signal === null;
       const last = stderr.trim().split('\n').pop();
+      // the CLI's error line repeats the fatal event's message: kept once
+      const known = last !== undefined && this.state.messages.some((m) => last === `hubscope: ${m}`);
       this.state = {
         ...this.state,
         running: false,
         exitCode: code ?? (signal ? 128 : 1),
-        messages: failed && last ? [...this.state.messages, last].slice(-50) : this.state.messages,
+        messages: failed && last && !known ? [...this.state.messages, last].slice(-50) : this.state.messages,
       };
       this.emit({ type: 'exit', code, signal });
     });

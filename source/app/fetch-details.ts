@@ -4,6 +4,7 @@ import type { Dataset, ItemStatus } from '../data/model.js';
 import type { View } from '../views/view.js';
 import type { FetchState } from './fetch-controller.js';
 import { fetchSummary } from './StatusBar.js';
+import { unreachableLines } from '../fetch/unreachable-advice.js';
 
 /** Counts over the leaderboard's repos (the cache also holds declared bases that are not rows). */
 function counts(statuses: Map<string, ItemStatus>, keys: ReadonlySet<string>): { ok: number; gone: number; error: number } {
@@ -44,7 +45,9 @@ export function fetchDetailsView(dataset: Dataset, fetch: FetchState | undefined
     blocks: [
       { kind: 'heading', text: 'Background fetch' },
       { kind: 'text', lines: [fetch ? fetchSummary(fetch) || 'no fetch has run in this session' : 'offline: no fetch'] },
-      ...(recent.length > 0 ? [{ kind: 'text' as const, lines: recent.slice(-10) }] : []),
+      // no connection could be made: what it means and what to do, in full (issue 9 item 10)
+      ...(fetch?.unreachable ? [{ kind: 'text' as const, lines: unreachableLines(fetch.unreachable, 80) }] : []),
+      ...(recent.length > 0 && !fetch?.unreachable ? [{ kind: 'text' as const, lines: recent.slice(-10) }] : []),
       { kind: 'heading', text: 'Cache' },
       {
         kind: 'table',

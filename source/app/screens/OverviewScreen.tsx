@@ -5,6 +5,7 @@ import type { ScreenProps } from '../screen-props.js';
 import { ViewScreen } from './ViewScreen.js';
 import { cachedView, screenOptions } from '../view-cache.js';
 import { fetchDetailsView } from '../fetch-details.js';
+import { unreachableLines } from '../../fetch/unreachable-advice.js';
 
 export function OverviewScreen(props: ScreenProps): React.JSX.Element {
   const [details, setDetails] = useState(false);
@@ -22,7 +23,11 @@ export function OverviewScreen(props: ScreenProps): React.JSX.Element {
       key={details ? 'details' : 'overview'}
       screen="overview"
       view={view}
-      header={[details ? 'Fetch and cache details (Esc: back to the overview)' : 'Enter: fetch and cache details']}
+      header={[
+        // the Hub cannot be reached: said first, with what to do (issue 9 item 10)
+        ...(props.fetchState?.unreachable && !details ? unreachableLines(props.fetchState.unreachable, props.width) : []),
+        details ? 'Fetch and cache details (Esc: back to the overview)' : 'Enter: fetch and cache details',
+      ]}
       onCommand={(command) => {
         if (command === 'details') setDetails((d) => !d);
         else if (command === 'back') setDetails(false);
