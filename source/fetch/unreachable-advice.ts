@@ -39,10 +39,10 @@ export function unreachableLine(u: Unreachable): string {
   );
 }
 
-/** The status bar's few words (the running screen keeps the rest of the line). */
+/** The status bar's few words, to fit at 80 columns beside the screen's name (the Overview
+ *  and its details say why and what else to do). */
 export function unreachableShort(u: Unreachable): string {
-  const { host, problem } = clean(u);
-  return `cannot reach ${host}: ${problem} · offline on the cache · r retries`;
+  return `offline: cannot reach ${clean(u).host} · r retries`;
 }
 
 /** The explorer's notice (the Overview and its details): short sentences, each wrapped to

@@ -24,9 +24,9 @@ export function OverviewScreen(props: ScreenProps): React.JSX.Element {
       screen="overview"
       view={view}
       header={[
-        // the Hub cannot be reached: said first, with what to do (issue 9 item 10)
-        ...(props.fetchState?.unreachable && !details ? unreachableLines(props.fetchState.unreachable, props.width) : []),
         details ? 'Fetch and cache details (Esc: back to the overview)' : 'Enter: fetch and cache details',
+        // the Hub cannot be reached: said at the top, with what to do (issue 9 item 10)
+        ...(props.fetchState?.unreachable && !details ? unreachableLines(props.fetchState.unreachable, props.width) : []),
       ]}
       onCommand={(command) => {
         if (command === 'details') setDetails((d) => !d);
