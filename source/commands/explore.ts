@@ -20,6 +20,7 @@ import { FetchController } from '../app/fetch-controller.js';
 import { KeyStream } from '../app/key-stream.js';
 import { SCREENS, type ScreenId } from '../app/screens.js';
 import { UsageError, parse } from './args.js';
+import { HUBSCOPE } from '../text/command.js';
 
 const ALT_SCREEN_ON = '\u001b[?1049h';
 const ALT_SCREEN_OFF = '\u001b[?1049l';
@@ -49,7 +50,7 @@ export async function run(argv: string[]): Promise<number> {
     'no-fetch': { type: 'boolean' },
   });
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    throw new UsageError('the explorer needs a terminal; for text output use: hubscope print VIEW');
+    throw new UsageError(`the explorer needs a terminal; for text output use: ${HUBSCOPE} print VIEW`);
   }
   const start = values.screen as ScreenId | undefined;
   if (start !== undefined && !SCREENS.some((s) => s.id === start)) {
@@ -65,7 +66,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const kind = sourceFor(choice.id, index.meta.datasets[choice.id]);
   if (kind.id !== 'leaderboard') {
-    throw new DataError(`the explorer shows leaderboard tables; ${sanitize(choice.id)} is a ${kind.title}: hubscope print VIEW --dataset ${sanitize(choice.id)}`);
+    throw new DataError(`the explorer shows leaderboard tables; ${sanitize(choice.id)} is a ${kind.title}: ${HUBSCOPE} print VIEW --dataset ${sanitize(choice.id)}`);
   }
   // `e` writes under the cache's exports/ (or --export-dir, made now so that a folder that
   // cannot be made is one line before the screen opens), never into the current directory

@@ -30,6 +30,7 @@ import { SIZE_PRESETS } from '../analysis/leaderboard-query.js';
 import { searchRefusal } from '../analysis/leaderboard-search.js';
 import { UsageError, intOption, numberOption, parse } from './args.js';
 import { safeJson, safeLines } from '../text/safe-output.js';
+import { HUBSCOPE } from '../text/command.js';
 
 const FORMATS = ['text', 'markdown', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -195,11 +196,11 @@ export async function run(argv: string[]): Promise<number> {
   if (choice.how === 'asked' && !choice.held) {
     throw new DataError(`the cache at ${sanitize(dir)} has no dataset "${sanitize(choice.id)}": it ${heldList(index.meta)}`);
   }
-  if (held.length === 0) throw new DataError(`cache ${dir} is empty: run hubscope fetch or hubscope import FILE`);
+  if (held.length === 0) throw new DataError(`cache ${dir} is empty: run ${HUBSCOPE} fetch or ${HUBSCOPE} import FILE`);
   const source = sourceFor(choice.id, index.meta.datasets[choice.id]);
   // a fetch writing this cache now: the figures say they may still change
   const data = await source.read(dir, choice.id, { fetching: (await lockOwner(dir)) === 'fetch' });
-  if (source.isEmpty(data)) throw new DataError(`the dataset ${sanitize(choice.id)} in ${dir} is empty: run hubscope fetch --dataset ${sanitize(choice.id)}`);
+  if (source.isEmpty(data)) throw new DataError(`the dataset ${sanitize(choice.id)} in ${dir} is empty: run ${HUBSCOPE} fetch --dataset ${sanitize(choice.id)}`);
   if (choice.how === 'recent' && held.length > 1) process.stderr.write(`using ${sanitize(choice.id)} (most recently fetched; --dataset to choose)\n`);
   const ids = name === 'all' ? [...source.views] : [name];
   if (!source.views.includes(name) && name !== 'all') {

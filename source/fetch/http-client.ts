@@ -21,6 +21,7 @@ export { describeNetworkError } from './problems.js';
 import { describeNetworkError, firstHeader, isTimeoutCode, isUnreachable, serverMessage } from './problems.js';
 import { Deadline, formatBytes, readBody } from './response-body.js';
 import { Slots } from './slots.js';
+import { HUBSCOPE } from '../text/command.js';
 
 export const DEFAULT_CONCURRENCY = 8;
 
@@ -198,7 +199,7 @@ export class HubClient {
           target.origin,
           target.host,
           began,
-          `gave up on ${target.host}: ${outcome.problem} on all ${failures} attempts over ${seconds} s, and no answer to any other request meanwhile; what was fetched is kept, run hubscope fetch again later`,
+          `gave up on ${target.host}: ${outcome.problem} on all ${failures} attempts over ${seconds} s, and no answer to any other request meanwhile; what was fetched is kept, run ${HUBSCOPE} fetch again later`,
         );
         if (gaveUp) throw gaveUp;
         throw new HttpError(`${outcome.problem} after ${failures} attempts`, outcome.status);

@@ -6,6 +6,7 @@
 // a file (`npx hubscope import FILE`, which runs from a fresh clone after `npm install`). One
 // line for `hubscope fetch` on stderr; a few short lines for the explorer. Pure.
 import { sanitize } from '../text/sanitize.js';
+import { HUBSCOPE } from '../text/command.js';
 
 /** What the fetch knows of the host it could not reach (carried by the fatal event). */
 export interface Unreachable {
@@ -26,7 +27,7 @@ export function settingFor(origin: string, datasetsServerUrl: string): Unreachab
 }
 
 /** The command that loads a table from a file, as a fresh clone runs it. */
-export const IMPORT_COMMAND = 'npx hubscope import FILE';
+export const IMPORT_COMMAND = `${HUBSCOPE} import FILE`;
 
 const clean = (u: Unreachable): Unreachable => ({ ...u, host: sanitize(u.host).slice(0, 100), problem: sanitize(u.problem).slice(0, 120) });
 
@@ -35,7 +36,7 @@ export function unreachableLine(u: Unreachable): string {
   const { host, problem, setting } = clean(u);
   return (
     `cannot reach ${host}: ${problem} — no network, or the server is down. Nothing cached was changed, and hubscope works offline on what the cache holds. ` +
-    `To do: run hubscope fetch again when online, set ${setting} to a server you can reach, or load a table from a file: ${IMPORT_COMMAND}`
+    `To do: run ${HUBSCOPE} fetch again when online, set ${setting} to a server you can reach, or load a table from a file: ${IMPORT_COMMAND}`
   );
 }
 

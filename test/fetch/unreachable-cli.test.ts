@@ -20,7 +20,7 @@ afterEach(async () => {
   condition = null;
 });
 
-const ADVICE = /^hubscope: cannot reach 127\.0\.0\.1:\d+: connection refused — no network, or the server is down\. Nothing cached was changed, and hubscope works offline on what the cache holds\. To do: run hubscope fetch again when online, set HUBSCOPE_DATASETS_SERVER to a server you can reach, or load a table from a file: npx hubscope import FILE$/;
+const ADVICE = /^hubscope: cannot reach 127\.0\.0\.1:\d+: connection refused — no network, or the server is down\. Nothing cached was changed, and hubscope works offline on what the cache holds\. To do: run npx hubscope fetch again when online, set HUBSCOPE_DATASETS_SERVER to a server you can reach, or load a table from a file: npx hubscope import FILE$/;
 
 describe('hubscope fetch with the Hub unreachable', () => {
   it('a closed port: one line of advice on stderr, exit 1, within 10 s, the cache as it was', async () => {

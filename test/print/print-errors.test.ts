@@ -55,14 +55,14 @@ describe('print: a cache it cannot use exits 1 with one line', () => {
     const run = await runCli(runner.cli, ['print', 'overview', '--cache', dir]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`hubscope: cache ${dir} is empty: run hubscope fetch or hubscope import FILE\n`);
+    expect(run.stderr).toBe(`hubscope: cache ${dir} is empty: run npx hubscope fetch or npx hubscope import FILE\n`);
   });
 
   it('a missing directory is an empty cache too', async () => {
     const dir = join(await tempDir(), 'nothing-here');
     const run = await runCli(runner.cli, ['print', 'all', '--format', 'json', '--cache', dir]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/is empty: run hubscope fetch or hubscope import FILE\n$/);
+    expect(run.stderr).toMatch(/is empty: run npx hubscope fetch or npx hubscope import FILE\n$/);
   });
 
   it('a corrupt leaderboard.json is named, and left alone', async () => {
