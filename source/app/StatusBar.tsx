@@ -4,6 +4,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { FetchState } from './fetch-controller.js';
 import { fitLine } from './fit-line.js';
+import { displayWidth } from '../render/text-width.js';
 import { unreachableShort } from '../fetch/unreachable-advice.js';
 
 export interface StatusBarProps {
@@ -46,7 +47,9 @@ export function StatusBar(props: StatusBarProps): React.JSX.Element {
   const parts = props.message !== null
     ? [props.message, props.screen, props.dataset, props.summary, props.freshness, '? help  q quit']
     : [props.screen, fetchSummary(props.fetch), props.dataset, props.summary, props.freshness, '? help  q quit'];
-  const line = fitLine(parts.filter((p) => p !== '').join(' │ '), props.width);
+  // a message that takes the whole line (a long path) is shown alone, never cut for the rest
+  const alone = props.message !== null && displayWidth(props.message) + 3 > props.width;
+  const line = fitLine(alone ? props.message! : parts.filter((p) => p !== '').join(' │ '), props.width);
   return (
     <Box width={props.width}>
       <Text inverse={props.color} wrap="truncate">
