@@ -6,7 +6,8 @@
 // the dataset viewer) and nowhere else, and is registered with text/redact.ts so that no
 // message made from a server's answer can carry it. Every attempt has a whole-response
 // deadline and every body a cap (limits.ts); a host that fails every attempt of a request
-// while answering nothing else is given up (host-health.ts).
+// while answering nothing else is given up (host-health.ts), and one with which no connection
+// can be made at all before it ever answered is unreachable within seconds (issue 9 item 10).
 import { Agent, request, type Dispatcher } from 'undici';
 import { DataError } from '../data/errors.js';
 import { redactSecrets, registerSecret } from '../text/redact.js';
