@@ -125,6 +125,12 @@ export function parseField(field: FieldId, text: string): { ok: true; value: num
   return date.ok ? { ok: true, value: date.day } : date;
 }
 
+/** Why the created range is empty (a from after the to), or null. */
+function datesInOrder(created: Filters['created']): string | null {
+  const { from, to } = created;
+  return from !== null && to !== null && from > to ? `created from ${from} is after created to ${to}: nothing is in that range` : null;
+}
+
 function setField(filters: Filters, field: FieldId, value: number | string | null): Filters {
   switch (field) {
     case 'params-min':
@@ -203,7 +209,11 @@ export function leaderboardReducer(s: LeaderboardState, action: LeaderboardActio
       if (!s.panel || !editing) return s;
       const parsed = parseField(editing.field, editing.text);
       if (!parsed.ok) return { ...s, panel: { ...s.panel, editing: null, error: parsed.error } };
-      return top({ ...s, filters: setField(s.filters, editing.field, parsed.value), panel: { ...s.panel, editing: null, error: null } });
+      const filters = setField(s.filters, editing.field, parsed.value);
+      // a from after the to is refused as print --from/--to refuses it (data/date-range.ts)
+      const range = datesInOrder(filters.created);
+      if (range !== null) return { ...s, panel: { ...s.panel, editing: null, error: range } };
+      return top({ ...s, filters, panel: { ...s.panel, editing: null, error: null } });
     }
     case 'field-cancel':
       return s.panel?.editing ? { ...s, panel: { ...s.panel, editing: null } } : s;

@@ -3,7 +3,7 @@
 // taking the period's first day and `to` its last, inclusive.
 import { describe, expect, it } from 'vitest';
 import { DATE_SYNTAX, isoWeeksIn, parseDateBound, parseDateRange } from '../../source/data/date-range.js';
-import { parseField } from '../../source/app/leaderboard-state.js';
+import { INITIAL_STATE, leaderboardReducer as reduce, parseField } from '../../source/app/leaderboard-state.js';
 import { periodKey, periodLabel } from '../../source/analysis/periods.js';
 
 const day = (text: string, bound: 'from' | 'to'): string => {
@@ -90,6 +90,19 @@ describe('parseDateRange', () => {
       expect(parseField('created-from', text)).toEqual({ ok: true, value: day(text, 'from') });
       expect(parseField('created-to', text)).toEqual({ ok: true, value: day(text, 'to') });
     }
+    // a from after the to: refused by the panel as by print, the filters kept as they were
+    let state = reduce(INITIAL_STATE, { type: 'panel-open' });
+    const apply = (id: 'created-from' | 'created-to', text: string): void => {
+      state = reduce(state, { type: 'panel-pick', item: { kind: 'field', id } });
+      state = reduce(reduce(state, { type: 'field-edit', text }), { type: 'field-apply' });
+    };
+    apply('created-from', '2024-06');
+    apply('created-to', '2024-03');
+    expect(state.filters.created).toEqual({ from: '2024-06-01', to: null });
+    expect(state.panel!.error).toBe('created from 2024-06-01 is after created to 2024-03-31: nothing is in that range');
+    apply('created-to', '2024-W30');
+    expect(state.filters.created).toEqual({ from: '2024-06-01', to: '2024-07-28' });
+    expect(state.panel!.error).toBeNull();
     const wrong = parseField('created-to', '2023-02-30');
     expect(wrong).toEqual({ ok: false, error: (parseDateBound('2023-02-30', 'to') as { error: string }).error });
   });
