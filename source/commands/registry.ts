@@ -30,8 +30,9 @@ export const COMMANDS: Record<string, Command> = {
       '  --datasets-server URL  dataset viewer base URL (env HUBSCOPE_DATASETS_SERVER)\n' +
       '  --screen NAME      open on overview, leaderboard, authors, types, architectures, lineage,\n' +
       '                     sizes or improvement\n' +
-      '  --export-dir DIR   where e writes its markdown files (default: the current directory)\n' +
-      '\nKeys: ? on any screen, or hubscope keys. Needs a terminal of at least 80×24.\n',
+      '  --export-dir DIR   where e writes its markdown files, made when missing (default: the\n' +
+      '                     cache\'s exports/ folder, never the current directory)\n' +
+      '\nKeys: ? on any screen, or npx hubscope keys. Needs a terminal of at least 80×24.\n',
     load: () => loadInteractive(() => import('./explore.js')),
   },
   fetch: {
