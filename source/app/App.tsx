@@ -1,32 +1,48 @@
-// The explorer: screens over the live cache, the fetcher in the background. App-level keys
-// (screens, help, copy, export, refresh, period, quit) are handled here and only here.
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// The explorer: screens over the live cache, the fetcher in the background. One store holds
+// the whole state (state/app-state.ts), one key owner changes it (keys/use-key-owner.ts), and
+// this component draws it: the tabs, a breadcrumb line (where you are on the view stack, and
+// the dataset), the screen or the help overlay, the key hints (from the key map), the status
+// bar.
+import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
 import type { Dataset } from '../data/model.js';
 import { DataError } from '../data/errors.js';
-import { PERIODS, type Period } from '../analysis/periods.js';
-import type { View } from '../views/view.js';
 import { writeMarkdown } from '../views/write-markdown.js';
 import { datasetName, labelOf, sourceLine } from '../views/source-label.js';
-import { fitLine } from './fit-line.js';
-import { SCREENS, screenIndex, screenTitle, type ScreenId } from './screens.js';
-import { commandFor, keyName } from './keymap.js';
-import { StatusBar } from './StatusBar.js';
-import { HelpOverlay } from './HelpOverlay.js';
-import { useTerminalSize, type Size } from './use-terminal-size.js';
-import { useDataset } from './use-dataset.js';
-import type { FetchController } from './fetch-controller.js';
-import { osc52 } from './clipboard.js';
-import { exportMarkdown } from './export-file.js';
+import { fitLine } from './components/fit-line.js';
+import { screenTitle, type ScreenId } from './screens/screen-list.js';
+import { hintLine } from './keys/keymap.js';
+import { StatusBar } from './components/StatusBar.js';
+import { HelpOverlay, helpLines } from './components/HelpOverlay.js';
+import { TabBar } from './components/TabBar.js';
+import { useTerminalSize, type Size } from './hooks/use-terminal-size.js';
+import { useDataset } from './hooks/use-dataset.js';
+import type { FetchController } from './services/fetch-controller.js';
+import { osc52 } from './services/clipboard.js';
+import { exportMarkdown } from './services/export-file.js';
 import { pathMessage } from '../text/path-message.js';
-import { freshness } from './freshness.js';
+import { freshness } from './components/freshness.js';
 import { SCREEN_COMPONENTS } from './screens/index.js';
-import { prewarm } from './view-cache.js';
-import { useLatestInput } from './use-latest-input.js';
-import { useStateRef } from './use-reducer-ref.js';
+import { prewarm } from './services/view-cache.js';
+import { createStore, useStore, type Store } from './state/store.js';
+import { initialAppState, type AppState } from './state/app-state.js';
+import type { Effect } from './state/effects.js';
+import type { Env } from './state/screen-models.js';
+import { modeOf } from './state/handle.js';
+import { currentView, whereLine } from './state/current-view.js';
+import { useKeyOwner } from './keys/use-key-owner.js';
 
 export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
+/** Lines around the body: tabs, the breadcrumb line, the key hints, the status bar. */
+export const APP_CHROME = 4;
+
+/** Another held dataset, opened by `:dataset ID`. */
+export interface OpenedDataset {
+  initial: Dataset;
+  reload: () => Promise<Dataset>;
+  fetcher: FetchController | null;
+}
 
 export interface AppProps {
   initial: Dataset;
@@ -41,37 +57,60 @@ export interface AppProps {
   size?: Size;
   now?: () => Date;
   startScreen?: ScreenId;
-}
-
-function TabBar(props: { screen: ScreenId; width: number; color: boolean }): React.JSX.Element {
-  return (
-    <Box width={props.width}>
-      {SCREENS.map((s) => (
-        <Text key={s.id} bold={s.id === props.screen} inverse={s.id === props.screen && props.color} wrap="truncate">
-          {s.id === props.screen && !props.color ? `[${s.key} ${s.title}]` : ` ${s.key} ${s.title} `}
-        </Text>
-      ))}
-    </Box>
-  );
+  /** The state to start from (`--restore`), else the defaults. */
+  initialState?: AppState;
+  /** Called with the state when the app quits (`--restore` saves it). */
+  onQuit?: (state: AppState) => void;
+  /** The datasets the cache holds, and how to open one (`:dataset ID`). */
+  datasets?: readonly string[];
+  openDataset?: (id: string) => Promise<OpenedDataset>;
+  /** The store (tests and bench read it); made here when not given. */
+  store?: Store<AppState>;
 }
 
 export function App(props: AppProps): React.JSX.Element {
+  const [source, setSource] = useState<OpenedDataset & { id: number }>({ initial: props.initial, reload: props.reload, fetcher: props.fetcher, id: 0 });
+  const store = useMemo(() => props.store ?? createStore(props.initialState ?? initialAppState(props.startScreen)), []);
+  const open = (id: string): void => {
+    if (!props.openDataset) {
+      store.set({ ...store.get(), message: 'this explorer cannot open another dataset' });
+      return;
+    }
+    props.openDataset(id).then(
+      async (next) => {
+        await source.fetcher?.stop();
+        setSource({ ...next, id: source.id + 1 });
+        store.set({ ...store.get(), message: `showing ${id}` });
+      },
+      (error: unknown) => store.set({ ...store.get(), message: `cannot open ${id}: ${error instanceof Error ? error.message : String(error)}` }),
+    );
+  };
+  return <Explorer key={source.id} {...props} initial={source.initial} reload={source.reload} fetcher={source.fetcher} store={store} open={open} autoFetch={source.id === 0 && props.autoFetch} />;
+}
+
+function Explorer(props: AppProps & { store: Store<AppState>; open: (id: string) => void }): React.JSX.Element {
   const { exit } = useApp();
+  const { store } = props;
   const size = useTerminalSize(props.size);
   const now = props.now ?? (() => new Date());
   const { dataset, fetchState, loadError } = useDataset(props.initial, props.reload, props.fetcher);
   // one clock reading per dataset, so views built from it are stable between loads
   const loadedAt = useMemo(() => now(), [dataset]);
-  // the key handler reads these through refs, set at once: keys typed faster than React renders
-  // each see what the one before did (a search opened by "/" takes the letters after it)
-  const [screen, setScreen, screenRef] = useStateRef<ScreenId>(props.startScreen ?? 'overview');
-  const [period, setPeriod, periodRef] = useStateRef<Period>('month');
-  const [help, setHelp, helpRef] = useStateRef(false);
-  const [, setCapture, captureRef] = useStateRef(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const state = useStore(store);
   const [quitting, setQuitting] = useState(false);
-  const view = useRef<View | null>(null);
-  const [summary, setSummary] = useState('');
+  const { columns, rows } = size;
+  const env: Env = {
+    dataset,
+    width: columns,
+    height: Math.max(1, rows - APP_CHROME),
+    color: props.color,
+    now: loadedAt,
+    period: state.period,
+    fetchState: props.fetcher ? fetchState : undefined,
+    datasets: props.datasets,
+  };
+  const envRef = useRef(env);
+  envRef.current = env;
 
   useEffect(() => {
     if (props.autoFetch && props.fetcher) props.fetcher.start();
@@ -85,92 +124,65 @@ export function App(props: AppProps): React.JSX.Element {
   // build the other screens' views in the background once the whole cache is read
   useEffect(() => {
     if (dataset.partial) return undefined;
-    return prewarm(dataset, period, loadedAt, size.columns, props.color);
-  }, [dataset, period, size.columns]);
+    return prewarm(dataset, state.period, loadedAt, columns, props.color);
+  }, [dataset, state.period, columns]);
 
-  const onView = useCallback((v: View) => {
-    view.current = v;
-    setSummary(v.summary);
-  }, []);
+  // a message goes after a few seconds
+  useEffect(() => {
+    if (state.message === null) return undefined;
+    const message = state.message;
+    const timer = setTimeout(() => {
+      if (store.get().message === message) store.set({ ...store.get(), message: null });
+    }, 4000);
+    return () => clearTimeout(timer);
+  }, [state.message]);
 
-  const say = (text: string): void => {
-    setMessage(text);
-    setTimeout(() => setMessage((m) => (m === text ? null : m)), 4000);
+  const say = (text: string): void => store.set({ ...store.get(), message: text });
+  const markdown = (): { id: string; text: string } | null => {
+    const view = currentView(store.get(), envRef.current);
+    return view ? { id: view.id, text: writeMarkdown(view, envRef.current.dataset) } : null;
   };
-
-  const quit = async (): Promise<void> => {
-    setQuitting(true);
-    await props.fetcher?.stop();
-    exit();
+  const run = (effect: Effect): void => {
+    switch (effect.type) {
+      case 'copy': {
+        const md = markdown();
+        if (md) {
+          props.writeRaw(osc52(md.text));
+          say(`copied ${screenTitle(store.get().screen)} as markdown (${md.text.split('\n').length} lines) to the clipboard`);
+        }
+        break;
+      }
+      case 'export': {
+        const md = markdown();
+        if (md) {
+          exportMarkdown(props.exportDir, md.id, md.text, now(), effect.file).then(
+            (path) => say(pathMessage('exported to ', path, columns)),
+            (error: unknown) => say(`export failed: ${error instanceof Error ? error.message : String(error)}`),
+          );
+        }
+        break;
+      }
+      case 'refresh':
+        if (!props.fetcher) say('offline: no fetch (HF_HUB_OFFLINE or --offline)');
+        else if (props.fetcher.running) say('a fetch is already running');
+        else {
+          props.fetcher.start();
+          say('fetch started');
+        }
+        break;
+      case 'quit':
+        setQuitting(true);
+        props.onQuit?.(store.get());
+        if (props.fetcher) void props.fetcher.stop().then(() => exit());
+        else exit();
+        break;
+      case 'dataset':
+        props.open(effect.id);
+        break;
+    }
   };
+  useKeyOwner({ store, env: () => envRef.current, helpLines: (s) => helpLines(s.screen, envRef.current.width).length, run });
 
-  const markdown = (): string | null => (view.current ? writeMarkdown(view.current, dataset) : null);
-
-  useLatestInput(
-    (input, key) => {
-      if (captureRef.current) return; // a screen's text prompt has the keys
-      const name = keyName(input, key);
-      const help = helpRef.current;
-      const screen = screenRef.current;
-      const period = periodRef.current;
-      if (help) {
-        if (name === '?' || name === 'escape' || name === 'q') setHelp(false);
-        return;
-      }
-      const command = commandFor(name, screen);
-      switch (command) {
-        case 'screen':
-          setScreen(SCREENS[Number(name) - 1]!.id);
-          break;
-        case 'next-screen':
-          setScreen(SCREENS[(screenIndex(screen) + 1) % SCREENS.length]!.id);
-          break;
-        case 'prev-screen':
-          setScreen(SCREENS[(screenIndex(screen) + SCREENS.length - 1) % SCREENS.length]!.id);
-          break;
-        case 'help':
-          setHelp(true);
-          break;
-        case 'period':
-          setPeriod(PERIODS[(PERIODS.indexOf(period) + 1) % PERIODS.length]!);
-          break;
-        case 'copy': {
-          const text = markdown();
-          if (text) {
-            props.writeRaw(osc52(text));
-            say(`copied ${screenTitle(screen)} as markdown (${text.split('\n').length} lines) to the clipboard`);
-          }
-          break;
-        }
-        case 'export': {
-          const text = markdown();
-          if (text) {
-            exportMarkdown(props.exportDir, view.current!.id, text, now()).then(
-              (path) => say(pathMessage('exported to ', path, size.columns)),
-              (error: unknown) => say(`export failed: ${error instanceof Error ? error.message : String(error)}`),
-            );
-          }
-          break;
-        }
-        case 'refresh':
-          if (!props.fetcher) say('offline: no fetch (HF_HUB_OFFLINE or --offline)');
-          else if (props.fetcher.running) say('a fetch is already running');
-          else {
-            props.fetcher.start();
-            say('fetch started');
-          }
-          break;
-        case 'quit':
-          void quit();
-          break;
-        default:
-          break;
-      }
-    },
-    { isActive: true },
-  );
-
-  const { columns, rows } = size;
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     return (
       <Box flexDirection="column" width={columns}>
@@ -180,45 +192,39 @@ export function App(props: AppProps): React.JSX.Element {
       </Box>
     );
   }
-  // the tabs, the screen's title line (which dataset, which generation), the body, the status bar
-  const bodyHeight = rows - 3;
+  const screen = state.screen;
   const Screen = SCREEN_COMPONENTS[screen];
   const label = labelOf(dataset);
+  const mode = modeOf(state);
+  const view = dataset.partial ? null : currentView(state, env);
+  const overlay = state.overlay;
+  const { screens } = state;
+  const canGoBack = state.stack.length > 0 || (screen === 'leaderboard' && screens.leaderboard.detail !== null) || (screen === 'lineage' && screens.lineage.tree !== null) || (screen === 'overview' && screens.overview.details !== null);
+  const hints = overlay.kind === 'command' ? `:${overlay.text}█` : hintLine(screen, mode, columns, canGoBack);
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <TabBar screen={screen} width={columns} color={props.color} />
       <Text bold wrap="truncate">
-        {fitLine(`${screenTitle(screen)} — ${sourceLine(label)}`, columns)}
+        {fitLine(`${whereLine(state, env)} — ${sourceLine(label)}`, columns)}
       </Text>
-      <Box height={bodyHeight} flexDirection="column">
-        {help ? (
-          <HelpOverlay screen={screen} width={columns} height={bodyHeight} />
+      <Box height={env.height} flexDirection="column">
+        {overlay.kind === 'help' ? (
+          <HelpOverlay screen={screen} width={columns} height={env.height} offset={overlay.offset} />
         ) : dataset.partial && screen !== 'overview' ? (
           <Text>Reading Hub info and commit histories from the cache…</Text>
         ) : (
-          <Screen
-            key={screen}
-            dataset={dataset}
-            width={columns}
-            height={bodyHeight}
-            period={period}
-            color={props.color}
-            active={!help}
-            setCapture={setCapture}
-            onView={onView}
-            now={loadedAt}
-            fetchState={props.fetcher ? fetchState : undefined}
-          />
+          <Screen state={state} env={env} />
         )}
       </Box>
+      <Text wrap="truncate">{fitLine(hints, columns)}</Text>
       <StatusBar
         width={columns}
         screen={screenTitle(screen)}
         dataset={datasetName(label)}
-        summary={summary}
+        summary={view?.summary ?? ''}
         freshness={freshness(dataset, now())}
         fetch={fetchState}
-        message={quitting ? 'stopping the fetch…' : (loadError ? `cache: ${loadError}` : message)}
+        message={quitting ? 'stopping the fetch…' : loadError ? `cache: ${loadError}` : state.message}
         color={props.color}
       />
     </Box>

@@ -4,7 +4,7 @@
 // is made when missing; when it cannot be, the error is one line naming it and the cause.
 // A file is never overwritten: two exports in the same second get `-2`, `-3`, ….
 import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { DataError } from '../data/errors.js';
 import { sanitize } from '../text/sanitize.js';
 import { causeOf } from './atomic-write.js';
@@ -41,12 +41,23 @@ export async function ensureExportDir(dir: string): Promise<void> {
 const stampOf = (now: Date): string => now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
 /** Writes `hubscope-<view>-<YYYYMMDD-HHMMSS>.md` into `dir` (made when missing) and returns
- *  the absolute path written. A DataError of one line when the folder or the file cannot be
- *  written. */
-export async function exportMarkdown(dir: string, viewId: string, markdown: string, now: Date): Promise<string> {
+ *  the absolute path written; `file` (`:export FILE`) names the file instead, relative to
+ *  `dir`, and is written over when it exists (the user named it). A DataError of one line
+ *  when the folder or the file cannot be written. */
+export async function exportMarkdown(dir: string, viewId: string, markdown: string, now: Date, file?: string): Promise<string> {
+  const text = markdown.endsWith('\n') ? markdown : `${markdown}\n`;
+  if (file !== undefined) {
+    const path = resolve(dir, file);
+    await ensureExportDir(dirname(path));
+    try {
+      await writeFile(path, text, 'utf8');
+      return path;
+    } catch (error) {
+      throw new DataError(`could not write the export ${sanitize(path)} (${causeOf(error)})`);
+    }
+  }
   const folder = resolve(dir);
   await ensureExportDir(folder);
-  const text = markdown.endsWith('\n') ? markdown : `${markdown}\n`;
   const base = `hubscope-${viewId.replace(/[^a-z0-9-]/gi, '-')}-${stampOf(now)}`;
   for (let n = 1; ; n += 1) {
     const path = join(folder, n === 1 ? `${base}.md` : `${base}-${n}.md`);

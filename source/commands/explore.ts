@@ -14,11 +14,14 @@ import { DataError } from '../data/errors.js';
 import type { Dataset } from '../data/model.js';
 import { DEFAULT_DATASET, readSettings } from '../env.js';
 import { sourceFor } from '../sources/registry.js';
+import { leaderboardSource } from '../sources/leaderboard.js';
 import { sanitize } from '../text/sanitize.js';
-import { App } from '../app/App.js';
-import { FetchController } from '../app/fetch-controller.js';
-import { KeyStream } from '../app/key-stream.js';
-import { SCREENS, type ScreenId } from '../app/screens.js';
+import { App, type OpenedDataset } from '../app/App.js';
+import { SourceApp } from '../app/source/SourceApp.js';
+import type { SourceKind } from '../sources/source.js';
+import { FetchController } from '../app/services/fetch-controller.js';
+import { loadState, saveState } from '../app/services/ui-state-file.js';
+import { SCREENS, type ScreenId } from '../app/screens/screen-list.js';
 import { UsageError, parse } from './args.js';
 import { HUBSCOPE } from '../text/command.js';
 
@@ -39,6 +42,47 @@ function mark(what: string): void {
   if (trace) appendFileSync(trace, `${JSON.stringify({ t: performance.now(), type: 'mark', what })}\n`);
 }
 
+/** Colour unless NO_COLOR, TERM=dumb or a monochrome terminal (xterm-mono, vt100-mono, …). */
+function colorFor(noColor: boolean): boolean {
+  const term = process.env.TERM ?? '';
+  return !noColor && term !== 'dumb' && !/-mono(?:$|-)|^vt(?:52|100)$/.test(term);
+}
+
+/** The generic explorer (app/source/SourceApp) on a dataset of another kind than the
+ *  leaderboard: its screens, the same background fetch (of that dataset only), q and r. */
+async function exploreSource(
+  kind: SourceKind<any>,
+  dir: string,
+  dataset: string,
+  offline: boolean,
+  values: { 'no-fetch'?: boolean; 'datasets-server'?: string; screen?: string },
+): Promise<number> {
+  const initial = await kind.read(dir, dataset);
+  const extra: string[] = ['--dataset', dataset];
+  if (values['datasets-server']) extra.push('--datasets-server', values['datasets-server']);
+  const fetcher = offline ? null : new FetchController(dir, process.env, extra);
+  const fetchedAt = kind.label(initial).fetchedAt;
+  const stale = fetchedAt === null || Date.now() - Date.parse(fetchedAt) > DEFAULT_TTL_DAYS * DAY_MS;
+  const autoFetch = fetcher !== null && !values['no-fetch'] && (kind.isEmpty(initial) || stale);
+  const color = colorFor(readSettings(process.env).noColor);
+  process.stdout.write(ALT_SCREEN_ON);
+  const instance = render(
+    React.createElement(SourceApp<any>, { kind, initial, reload: () => kind.read(dir, dataset), fetcher, autoFetch, color, startScreen: values.screen }),
+    { exitOnCtrlC: false, maxFps: 60 },
+  );
+  const stop = (): void => {
+    void fetcher?.stop().then(() => instance.unmount());
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGHUP', stop);
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    process.stdout.write(ALT_SCREEN_OFF);
+  }
+  return 0;
+}
+
 export async function run(argv: string[]): Promise<number> {
   mark('explore loaded');
   const { values } = parse(argv, {
@@ -48,14 +92,12 @@ export async function run(argv: string[]): Promise<number> {
     'export-dir': { type: 'string' },
     screen: { type: 'string' },
     'no-fetch': { type: 'boolean' },
+    restore: { type: 'boolean' },
   });
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError(`the explorer needs a terminal; for text output use: ${HUBSCOPE} print VIEW`);
   }
   const start = values.screen as ScreenId | undefined;
-  if (start !== undefined && !SCREENS.some((s) => s.id === start)) {
-    throw new UsageError(`--screen takes one of ${SCREENS.map((s) => s.id).join(', ')}`);
-  }
   const dir = cacheDir(values.cache);
   const settings = readSettings(process.env, { datasetsServer: values['datasets-server'], offline: values.offline });
   // the dataset on screen (a corrupt or newer meta.json stops here with its one-line error)
@@ -66,14 +108,23 @@ export async function run(argv: string[]): Promise<number> {
   }
   const kind = sourceFor(choice.id, index.meta.datasets[choice.id]);
   if (kind.id !== 'leaderboard') {
-    throw new DataError(`the explorer shows leaderboard tables; ${sanitize(choice.id)} is a ${kind.title}: ${HUBSCOPE} print VIEW --dataset ${sanitize(choice.id)}`);
+    if (!kind.screens || kind.screens.length === 0) {
+      throw new DataError(`the explorer does not show a ${kind.title} yet: ${HUBSCOPE} print VIEW --dataset ${sanitize(choice.id)}`);
+    }
+    if (start !== undefined && !kind.screens.some((s) => s.id === start)) {
+      throw new UsageError(`--screen takes one of ${kind.screens.map((s) => s.id).join(', ')} for ${sanitize(choice.id)}`);
+    }
+    return exploreSource(kind, dir, choice.id, settings.offline, values);
+  }
+  if (start !== undefined && !SCREENS.some((s) => s.id === start)) {
+    throw new UsageError(`--screen takes one of ${SCREENS.map((s) => s.id).join(', ')}`);
   }
   // `e` writes under the cache's exports/ (or --export-dir, made now so that a folder that
   // cannot be made is one line before the screen opens), never into the current directory
   const exportDir = exportDirOf(values['export-dir'], dir);
   if (values['export-dir'] !== undefined) await ensureExportDir(exportDir);
   const dataset = choice.id;
-  const load = (): Promise<Dataset> => loadDataset(dir, { dataset });
+  const load = (): Promise<Dataset> => leaderboardSource.read(dir, dataset);
   // the first frame is drawn from the leaderboard alone; the app reads the rest right after
   // (a corrupt or newer cache file stops here, or there, with its one-line error)
   const initial = await loadDataset(dir, { dataset, leaderboardOnly: true });
@@ -84,6 +135,20 @@ export async function run(argv: string[]): Promise<number> {
   if (values['datasets-server']) extra.push('--datasets-server', values['datasets-server']);
   const fetcher = settings.offline ? null : new FetchController(dir, process.env, extra);
   const autoFetch = fetcher !== null && !values['no-fetch'] && wantsFetch(initial, Date.now());
+  // `:dataset ID`: another leaderboard table the cache holds, read as this one was (its own
+  // background fetch for `r`, never started by itself)
+  const held = Object.keys(index.meta.datasets).filter((id) => sourceFor(id, index.meta.datasets[id]).id === 'leaderboard');
+  const openDataset = async (id: string): Promise<OpenedDataset> => {
+    if (!held.includes(id)) throw new DataError(`the cache holds no leaderboard table "${sanitize(id)}"`);
+    const args = ['--dataset', id, ...(values['datasets-server'] ? ['--datasets-server', values['datasets-server']] : [])];
+    return {
+      initial: await leaderboardSource.read(dir, id),
+      reload: () => leaderboardSource.read(dir, id),
+      fetcher: settings.offline ? null : new FetchController(dir, process.env, args),
+    };
+  };
+  // --restore: every screen as the last session left it (ui-state.json beside the cache)
+  const restored = values.restore ? loadState(dir) : null;
 
   const record = (line: object): void => {
     if (trace) appendFileSync(trace, `${JSON.stringify(line)}\n`);
@@ -94,7 +159,7 @@ export async function run(argv: string[]): Promise<number> {
   const restore = (): void => {
     process.stdout.write(ALT_SCREEN_OFF);
   };
-  const color = !settings.noColor && process.env.TERM !== 'dumb';
+  const color = colorFor(settings.noColor);
   const instance = render(
     React.createElement(App, {
       initial,
@@ -105,9 +170,18 @@ export async function run(argv: string[]): Promise<number> {
       exportDir,
       writeRaw: (text: string) => process.stdout.write(text),
       startScreen: start,
+      initialState: restored ? (start ? { ...restored, screen: start } : restored) : undefined,
+      datasets: held,
+      openDataset,
+      onQuit: (state) => {
+        try {
+          saveState(dir, state);
+        } catch (error) {
+          process.stderr.write(`hubscope: the explorer's state could not be saved (${error instanceof Error ? error.message : String(error)})\n`);
+        }
+      },
     }),
     {
-      stdin: new KeyStream(process.stdin) as unknown as NodeJS.ReadStream,
       exitOnCtrlC: false,
       maxFps: 60,
       onRender: trace

@@ -49,6 +49,10 @@ export async function run(argv: string[]): Promise<number> {
     concurrency: { type: 'string' },
     events: { type: 'string' },
     offline: { type: 'boolean' },
+    // LMArena (sources/arena.ts, hub-api.md §13): the table of the dataset to keep
+    config: { type: 'string' },
+    split: { type: 'string' },
+    category: { type: 'string' },
   });
   const only = parseOnly(values.only);
   const ttlDays = numberOption(values.ttl, 'ttl', DEFAULT_TTL_DAYS);
@@ -58,6 +62,13 @@ export async function run(argv: string[]): Promise<number> {
   if (values.events !== undefined && values.events !== 'json') throw new UsageError(`--events takes "json", got "${values.events}"`);
   if (values.dataset !== undefined && !DATASET_ID.test(values.dataset)) {
     throw new UsageError(`--dataset must be a dataset id such as ${DEFAULT_DATASET}, got "${values.dataset}"`);
+  }
+  const params: Record<string, string> = {};
+  for (const name of ['config', 'split', 'category'] as const) {
+    const value = values[name];
+    if (value === undefined) continue;
+    if (!/^[\w.-]{1,100}$/.test(value)) throw new UsageError(`--${name} takes a name of letters, digits, "_", "-" or ".", got "${value}"`);
+    params[name] = value;
   }
   if (values['datasets-server'] !== undefined) checkUrl(values['datasets-server'], '--datasets-server');
   const settings = readSettings(process.env, { datasetsServer: values['datasets-server'], offline: values.offline });
@@ -95,6 +106,7 @@ export async function run(argv: string[]): Promise<number> {
       sourceFor,
       only,
       refresh: values.refresh === true,
+      params,
       ttlDays,
       concurrency,
       hubUrl: settings.hubUrl,

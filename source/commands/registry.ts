@@ -25,11 +25,12 @@ export const COMMANDS: Record<string, Command> = {
       `${CACHE_OPTION}\n` +
       '  --offline          no background fetch (also HF_HUB_OFFLINE=1)\n' +
       '  --no-fetch         do not start a fetch by itself (r still does)\n' +
+      '  --restore          open every screen as the last session left it (<cache>/ui-state.json)\n' +
       '  --dataset ID       the dataset to show (default: the most recently fetched one; on an empty\n' +
       '                     cache the v2 table); the background fetch and r fetch this one only\n' +
       '  --datasets-server URL  dataset viewer base URL (env HUBSCOPE_DATASETS_SERVER)\n' +
       '  --screen NAME      open on overview, leaderboard, authors, types, architectures, lineage,\n' +
-      '                     sizes or improvement\n' +
+      '                     sizes or improvement (LMArena\'s history: overview or frontier)\n' +
       '  --export-dir DIR   where e writes its markdown files, made when missing (default: the\n' +
       '                     cache\'s exports/ folder, never the current directory)\n' +
       '\nKeys: ? on any screen, or npx hubscope keys. Needs a terminal of at least 80×24.\n',
@@ -43,12 +44,18 @@ export const COMMANDS: Record<string, Command> = {
       '                     holds; on an empty cache open-llm-leaderboard/contents, v2;\n' +
       '                     open-llm-leaderboard-old/contents is v1). Other datasets are left alone\n' +
       '  --datasets-server URL  dataset viewer base URL (env HUBSCOPE_DATASETS_SERVER)\n' +
-      '  --only STAGES      comma list of leaderboard,info,commits (default: all, in that order)\n' +
+      '  --only STAGES      the dataset kind\'s stages, comma-separated: leaderboard,info,commits for a\n' +
+      '                     leaderboard table (default: all, in that order); table for LMArena\n' +
       '  --refresh          re-fetch everything, fresh or not\n' +
       '  --ttl DAYS         cached items older than this are re-fetched (default 7)\n' +
       '  --concurrency N    requests in flight (default 8)\n' +
       '  --events json      one JSON event per line on stdout instead of the progress display\n' +
       '  --offline          no network (also HF_HUB_OFFLINE=1): fetch refuses to run\n' +
+      'LMArena (--dataset lmarena-ai/leaderboard-dataset: its parquet copy, else /rows; the fetch says\n' +
+      'which):\n' +
+      '  --config C         the config (default text, or the one the cache holds)\n' +
+      '  --split S          the split (default full: every publication date)\n' +
+      '  --category C       the category kept (default overall)\n' +
       '\nEnvironment: HF_ENDPOINT (Hub URL), HF_TOKEN (sent as a bearer token, never stored),\n' +
       'HUBSCOPE_DATASETS_SERVER, HUBSCOPE_CACHE, HF_HUB_OFFLINE.\n' +
       'A killed fetch resumes where it stopped; SIGINT/SIGTERM save what was fetched and exit 130/143.\n',
@@ -92,7 +99,8 @@ export const COMMANDS: Record<string, Command> = {
     usage:
       'hubscope print VIEW [options]\n\n' +
       'VIEW: overview, leaderboard, authors, types, architectures, base-models, lineage, sizes,\n' +
-      'improvement, or all (every view in that order).\n\n' +
+      'improvement, or all (every view in that order); of LMArena\'s history (--dataset\n' +
+      'lmarena-ai/leaderboard-dataset): overview, frontier or all.\n\n' +
       `${CACHE_OPTION}\n` +
       '  --dataset ID       the dataset to print (default: the most recently fetched one, named on\n' +
       '                     stderr when the cache holds several)\n' +

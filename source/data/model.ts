@@ -187,4 +187,14 @@ export interface Dataset {
   /** A fetch was running when the dataset was read (the explorer's background fetch, or a
    *  live fetch holding the cache's lock): figures may still change. */
   fetching?: boolean;
+  /** The LMArena dataset the same cache holds, and its frontier headline (analyses.md §7: the
+   *  answer to the paper's title question, which the overview points to); null or absent when
+   *  the cache holds none. Read beside the table (sources/arena.ts frontierPointer). */
+  frontier?: FrontierPointer | null;
+}
+
+export interface FrontierPointer {
+  dataset: string;
+  /** The last date's sentence; null when the dataset holds no rows yet. */
+  headline: string | null;
 }

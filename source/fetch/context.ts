@@ -12,6 +12,9 @@ export interface StageContext {
   store: CacheStore;
   hubUrl: string;
   datasetsServerUrl: string;
+  /** The token, for a stage that downloads files itself (file-download.ts sends it to the
+   *  two origins above only). */
+  token: string | null;
   emit: EventSink;
   signal: AbortSignal;
   flusher: Flusher;

@@ -7,6 +7,8 @@
 //   stage-start {stage, total, cached}    total: items this run fetches (rows for the
 //                                         leaderboard); cached: items already fresh
 //   stage-skip  {stage, reason}           the stage does nothing this run, and why
+//   note        {stage, message}          what a stage did, in one line (LMArena's table:
+//                                         which path it took, parquet or /rows, and why)
 //   progress    {stage, done, total, ok, gone, errors, rate, etaSeconds}
 //                                         at most ~4 per second; rate in items/s over the
 //                                         last seconds (null until known), ETA likewise
@@ -40,6 +42,7 @@ export type FetchEvent =
   | { type: 'start'; cache: string; stages: Stage[]; dataset: string; kind: string; chosen: 'asked' | 'recent' | 'default'; concurrency: number }
   | { type: 'stage-start'; stage: Stage; total: number; cached: number }
   | { type: 'stage-skip'; stage: Stage; reason: string }
+  | { type: 'note'; stage: Stage; message: string }
   | ({ type: 'progress'; stage: Stage; rate: number | null; etaSeconds: number | null } & Counts)
   | { type: 'item-error'; stage: Stage; key: string; message: string }
   | { type: 'paused'; untilMs: number; reason: string }
@@ -67,6 +70,8 @@ export function redactEvent(event: FetchEvent): FetchEvent {
         message: redactSecrets(event.message),
         ...(event.unreachable ? { unreachable: { ...event.unreachable, host: redactSecrets(event.unreachable.host), problem: redactSecrets(event.unreachable.problem) } } : {}),
       };
+    case 'note':
+      return { ...event, message: redactSecrets(event.message) };
     default:
       return event;
   }

@@ -22,7 +22,12 @@ export interface FetchableSource {
   id: string;
   title: string;
   stages: readonly Stage[];
-  runStage(stage: Stage, ctx: StageContext, options: { refresh: boolean; only: readonly Stage[] | null; rowsPageSize?: number }): Promise<void>;
+  fetchParams?: readonly string[];
+  runStage(
+    stage: Stage,
+    ctx: StageContext,
+    options: { refresh: boolean; only: readonly Stage[] | null; rowsPageSize?: number; params?: Readonly<Record<string, string>> },
+  ): Promise<void>;
 }
 
 export interface FetchOptions {
@@ -36,6 +41,9 @@ export interface FetchOptions {
   /** --only; null for every stage of the dataset's kind. */
   only: Stage[] | null;
   refresh: boolean;
+  /** The source kind's own options (`--config text`), by name; refused when the kind of the
+   *  dataset does not take them. */
+  params?: Readonly<Record<string, string>>;
   ttlDays: number;
   concurrency: number;
   hubUrl: string;
@@ -104,6 +112,11 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
     if (unknown.length > 0) {
       throw new DataError(`--only: ${store.datasetId} is a ${source.title}, whose stages are ${source.stages.join(', ')}; got "${unknown.join(',')}"`, 2);
     }
+    const params = options.params ?? {};
+    const foreign = Object.keys(params).filter((name) => !(source.fetchParams ?? []).includes(name));
+    if (foreign.length > 0) {
+      throw new DataError(`${foreign.map((n) => `--${n}`).join(', ')}: not an option of ${store.datasetId} (${source.title})`, 2);
+    }
     const stages = source.stages.filter((stage) => options.only === null || options.only.includes(stage));
     if (!store.choice.held) store.record.kind = source.id;
     client = HubClient.create({
@@ -126,6 +139,7 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
       store,
       hubUrl: options.hubUrl,
       datasetsServerUrl: options.datasetsServerUrl,
+      token: options.token,
       emit,
       signal: controller.signal,
       flusher,
@@ -143,7 +157,7 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
     });
     for (const stage of stages) {
       if (controller.signal.aborted) break;
-      await source.runStage(stage, ctx, { refresh: options.refresh, only: options.only, rowsPageSize: options.rowsPageSize });
+      await source.runStage(stage, ctx, { refresh: options.refresh, only: options.only, rowsPageSize: options.rowsPageSize, params });
     }
     await flusher.stop();
     if (flusher.failure) throw writeFailure(flusher.failure, options.cacheDir);

@@ -39,9 +39,13 @@ export function retryText(e: Extract<FetchEvent, { type: 'retrying' }>): string 
   return `${e.host}: ${e.problem}, attempt ${e.attempt} of ${e.of}`;
 }
 
+/** Stages that count rows of a table, not items (the leaderboard's, LMArena's). */
+const TABLE_STAGES: readonly Stage[] = ['leaderboard', 'table'];
+
 function stageEndLine(e: Extract<FetchEvent, { type: 'stage-end' }>): string {
-  const unit = e.stage === 'leaderboard' ? 'rows' : 'items';
-  const detail = e.stage === 'leaderboard' ? '' : ` (ok ${fmt(e.ok)}, gone ${fmt(e.gone)}, errors ${fmt(e.errors)})`;
+  const rows = TABLE_STAGES.includes(e.stage);
+  const unit = rows ? 'rows' : 'items';
+  const detail = rows ? '' : ` (ok ${fmt(e.ok)}, gone ${fmt(e.gone)}, errors ${fmt(e.errors)})`;
   return `${e.stage}: done, ${fmt(e.done)} ${unit}${detail} in ${clock(e.seconds)}`;
 }
 
@@ -85,6 +89,10 @@ export function progressView(stream: NodeJS.WritableStream & { isTTY?: boolean }
       }
       case 'stage-skip':
         line(`${event.stage}: skipped, ${event.reason}`);
+        return;
+      case 'note':
+        line(`${event.stage}: ${event.message}`);
+        if (tty) drawBar(true);
         return;
       case 'progress':
         if (last === null || event.done > last.done) retrying = null; // requests get through again

@@ -14,6 +14,7 @@ import { leaderboardTable, resolveSortColumn } from '../views/leaderboard-view.j
 import { ScoreNameError, resolveScore } from '../analysis/score.js';
 import { leaderboardStatus, leaderboardSummary } from './leaderboard-status.js';
 import type { SourceKind } from './source.js';
+import { frontierPointer } from './arena.js';
 
 export const leaderboardSource: SourceKind<Dataset> = {
   id: 'leaderboard',
@@ -49,6 +50,8 @@ export const leaderboardSource: SourceKind<Dataset> = {
   read: async (dir, id, options = {}) => {
     const dataset = await loadDataset(dir, { dataset: id, leaderboardOnly: options.firstFrame === true });
     if (options.fetching) dataset.fetching = true;
+    // the overview's pointer to the frontier (analyses.md §7), from the same cache
+    if (options.firstFrame !== true) dataset.frontier = await frontierPointer(dir);
     return dataset;
   },
   label: labelOf,

@@ -2,11 +2,13 @@
 // which takes any id, last). A dataset the cache holds keeps the kind its meta record names.
 import type { DatasetRecord } from '../cache/schema.js';
 import { DataError } from '../data/errors.js';
+import { arenaKind } from './arena.js';
 import { leaderboardSource } from './leaderboard.js';
 import type { SourceKind } from './source.js';
 
 export const SOURCES: readonly SourceKind<any>[] = [
-  // hub-snapshot (cfahlgren1/hub-stats) and arena (lmarena-ai/leaderboard-dataset) go here
+  // hub-snapshot (cfahlgren1/hub-stats) goes here too
+  arenaKind,
   leaderboardSource,
 ];
 

@@ -21,6 +21,9 @@ export interface StageOptions {
   only: readonly string[] | null;
   /** Test hook: rows per page of a paged table. */
   rowsPageSize?: number;
+  /** The kind's own fetch options (`fetch --config text`: {config: 'text'}), only the names
+   *  its `fetchParams` lists (the fetcher refuses the others). */
+  params?: Readonly<Record<string, string>>;
 }
 
 /** What `status` says about one dataset: a line in the list of datasets, and (for the one
@@ -45,6 +48,16 @@ export interface ReadOptions {
   fetching?: boolean;
 }
 
+/** One screen of the generic explorer (app/source/SourceApp) for a kind: its tab, the number
+ *  key that opens it, and the view it shows (one of `views`). */
+export interface SourceScreen {
+  id: string;
+  title: string;
+  /** '1', '2', …: its place on the tab bar. */
+  key: string;
+  viewId: string;
+}
+
 export interface SourceKind<Data = unknown> {
   /** 'leaderboard', 'hub-snapshot', 'arena': recorded in meta.json for every dataset held. */
   readonly id: string;
@@ -55,6 +68,9 @@ export interface SourceKind<Data = unknown> {
 
   /** Its fetch stages, in order: the names `fetch --only` takes. */
   readonly stages: readonly string[];
+  /** The fetch options of its own it takes (`StageOptions.params`: LMArena's config, split,
+   *  category); none when absent. */
+  readonly fetchParams?: readonly string[];
   /** Runs one stage for the store's dataset (`ctx.store.datasetId`). The fetcher holds the
    *  lock, opened the store, made the HTTP client and flushes; a stage marks its completion
    *  with `ctx.store.markCompleted(stage, at)` when it made a full pass, and emits
@@ -74,6 +90,9 @@ export interface SourceKind<Data = unknown> {
    *  `checkOptions` first refuses options the data cannot take, with one line. */
   view(viewId: string, data: Data, options: ViewOptions): View | Promise<View>;
   checkOptions?(data: Data, options: ViewOptions): string | null;
+  /** Its screens in the generic explorer, in tab order; a kind without them is not explored
+   *  (print and status still work). The leaderboard has its own explorer (app/App). */
+  readonly screens?: readonly SourceScreen[];
 
   /** `status`: the summary line of one held dataset, and the details of the chosen one. */
   summary(store: CacheStore, datasetId: string, ttlDays: number, now: number): Promise<StatusSummary>;

@@ -4,6 +4,7 @@
 // headline figures of every section of analyses.md with the paper's figure beside each
 // (overview-sections.ts). Pure: no IO, and the clock only through options.now.
 import type { Dataset } from '../data/model.js';
+import { ARENA_DATASET } from '../data/arena-dataset.js';
 import { selectEntries, selectModels, selectionNotes } from '../analysis/select.js';
 import { formatInteger } from '../render/format-number.js';
 import type { Note } from '../analysis/result.js';
@@ -119,6 +120,17 @@ function partialOverview(dataset: Dataset, options: ViewOptions): View {
   };
 }
 
+/** The line pointing to analyses.md §7: a leaderboard rates open models only, so the paper's
+ *  title question is answered from LMArena's history — its headline when the cache holds it. */
+export function frontierPointerText(dataset: Dataset): string {
+  const pointer = dataset.frontier ?? null;
+  const id = pointer?.dataset ?? ARENA_DATASET;
+  const command = `hubscope print frontier --dataset ${id}`;
+  if (pointer?.headline) return `${pointer.headline} From ${id}: ${command} shows it over time.`;
+  const fetch = pointer === null ? `hubscope fetch --dataset ${id}, then ` : `${id} holds no rows yet: hubscope fetch --dataset ${id}, then `;
+  return `The leaderboard rates open models only. How far the best open model trails the best proprietary one is measured on LMArena, which rates both on one scale: ${fetch}${command}.`;
+}
+
 /** analyses.md, every section's headline, as the explorer's first screen. */
 export function overviewView(dataset: Dataset, options: ViewOptions): View {
   if (dataset.partial && dataset.entries.length > 0) return partialOverview(dataset, options);
@@ -186,6 +198,7 @@ export function overviewView(dataset: Dataset, options: ViewOptions): View {
     notesBlock(notes),
   ];
   for (const section of sections) blocks.push(heading(section.heading), figures(section.rows));
+  blocks.push(heading('Is open source catching up? [§7: the paper’s title question, on LMArena]'), { kind: 'paragraph', text: frontierPointerText(dataset) });
   const paper = paperApplies(dataset.generation);
   if (sections.length > 0 && paper) {
     blocks.push({
@@ -204,6 +217,7 @@ export function overviewView(dataset: Dataset, options: ViewOptions): View {
       source: { ...s, generation: dataset.generation, ages: now ? { leaderboard: ageText(s.leaderboardFetchedAt, now), info: ageText(s.infoFetchedAt, now), commits: ageText(s.commitsFetchedAt, now) } : null },
       counts,
       missing,
+      frontier: { ...(dataset.frontier ?? { dataset: null, headline: null }), command: `hubscope print frontier --dataset ${dataset.frontier?.dataset ?? ARENA_DATASET}` },
       sections: sections.map((x) => ({ id: x.id, heading: x.heading, figures: paper ? x.rows : x.rows.map(({ paper: _p, ...row }) => row), data: x.data })),
       notes,
     },

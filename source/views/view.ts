@@ -97,6 +97,9 @@ export interface ViewOptions {
    *  'history' (its commit authors, the paper's rule; default) or 'namespace' (the namespace
    *  owner stands in for a repository whose history is missing: analyses.md §0). */
   authors?: 'history' | 'namespace';
+  /** Types, architectures: which bars of new models per period to draw, counts or shares
+   *  (undefined: both, as print draws them; the explorer's `v` picks one). */
+  bars?: 'counts' | 'shares';
 }
 
 export const DEFAULT_VIEW_OPTIONS: ViewOptions = {

@@ -181,7 +181,7 @@ describe('explorer screens', () => {
   it('sets the sizes threshold through a prompt that turns the global keys off', async () => {
     const { app } = await open({ startScreen: 'sizes' });
     await app.press('t');
-    await app.waitFor((f) => f.includes('score threshold (0–100'));
+    await app.waitFor((f) => f.includes('score threshold (now 40; 0–100'));
     await app.press(KEY.backspace, KEY.backspace, '6', '5', '3'); // "3" must not switch screens
     await app.waitFor((f) => f.includes('663█') || f.includes('653█'));
     await app.press(KEY.backspace, KEY.enter);
@@ -238,6 +238,61 @@ describe('explorer screens', () => {
     expect(frame).toMatch(/model info\s+\d+/);
     await app.press(KEY.escape);
     await app.waitFor((f) => f.includes('Enter: fetch and cache details'));
+  });
+
+  it('Esc typed together with the next key closes help and runs that key (issue 9 §1)', async () => {
+    const { app } = await open({ startScreen: 'improvement' });
+    await app.press('?');
+    await app.waitFor((f) => f.includes('Keys on Improvement'));
+    await app.press(`${KEY.escape}3`);
+    await app.waitFor((f) => /Authors │/.test(f) && !f.includes('Keys on'));
+  });
+
+  it('v cycles the bars of Types: counts only, shares only, both', async () => {
+    const { app } = await open({ startScreen: 'types' });
+    await app.waitFor((f) => f.includes('bars: counts and shares (v)'));
+    await app.press('v');
+    await app.waitFor((f) => f.includes('bars: counts only (v)'));
+    await app.press('v');
+    await app.waitFor((f) => f.includes('bars: shares only (v)'));
+  });
+
+  it('shows the key hints of the screen from the key map at 80 columns, and help scrolls at 80×24', async () => {
+    const { app } = await open({ startScreen: 'sizes', size: { columns: 80, rows: 24 } });
+    const hints = app.lastFrame().split('\n').at(-2)!;
+    expect(hints).toContain('? help');
+    expect(hints).toContain('t threshold');
+    expect(app.lastFrame().split('\n')[0]).not.toMatch(/Overvi |Leaderboa /);
+    await app.press('?');
+    const first = await app.waitFor((f) => /Keys on Sizes .* lines 1–20 of \d+/.test(f));
+    await app.press(KEY.pageDown);
+    const next = await app.waitFor((f) => /lines 21–/.test(f));
+    expect(next).not.toBe(first);
+  });
+
+  it(':dataset ID opens another held dataset, keeping the screen and its settings', async () => {
+    const opened: string[] = [];
+    const { app } = await open({
+      startScreen: 'sizes',
+      datasets: ['open-llm-leaderboard/contents', 'other/board'],
+      openDataset: async (id) => {
+        opened.push(id);
+        return { initial: await loadDataset(cache), reload: () => loadDataset(cache), fetcher: null };
+      },
+    });
+    await app.press('t', '6', '1', KEY.enter);
+    await app.waitFor((f) => f.includes('"params needed": 61'));
+    await app.press(':', 'd', 'a', KEY.tab);
+    await app.waitFor((f) => f.includes(':dataset █'));
+    for (const ch of 'nope') await app.press(ch);
+    await app.press(KEY.enter);
+    await app.waitFor((f) => f.includes('the cache holds no dataset “nope”'));
+    await app.press(':');
+    for (const ch of 'dataset other/board') await app.press(ch);
+    await app.press(KEY.enter);
+    const frame = await app.waitFor((f) => f.includes('showing other/board'));
+    expect(opened).toEqual(['other/board']);
+    expect(frame).toContain('"params needed": 61');
   });
 
   it('asks for a bigger window below 80×24', async () => {

@@ -4,8 +4,8 @@
 import React from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../source/app/App.js';
-import { FetchController, reduceFetchEvent, IDLE } from '../../source/app/fetch-controller.js';
-import { fetchSummary } from '../../source/app/StatusBar.js';
+import { FetchController, reduceFetchEvent, IDLE } from '../../source/app/services/fetch-controller.js';
+import { fetchSummary } from '../../source/app/components/StatusBar.js';
 import { loadDataset } from '../../source/cache/store.js';
 import { FakeHub } from '../fake-hub/server.js';
 import { builtCli } from '../fetch/cli-build.js';

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../source/app/App.js';
 import { loadDataset } from '../../source/cache/store.js';
 import type { Dataset } from '../../source/data/model.js';
-import { SCREENS } from '../../source/app/screens.js';
+import { SCREENS } from '../../source/app/screens/screen-list.js';
 import { fixtureCache } from '../print/fixture-cache.js';
 import { renderApp, type Rendered } from './render-app.js';
 

@@ -2,7 +2,7 @@
 // declared bases that are not rows (looked up by the info stage), which must not inflate the
 // "model info" counts or hide the repos not fetched yet.
 import { describe, expect, it } from 'vitest';
-import { fetchDetailsView } from '../../source/app/fetch-details.js';
+import { fetchDetailsView } from '../../source/app/services/fetch-details.js';
 import { makeDataset } from '../analysis/make-dataset.js';
 
 describe('fetchDetailsView', () => {

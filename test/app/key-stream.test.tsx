@@ -1,11 +1,11 @@
-// Keys that arrive in one read (a paste, fast typing over SSH, tmux send-keys): KeyStream hands
-// them to Ink one at a time, and the explorer treats each as if typed alone.
+// Keys that arrive in one read (a paste, fast typing over SSH, tmux send-keys): the key owner
+// splits the run Ink hands over into its keys and reads each on the state the one before left.
 import React from 'react';
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { render, type Instance } from 'ink';
 import { App } from '../../source/app/App.js';
-import { KeyStream, splitKeys } from '../../source/app/key-stream.js';
+import { splitKeys } from '../../source/app/keys/split-keys.js';
 import { loadDataset } from '../../source/cache/store.js';
 import type { Dataset } from '../../source/data/model.js';
 import { fixtureCache } from '../print/fixture-cache.js';
@@ -56,29 +56,6 @@ describe('splitKeys', () => {
   });
 });
 
-describe('KeyStream', () => {
-  it('hands one key per readable, in order, and only while someone listens', async () => {
-    const terminal = new FakeTerminal();
-    const keys = new KeyStream(terminal);
-    const seen: string[][] = [];
-    terminal.type('ab\u001B[Bc'); // nobody listens yet: kept
-    const onReadable = (): void => {
-      const batch: string[] = [];
-      let key: string | null;
-      while ((key = keys.read()) !== null) batch.push(key);
-      seen.push(batch);
-    };
-    keys.on('readable', onReadable);
-    terminal.type('d');
-    for (let i = 0; i < 100 && seen.length < 5; i++) await tick(1);
-    expect(seen).toEqual([['a'], ['b'], ['\u001B[B'], ['c'], ['d']]);
-    keys.removeListener('readable', onReadable);
-    expect(terminal.listenerCount('readable')).toBe(0);
-    keys.setRawMode(true);
-    expect(terminal.rawMode).toBe(true);
-  });
-});
-
 describe('the explorer, keys typed in one read', () => {
   let dataset: Dataset;
   let cache: string;
@@ -114,7 +91,7 @@ describe('the explorer, keys typed in one read', () => {
         startScreen={startScreen}
       />,
       {
-        stdin: new KeyStream(terminal) as unknown as NodeJS.ReadStream,
+        stdin: terminal as unknown as NodeJS.ReadStream,
         stdout: stdout as unknown as NodeJS.WriteStream,
         stderr: new FakeStdout() as unknown as NodeJS.WriteStream,
         debug: true,

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { buildLeaderboard } from '../../source/analysis/leaderboard.js';
 import { queryLeaderboard } from '../../source/analysis/leaderboard-query.js';
 import { modelDetail } from '../../source/analysis/leaderboard-detail.js';
-import { columnWidths, columnWindow, screenColumns, tableFrame } from '../../source/app/leaderboard-columns.js';
-import { filtersSummary, itemText, panelItems } from '../../source/app/filter-panel.js';
-import { DEFAULT_FILTERS } from '../../source/app/leaderboard-state.js';
-import { queryView } from '../../source/app/leaderboard-query-view.js';
-import { modelDetailView } from '../../source/app/model-detail-view.js';
+import { columnWidths, columnWindow, screenColumns, tableFrame } from '../../source/views/leaderboard-columns.js';
+import { filtersSummary, itemText, panelItems } from '../../source/views/leaderboard-filters.js';
+import { DEFAULT_FILTERS } from '../../source/app/state/leaderboard-state.js';
+import { queryView } from '../../source/views/leaderboard-query-view.js';
+import { modelDetailView } from '../../source/views/model-detail-view.js';
 import { displayWidth } from '../../source/render/text-width.js';
 import { writeText } from '../../source/views/write-text.js';
 import { writeMarkdown } from '../../source/views/write-markdown.js';
@@ -109,7 +109,7 @@ describe('views for copy and export', () => {
   it('the query: "N of M", the sort and search in the summary, every column', () => {
     const result = queryLeaderboard(table, { search: '@type:chat' });
     const view = queryView(table, result, columns, DEFAULT_FILTERS);
-    expect(view.summary).toBe('2 of 5 · sorted by Average ▼ · search “@type:chat”');
+    expect(view.summary).toBe('2 of 5 shown · sorted by Average ▼ · search “@type:chat”');
     const block = view.blocks.find((b) => b.kind === 'table')!;
     expect(block.kind === 'table' && block.rows.map((r) => r[1])).toEqual(['Qwen/通义千问-7B', 'mid/ft']);
     expect(block.kind === 'table' && block.columns).toHaveLength(16);

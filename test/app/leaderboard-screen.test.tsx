@@ -4,7 +4,9 @@
 // escape sequences in the data, state kept across a remount.
 import React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LeaderboardScreen } from '../../source/app/screens/LeaderboardScreen.js';
+import { ScreenHost, newStore } from './screen-host.js';
+import type { Store } from '../../source/app/state/store.js';
+import type { AppState } from '../../source/app/state/app-state.js';
 import type { View } from '../../source/views/view.js';
 import { displayWidth } from '../../source/render/text-width.js';
 import { buildDataset, type EntrySpec } from '../analysis/build-dataset.js';
@@ -40,20 +42,19 @@ afterEach(() => {
   app = null;
 });
 
-async function open(options: { width?: number; color?: boolean; onView?: (v: View) => void } = {}) {
+async function open(options: { width?: number; color?: boolean; onView?: (v: View) => void; store?: Store<AppState> } = {}) {
   const setCapture = vi.fn();
   const onView = options.onView ?? vi.fn();
   app = await renderApp(
-    <LeaderboardScreen
+    <ScreenHost
+      screen="leaderboard"
       dataset={dataset}
       width={options.width ?? 80}
       height={22}
-      period="month"
       color={options.color ?? false}
-      active
       setCapture={setCapture}
       onView={onView}
-      now={new Date('2024-06-01T00:00:00Z')}
+      store={options.store}
     />,
   );
   return { app, setCapture, onView };
@@ -76,7 +77,7 @@ describe('Leaderboard screen', () => {
   it('opens sorted by score ▼ with "N of M" and the cursor on the best model', async () => {
     const { app } = await open();
     const frame = app.lastFrame();
-    expect(lines(frame)[0]).toContain(`Leaderboard · ${SHOWN} of ${SHOWN} · sorted by Average ▼ · row 1`);
+    expect(lines(frame)[0]).toContain(`Leaderboard · ${SHOWN} shown · 1 merges hidden (m) · sorted by Average ▼ · row 1`);
     expect(frame).toContain('[Average] ▼');
     expect(rows(frame)[0]).toMatch(/^› Qwen/);
     expect(rows(frame).slice(0, 4).map(repoOf)).toEqual(['Qwen/通义千问-7B', 'mid/ft', 'leaf/a', 'leaf/c']);
@@ -135,7 +136,7 @@ describe('Leaderboard screen', () => {
     frame = await app.waitFor((f) => f.includes(`search “@type:pretrained;通义 ; org1/” · 3 of ${SHOWN}`));
     expect(rows(frame).slice(0, 3).map(repoOf)).toEqual(['Qwen/通义千问-7B', 'base/root', 'org1/m1']);
     await app.press(KEY.escape);
-    await app.waitFor((f) => f.includes(`${SHOWN} of ${SHOWN}`) && !f.includes('search “'));
+    await app.waitFor((f) => f.includes(`${SHOWN} shown`) && !f.includes('search “'));
   });
 
   it('Esc on the search line puts back the search from before /', async () => {
@@ -170,7 +171,7 @@ describe('Leaderboard screen', () => {
     expect(frame).toContain('› [ ] show merges');
     await app.press(' ');
     frame = await app.waitFor((f) => f.includes('[x] show merges'));
-    expect(frame).toContain(`${SHOWN + 1} of ${SHOWN + 1}`);
+    expect(frame).toContain(`${SHOWN + 1} shown · sorted`);
     expect(frame).toContain('merges shown');
     expect(rows(frame)[0]).toMatch(/^ {2}leaf\/m/); // the panel has the focus: no › in the table
     await app.press(' '); // hide them again
@@ -253,23 +254,24 @@ describe('Leaderboard screen', () => {
   it('reports the query as a View: "N of M", the sort, every column of the rows', async () => {
     const views: View[] = [];
     const { app } = await open({ onView: (v) => views.push(v) });
-    expect(views.at(-1)!.summary).toBe(`${SHOWN} of ${SHOWN} · sorted by Average ▼`);
+    expect(views.at(-1)!.summary).toBe(`${SHOWN} shown · 1 merges hidden (m) · sorted by Average ▼`);
     const table = views.at(-1)!.blocks.find((b) => b.kind === 'table');
     expect(table?.kind === 'table' && table.rows.length).toBe(SHOWN);
     expect(table?.kind === 'table' && table.columns.length).toBe(16);
     await app.press('/');
     await type(app, 'leaf');
     await app.waitFor(() => views.at(-1)!.summary.startsWith('2 of'));
-    expect(views.at(-1)!.summary).toBe(`2 of ${SHOWN} · sorted by Average ▼ · search “leaf”`);
+    expect(views.at(-1)!.summary).toBe(`2 of ${SHOWN} shown · 1 merges hidden (m) · sorted by Average ▼ · search “leaf”`);
   });
 
   it('keeps its state across a remount (the help overlay, a screen switch)', async () => {
     const onView = vi.fn();
-    const first = await open({ onView });
+    const store = newStore('leaderboard');
+    const first = await open({ onView, store });
     await first.app.press('j', 'j', 'h', 's');
     await first.app.waitFor((f) => f.includes('[Params] ▼'));
     first.app.unmount();
-    const { app } = await open({ onView });
+    const { app } = await open({ onView, store });
     expect(app.lastFrame()).toContain('[Params] ▼');
   });
 });

@@ -1,7 +1,7 @@
 // The Leaderboard screen's reducer, action by action, without Ink.
 import { describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
-import { editText, MAX_PROMPT_LENGTH } from '../../source/app/text-edit.js';
+import { editText, MAX_PROMPT_LENGTH } from '../../source/app/keys/text-edit.js';
 import {
   DEFAULT_FILTERS,
   INITIAL_STATE,
@@ -10,7 +10,7 @@ import {
   queryOf,
   restored,
   type LeaderboardState,
-} from '../../source/app/leaderboard-state.js';
+} from '../../source/app/state/leaderboard-state.js';
 
 const at = (patch: Partial<LeaderboardState>): LeaderboardState => ({ ...INITIAL_STATE, ...patch });
 

@@ -3,8 +3,8 @@
 // date per node, → expands, ← collapses, Esc back; a cycle in declarations stays finite.
 import React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LineageScreen } from '../../source/app/screens/LineageScreen.js';
-import { DEFER_ABOVE } from '../../source/app/use-deferred.js';
+import { ScreenHost } from './screen-host.js';
+import { DEFER_ABOVE } from '../../source/app/hooks/use-deferred.js';
 import type { Dataset } from '../../source/data/model.js';
 import type { View } from '../../source/views/view.js';
 import { displayWidth } from '../../source/render/text-width.js';
@@ -44,7 +44,7 @@ afterEach(() => {
 async function open(data: Dataset = dataset, width = 80, onView: (v: View) => void = () => {}) {
   const setCapture = vi.fn();
   app = await renderApp(
-    <LineageScreen dataset={data} width={width} height={22} period="month" color={false} active setCapture={setCapture} onView={onView} now={new Date()} />,
+    <ScreenHost screen="lineage" dataset={data} width={width} height={22} setCapture={setCapture} onView={onView} />,
   );
   await app.waitFor((f) => !f.includes('reading the base models'));
   return { app, setCapture };

@@ -1,9 +1,9 @@
 // The Lineage screen's reducer and rows, without Ink.
 import { describe, expect, it } from 'vitest';
-import { INITIAL_LINEAGE, lineageReducer as reduce, restoredLineage, type LineageState, type NodeInfo } from '../../source/app/lineage-state.js';
-import { findBases, listCells, treeCells, treeTable, visibleRows } from '../../source/app/lineage-tree.js';
+import { INITIAL_LINEAGE, lineageReducer as reduce, restoredLineage, type LineageState, type NodeInfo } from '../../source/app/state/lineage-state.js';
+import { findBases, listCells, treeCells, treeTable, visibleRows } from '../../source/views/lineage-tree.js';
 import { baseModels, derivativesOf } from '../../source/analysis/base-models.js';
-import { baseListView, treeView } from '../../source/app/lineage-screen-view.js';
+import { baseListView, treeView } from '../../source/views/lineage-screen-view.js';
 import { writeMarkdown } from '../../source/views/write-markdown.js';
 import { buildDataset } from '../analysis/build-dataset.js';
 

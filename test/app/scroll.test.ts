@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampOffset, scroll } from '../../source/app/scroll.js';
+import { clampOffset, scroll } from '../../source/app/state/scroll.js';
 
 describe('scroll reducer', () => {
   it('moves a list cursor and keeps it in a window of 5', () => {

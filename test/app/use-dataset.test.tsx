@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import type { Dataset } from '../../source/data/model.js';
-import { useDataset } from '../../source/app/use-dataset.js';
-import { IDLE, type FetchController, type FetchState } from '../../source/app/fetch-controller.js';
+import { useDataset } from '../../source/app/hooks/use-dataset.js';
+import { IDLE, type FetchController, type FetchState } from '../../source/app/services/fetch-controller.js';
 
 function dataset(revision: string): Dataset {
   return {

@@ -3,7 +3,7 @@
 // taking the period's first day and `to` its last, inclusive.
 import { describe, expect, it } from 'vitest';
 import { DATE_SYNTAX, isoWeeksIn, parseDateBound, parseDateRange } from '../../source/data/date-range.js';
-import { INITIAL_STATE, leaderboardReducer as reduce, parseField } from '../../source/app/leaderboard-state.js';
+import { INITIAL_STATE, leaderboardReducer as reduce, parseField } from '../../source/app/state/leaderboard-state.js';
 import { periodKey, periodLabel } from '../../source/analysis/periods.js';
 
 const day = (text: string, bound: 'from' | 'to'): string => {

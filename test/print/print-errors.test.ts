@@ -20,7 +20,7 @@ const oneLine = (stderr: string) => {
 
 describe('print: usage errors exit 2 with one line', () => {
   it.each([
-    [['nope'], /^hubscope: unknown view "nope" \(views: overview, leaderboard, .*, all\)$/],
+    [["nope"], /^hubscope: unknown view "nope" \(views: overview, frontier, leaderboard, .*, all\)$/],
     [[], /^hubscope: print needs a view: overview, .* or all$/],
     [['overview', 'sizes'], /^hubscope: print takes one view, got 2/],
     [['sizes', '--format', 'xml'], /^hubscope: --format takes text, markdown, json, csv; got "xml"$/],

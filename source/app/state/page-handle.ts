@@ -1,0 +1,126 @@
+// The commands of the screens that show one view's text (Overview, Authors, Types,
+// Architectures, Sizes, Improvement): scrolling by lines, each screen's options, the Sizes
+// threshold prompt and the Improvement family picker. Pure.
+import type { Command } from '../keys/commands.js';
+import type { Mode } from '../keys/keymap.js';
+import { withScreen, type AppState, type Bars, type ScreenStates } from './app-state.js';
+import { pageLines, pageOf, type Env, type PageScreen } from './screen-models.js';
+import { scroll } from './scroll.js';
+import { nextScore } from './score-cycle.js';
+import { pick } from './family-picker.js';
+import { defaultMode } from '../../views/view-options.js';
+
+export function pageMode(screen: PageScreen, screens: ScreenStates): Mode {
+  if (screen === 'sizes' && screens.sizes.prompt !== null) return 'threshold';
+  if (screen === 'improvement' && screens.improvement.pickerOpen) return screens.improvement.picker.adding !== null ? 'picker-add' : 'picker';
+  return 'normal';
+}
+
+/** Types: both → counts → shares → both; Architectures: both → shares → counts → both. */
+function nextBars(bars: Bars, first: 'counts' | 'shares'): Bars {
+  const other = first === 'counts' ? 'shares' : 'counts';
+  return bars === null ? first : bars === first ? other : null;
+}
+
+const orNull = (s: string | undefined): string | null => s ?? null;
+
+function scrolled<S extends { offset: number }>(s: S, by: Parameters<typeof scroll>[1], count: number, room: number): S {
+  const next = scroll({ cursor: s.offset, offset: s.offset }, by, count, room, true);
+  return next.offset === s.offset ? s : { ...s, offset: next.offset };
+}
+
+export function handlePage(screen: PageScreen, state: AppState, command: Command, env: Env): AppState {
+  const { screens } = state;
+  const generation = env.dataset.generation;
+  if (command.type === 'scroll' && pageMode(screen, screens) === 'normal') {
+    const page = pageOf(screen, state, env);
+    const count = pageLines(page, env).length;
+    if (screen === 'overview' && screens.overview.details) {
+      const details = scrolled(screens.overview.details, command.by, count, page.room);
+      return withScreen(state, 'overview', { ...screens.overview, details });
+    }
+    return withScreen(state, screen, scrolled(screens[screen], command.by, count, page.room));
+  }
+  switch (screen) {
+    case 'overview': {
+      const s = screens.overview;
+      if (command.type === 'open') return withScreen(state, 'overview', { ...s, details: s.details ? null : { offset: 0 } });
+      if (command.type === 'back' && s.details) return withScreen(state, 'overview', { ...s, details: null });
+      return state;
+    }
+    case 'authors':
+      return command.type === 'owners' ? withScreen(state, 'authors', { ...screens.authors, owners: !screens.authors.owners, offset: 0 }) : state;
+    case 'types': {
+      const s = screens.types;
+      if (command.type === 'share') return withScreen(state, 'types', { ...s, bars: nextBars(s.bars, 'counts') });
+      if (command.type === 'score') return withScreen(state, 'types', { ...s, score: orNull(nextScore(generation, s.score ?? undefined)) });
+      return state;
+    }
+    case 'architectures': {
+      const s = screens.architectures;
+      return command.type === 'share' ? withScreen(state, 'architectures', { ...s, bars: nextBars(s.bars, 'shares') }) : state;
+    }
+    case 'sizes': {
+      const s = screens.sizes;
+      if (s.prompt !== null) {
+        if (command.type === 'edit') return withScreen(state, 'sizes', { ...s, prompt: command.text });
+        if (command.type === 'cancel') return withScreen(state, 'sizes', { ...s, prompt: null });
+        if (command.type === 'apply') {
+          const value = Number(s.prompt);
+          if (s.prompt.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
+            return withScreen(state, 'sizes', { ...s, prompt: null, error: `"${s.prompt}" is not a score between 0 and 100` });
+          }
+          return withScreen(state, 'sizes', { ...s, prompt: null, error: null, threshold: value });
+        }
+        return state;
+      }
+      // the prompt opens empty (the value in force is shown beside it): "t 60 Enter" sets 60
+      if (command.type === 'threshold') return withScreen(state, 'sizes', { ...s, prompt: '' });
+      if (command.type === 'score') return withScreen(state, 'sizes', { ...s, score: orNull(nextScore(generation, s.score ?? undefined)) });
+      return state;
+    }
+    case 'improvement': {
+      const s = screens.improvement;
+      const set = (next: Partial<typeof s>): AppState => withScreen(state, 'improvement', { ...s, ...next });
+      if (s.pickerOpen) {
+        const picker = s.picker;
+        if (picker.adding !== null) {
+          if (command.type === 'edit') return set({ picker: pick(picker, { type: 'edit', text: command.text }) });
+          if (command.type === 'cancel') return set({ picker: pick(picker, { type: 'cancel-add' }) });
+          if (command.type === 'apply') return set({ picker: pick(picker, { type: 'add' }) });
+          return state;
+        }
+        switch (command.type) {
+          case 'scroll':
+            return command.by === 'up' || command.by === 'down' ? set({ picker: pick(picker, { type: 'move', by: command.by === 'up' ? -1 : 1 }) }) : state;
+          case 'picker-toggle':
+            return set({ picker: pick(picker, { type: 'toggle' }) });
+          case 'picker-only':
+            return set({ picker: pick(picker, { type: 'only' }) });
+          case 'picker-add':
+            return set({ picker: pick(picker, { type: 'start-add' }) });
+          case 'back':
+            return set({ pickerOpen: false });
+          default:
+            return state;
+        }
+      }
+      switch (command.type) {
+        case 'normalise':
+          return set({ normalised: !s.normalised, percent: false });
+        case 'unit':
+          return set({ percent: !s.percent, normalised: false });
+        case 'mode': {
+          const mode = s.mode ?? defaultMode(env.dataset);
+          return set({ mode: mode === 'lineage' ? 'pattern' : 'lineage' });
+        }
+        case 'score':
+          return set({ score: orNull(nextScore(generation, s.score ?? undefined)) });
+        case 'families':
+          return set({ pickerOpen: true });
+        default:
+          return state;
+      }
+    }
+  }
+}

@@ -1,0 +1,290 @@
+// What each screen shows, derived from the store's state and the dataset: pure functions,
+// remembered per dataset/table, read by both the key handlers (row counts, room, the row under
+// the cursor) and the screens that draw them, so a key handled before React renders reads the
+// same facts the next frame shows.
+import type { Dataset } from '../../data/model.js';
+import type { View, ViewId, ViewOptions } from '../../views/view.js';
+import { defaultMode } from '../../views/view-options.js';
+import { leaderboardTable } from '../../views/leaderboard-view.js';
+import { columnWidths, screenColumns, type ScreenColumn } from '../../views/leaderboard-columns.js';
+import { panelItems, type PanelItem } from '../../views/leaderboard-filters.js';
+import { modelDetailView } from '../../views/model-detail-view.js';
+import { findBases, listWidest, LIST_COLUMNS, treeTable, visibleRows, type TreeRow, type TreeTable } from '../../views/lineage-tree.js';
+import { layoutTable } from '../../render/table.js';
+import {
+  allBaseModels, DEFAULT_SCORE_THRESHOLD, derivativeTree, hasBaseModels, leaderboardQuery, modelDetailOf,
+  type BaseModelRow, type BaseModelsResult, type DerivativeTreeResult, type LeaderboardTable, type LeaderboardView, type ModelDetail, type Period,
+} from '../../views/screen-data.js';
+import { cachedText, cachedView, screenOptions } from '../services/view-cache.js';
+import { fetchDetailsView } from '../services/fetch-details.js';
+import type { FetchState } from '../services/fetch-controller.js';
+import { initialPicker, chosenSpecs } from './family-picker.js';
+import { queryOf, type LeaderboardState } from './leaderboard-state.js';
+import type { LineageState } from './lineage-state.js';
+import type { AppState, ScreenStates } from './app-state.js';
+import type { ScreenId } from '../screens/screen-list.js';
+import { unreachableLines } from '../../fetch/unreachable-advice.js';
+
+/** What a screen is drawn in. */
+export interface Env {
+  dataset: Dataset;
+  /** The body's size (the screen's own lines). */
+  width: number;
+  height: number;
+  color: boolean;
+  /** The clock, read once per dataset load. */
+  now: Date;
+  period: Period;
+  fetchState?: FetchState;
+  /** The datasets the cache holds (`:dataset` completes over them). */
+  datasets?: readonly string[];
+}
+
+// ---- leaderboard (analyses.md §5)
+
+/** Lines around the table's rows: title, search line, table header and rule, footer. */
+export const LEADERBOARD_CHROME = 5;
+
+export interface LeaderboardModel {
+  dataset: Dataset;
+  table: LeaderboardTable;
+  columns: ScreenColumn[];
+  widths: number[];
+  items: PanelItem[];
+}
+
+const lbModels = new WeakMap<Dataset, LeaderboardModel>();
+
+/** The table model of a dataset (built once: about a second on 100,000 entries). */
+export function buildLeaderboardModel(dataset: Dataset): LeaderboardModel {
+  let model = lbModels.get(dataset);
+  if (!model) {
+    const table = leaderboardTable(dataset);
+    const columns = screenColumns(table);
+    model = { dataset, table, columns, widths: columnWidths(table, columns), items: panelItems(table) };
+    lbModels.set(dataset, model);
+  }
+  return model;
+}
+
+/** The model when built already (a key before it is built does nothing). */
+export function builtLeaderboardModel(dataset: Dataset): LeaderboardModel | null {
+  return lbModels.get(dataset) ?? (dataset.entries.length <= 20_000 ? buildLeaderboardModel(dataset) : null);
+}
+
+export interface LeaderboardFrame {
+  result: LeaderboardView;
+  count: number;
+  panelHeight: number;
+  /** Rows of the table on screen. */
+  room: number;
+  column: number;
+}
+
+export function leaderboardFrame(model: LeaderboardModel, s: LeaderboardState, height: number): LeaderboardFrame {
+  const result = leaderboardQuery(model.table, queryOf(s));
+  const panelHeight = s.panel ? Math.min(model.items.length + 1, Math.max(4, Math.floor((height - LEADERBOARD_CHROME) / 2))) : 0;
+  return {
+    result,
+    count: result.shown,
+    panelHeight,
+    room: Math.max(1, height - LEADERBOARD_CHROME - panelHeight),
+    column: Math.min(s.column, model.columns.length - 1),
+  };
+}
+
+/** Rows above which the first detail of a table is computed after a frame. */
+export const DEFER_DETAIL_ABOVE = 20_000;
+const details = new WeakMap<LeaderboardTable, Map<string, ModelDetail | null>>();
+const detailKey = (key: string, includeFlagged: boolean): string => `${includeFlagged ? 1 : 0}${key}`;
+
+/** One model's detail, computed once per table (the first one builds the lineage graph). */
+export function detailOf(model: LeaderboardModel, key: string, includeFlagged: boolean): ModelDetail | null {
+  let byKey = details.get(model.table);
+  if (!byKey) details.set(model.table, (byKey = new Map()));
+  const k = detailKey(key, includeFlagged);
+  if (!byKey.has(k)) byKey.set(k, modelDetailOf(model.dataset, model.table, key, includeFlagged));
+  return byKey.get(k)!;
+}
+
+/** The detail when it can be had at once: computed before, or the table is small (undefined:
+ *  it is to be computed after a frame). */
+export function readyDetailOf(model: LeaderboardModel, key: string, includeFlagged: boolean): ModelDetail | null | undefined {
+  const byKey = details.get(model.table);
+  const k = detailKey(key, includeFlagged);
+  if (byKey?.has(k)) return byKey.get(k)!;
+  if (model.table.rows.length <= DEFER_DETAIL_ABOVE || (byKey?.size ?? 0) > 0) return detailOf(model, key, includeFlagged);
+  return undefined;
+}
+
+const detailViews = new WeakMap<ModelDetail, View>();
+export function detailViewOf(detail: ModelDetail): View {
+  let view = detailViews.get(detail);
+  if (!view) detailViews.set(detail, (view = modelDetailView(detail)));
+  return view;
+}
+
+// ---- lineage (analyses.md §2)
+
+/** Lines above the lineage table: title and hint/finder. */
+export const LINEAGE_CHROME = 2;
+
+export interface LineageModel {
+  bases: BaseModelsResult | null;
+  listed: BaseModelRow[];
+  widest: string[];
+  tree: DerivativeTreeResult | null;
+  table: TreeTable | null;
+  rows: TreeRow[];
+  listHeight: number;
+  listRoom: number;
+  treeRoom: number;
+}
+
+let lastFind: { bases: BaseModelsResult; find: string; listed: BaseModelRow[] } | null = null;
+const widestOf = new WeakMap<BaseModelsResult, string[]>();
+const tables = new WeakMap<DerivativeTreeResult, TreeTable>();
+let lastRows: { tree: DerivativeTreeResult; expanded: ReadonlySet<string>; rows: TreeRow[] } | null = null;
+
+/** Rows a list of `height` lines shows: less the header, the rule and, when columns are left
+ *  out for width, the line naming them. */
+export function treeListRoom(height: number, hidden: boolean): number {
+  return Math.max(1, height - 2 - (hidden ? 1 : 0));
+}
+
+export function lineageModel(dataset: Dataset, s: LineageState, width: number, height: number, compute = false): LineageModel {
+  const bases = compute || hasBaseModels(dataset) || dataset.entries.length <= 20_000 ? allBaseModels(dataset) : null;
+  let listed: BaseModelRow[] = [];
+  if (bases) {
+    if (!lastFind || lastFind.bases !== bases || lastFind.find !== s.find) lastFind = { bases, find: s.find, listed: findBases(bases.top, s.find) };
+    listed = lastFind.listed;
+  }
+  let widest = bases ? widestOf.get(bases) : undefined;
+  if (bases && !widest) widestOf.set(bases, (widest = listWidest(bases.top)));
+  const tree = s.tree ? derivativeTree(dataset, s.tree.base) : null;
+  let table = tree ? tables.get(tree) ?? null : null;
+  if (tree && !table) tables.set(tree, (table = treeTable(tree.root)));
+  let rows: TreeRow[] = [];
+  if (tree && s.tree) {
+    if (!lastRows || lastRows.tree !== tree || lastRows.expanded !== s.tree.expanded) lastRows = { tree, expanded: s.tree.expanded, rows: visibleRows(tree.root, s.tree.expanded) };
+    rows = lastRows.rows;
+  }
+  const listHeight = Math.max(3, height - LINEAGE_CHROME);
+  const hidden = (columns: typeof LIST_COLUMNS, cells: readonly string[]): boolean => layoutTable(columns, [cells as string[]], { width, cursor: true }).hidden.length > 0;
+  return {
+    bases,
+    listed,
+    widest: widest ?? [],
+    tree,
+    table,
+    rows,
+    listHeight,
+    listRoom: treeListRoom(listHeight, widest ? hidden(LIST_COLUMNS, widest) : false),
+    treeRoom: table ? treeListRoom(listHeight, hidden(table.columns, table.widest)) : 1,
+  };
+}
+
+// ---- the screens that show one view's text
+
+export type PageScreen = Exclude<ScreenId, 'leaderboard' | 'lineage'>;
+
+export interface Page {
+  view: View;
+  /** Lines above the view (the options in force), not scrolled. */
+  header: string[];
+  /** Rows left for the view's lines under the header (and the picker). */
+  room: number;
+}
+
+const scoreText = (score: string | null): string => `score: ${score ?? 'average'} (b: next)`;
+const barsText = (bars: 'counts' | 'shares' | null): string => (bars === null ? 'counts and shares' : `${bars} only`) + ' (v)';
+
+/** The options in force as the view builders take them (only what differs from the defaults
+ *  the warm-up builds, so the opening view is the cached one). */
+function optionsOf(screen: PageScreen, screens: ScreenStates, env: Env): Partial<ViewOptions> {
+  switch (screen) {
+    case 'authors':
+      return screens.authors.owners ? { authors: 'namespace' } : {};
+    case 'types': {
+      const s = screens.types;
+      return { ...(s.score === null ? {} : { score: s.score }), ...(s.bars === null ? {} : { bars: s.bars }) };
+    }
+    case 'architectures':
+      return screens.architectures.bars === null ? {} : { bars: screens.architectures.bars };
+    case 'sizes': {
+      const s = screens.sizes;
+      const threshold = DEFAULT_SCORE_THRESHOLD[env.dataset.generation];
+      return { ...(s.threshold === null || s.threshold === threshold ? {} : { threshold: s.threshold }), ...(s.score === null ? {} : { score: s.score }) };
+    }
+    case 'improvement': {
+      const s = screens.improvement;
+      const families = chosenSpecs(s.picker);
+      const allPresets = families.length === s.picker.items.length && s.picker.items.every((i) => i.on) && s.picker.items.length === initialPicker().items.length;
+      return {
+        ...(allPresets || families.length === 0 ? {} : { families }),
+        ...(s.normalised ? { normalised: true } : {}),
+        ...(s.percent ? { percent: true } : {}),
+        ...(s.mode === null || s.mode === defaultMode(env.dataset) ? {} : { mode: s.mode }),
+        ...(s.score === null ? {} : { score: s.score }),
+      };
+    }
+    case 'overview':
+      return {};
+  }
+}
+
+function headerOf(screen: PageScreen, screens: ScreenStates, env: Env): string[] {
+  const period = `period: ${env.period} (p: day / week / month)`;
+  switch (screen) {
+    case 'overview':
+      return [
+        screens.overview.details ? 'Fetch and cache details (Esc: back to the overview)' : 'Enter: fetch and cache details',
+        // the Hub cannot be reached: said at the top, with what to do (issue 9 item 10)
+        ...(env.fetchState?.unreachable && !screens.overview.details ? unreachableLines(env.fetchState.unreachable, env.width) : []),
+      ];
+    case 'authors': {
+      const who = screens.authors.owners ? 'commit authors, namespace owners standing in (o: commit authors only)' : 'commit authors (o: let namespace owners stand in)';
+      return [`${period} · authors: ${who}`];
+    }
+    case 'types':
+      return [`${period} · ${scoreText(screens.types.score)} · bars: ${barsText(screens.types.bars)}`];
+    case 'architectures':
+      return [`${period} · bars: ${barsText(screens.architectures.bars)}`];
+    case 'sizes': {
+      const s = screens.sizes;
+      const threshold = s.threshold ?? DEFAULT_SCORE_THRESHOLD[env.dataset.generation];
+      if (s.prompt !== null) return [`score threshold (now ${threshold}; 0–100, Enter applies, Esc cancels): ${s.prompt}█`];
+      return [`${scoreText(s.score)} · threshold for "params needed": ${threshold} (t: change)${s.error ? ` — ${s.error}` : ''}`];
+    }
+    case 'improvement': {
+      const s = screens.improvement;
+      const mode = s.mode ?? defaultMode(env.dataset);
+      const unit = s.normalised ? 'normalised by ln(1 + n(d))' : s.percent ? '% of the reference score' : 'score points';
+      const formed = mode === 'lineage' ? 'presets by lineage' : 'presets by name pattern';
+      return [`${chosenSpecs(s.picker).length} families · ${formed} (m) · ${unit} (n, u) · ${scoreText(s.score)} · f: families`];
+    }
+  }
+}
+
+const VIEW_OF: Record<PageScreen, ViewId> = { overview: 'overview', authors: 'authors', types: 'types', architectures: 'architectures', sizes: 'sizes', improvement: 'improvement' };
+
+/** Lines the family picker takes above the Improvement view while open. */
+export function pickerHeight(s: ScreenStates['improvement'], height: number): number {
+  return s.pickerOpen ? Math.min(s.picker.items.length + 2, Math.max(6, Math.floor(height / 2))) : 0;
+}
+
+export function pageOf(screen: PageScreen, state: AppState, env: Env): Page {
+  const { screens } = state;
+  const view =
+    screen === 'overview' && screens.overview.details
+      ? fetchDetailsView(env.dataset, env.fetchState)
+      : cachedView(VIEW_OF[screen], env.dataset, screenOptions(env.period, env.now, optionsOf(screen, screens, env)));
+  const header = headerOf(screen, screens, env);
+  const picker = screen === 'improvement' ? pickerHeight(screens.improvement, env.height) : 0;
+  return { view, header, room: Math.max(1, env.height - header.length - picker) };
+}
+
+/** The page's lines (the view as `print` writes it at this width). */
+export function pageLines(page: Page, env: Env): string[] {
+  return cachedText(page.view, env.width, env.color);
+}

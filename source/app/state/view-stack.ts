@@ -1,0 +1,17 @@
+// The view stack (VisiData's sheets, k9s's breadcrumbs): a drill-down from one screen to
+// another (a model's detail, a base's tree, an author's models) pushes a frame; Esc or q pops
+// it, putting back the screen it came from and the opened screen's state as it was before.
+import type { AppState, Frame, ScreenStates } from './app-state.js';
+import type { ScreenId } from '../screens/screen-list.js';
+
+export function drill<K extends ScreenId>(state: AppState, to: K, next: ScreenStates[K], label: string): AppState {
+  const frame: Frame = { from: state.screen, to, saved: state.screens[to], label };
+  return { ...state, screen: to, stack: [...state.stack, frame], screens: { ...state.screens, [to]: next }, overlay: { kind: 'none' } };
+}
+
+/** Back one frame (the same state when the stack is empty). */
+export function pop(state: AppState): AppState {
+  const frame = state.stack.at(-1);
+  if (!frame) return state;
+  return { ...state, screen: frame.from, stack: state.stack.slice(0, -1), screens: { ...state.screens, [frame.to]: frame.saved } };
+}
