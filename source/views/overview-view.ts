@@ -125,9 +125,9 @@ function partialOverview(dataset: Dataset, options: ViewOptions): View {
 export function frontierPointerText(dataset: Dataset): string {
   const pointer = dataset.frontier ?? null;
   const id = pointer?.dataset ?? ARENA_DATASET;
-  const command = `hubscope print frontier --dataset ${id}`;
+  const command = `${HUBSCOPE} print frontier --dataset ${id}`;
   if (pointer?.headline) return `${pointer.headline} From ${id}: ${command} shows it over time.`;
-  const fetch = pointer === null ? `hubscope fetch --dataset ${id}, then ` : `${id} holds no rows yet: hubscope fetch --dataset ${id}, then `;
+  const fetch = pointer === null ? `${HUBSCOPE} fetch --dataset ${id}, then ` : `${id} holds no rows yet: ${HUBSCOPE} fetch --dataset ${id}, then `;
   return `The leaderboard rates open models only. How far the best open model trails the best proprietary one is measured on LMArena, which rates both on one scale: ${fetch}${command}.`;
 }
 

@@ -124,7 +124,7 @@ describe('views for copy and export', () => {
     const chats = Array.from({ length: n }, (_, i) => i).filter((i) => i % 3 === 0).length;
     expect(result.shown).toBe(chats);
     const big = queryView(many, result, screenColumns(many), DEFAULT_FILTERS);
-    expect(big.summary).toMatch(/^1,667 of 5,000 · sorted by Average ▼ · search “@type:chat”$/);
+    expect(big.summary).toMatch(/^1,667 of 5,000 shown · sorted by Average ▼ · search “@type:chat”$/);
     const rows = big.blocks.find((b) => b.kind === 'table');
     expect(rows?.kind === 'table' && rows.rows).toHaveLength(chats);
     const markdown = writeMarkdown(big, dataset).split('\n');

@@ -60,7 +60,7 @@ function sourceSuggestions(dir: string): Array<{ file: string; line: string }> {
     for (const line of readFileSync(path, 'utf8').split('\n')) {
       if (/^\s*(\/\/|\*|\/\*)/.test(line)) continue;
       // "run hubscope fetch", "use: hubscope print", ": hubscope import", "(see hubscope status)"
-      if (/(?:\brun |\buse: |: |\(see |\btry: |, or )hubscope (?:fetch|import|print|status|keys|explore|--help)/.test(line)) found.push({ file: path, line: line.trim() });
+      if (/(?:\brun |\buse: |: |\(see |\btry: |, or |, then |= `)hubscope (?:fetch|import|print|status|keys|explore|--help)/.test(line)) found.push({ file: path, line: line.trim() });
     }
   }
   return found;
