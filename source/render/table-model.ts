@@ -10,6 +10,7 @@
 // of them holding the selected column (from the first when it fits there). Pure.
 import type { Role } from './theme.js';
 import { makeTheme } from './theme.js';
+import { formatInteger } from './format-number.js';
 import { cellText, displayWidth, fit, padEnd, widthUpTo } from './text-width.js';
 
 export type Cell = string | number | null;
@@ -230,6 +231,8 @@ export interface Grid<R = any> {
   gutter?: boolean;
   selected?: number;
   sort?: { id: string; descending: boolean } | null;
+  /** In Markdown: a first `#` column numbering the rows (the screen says "row N" instead). */
+  ranked?: boolean;
   /** In Markdown: its text lines in a fenced block (a tree reads as one only in monospace),
    *  not a Markdown table. */
   fenced?: boolean;
@@ -249,5 +252,9 @@ export function gridLines<R>(grid: Grid<R>, options: { width: number; color: boo
 /** The grid's drawn columns as Markdown table columns and cell rows (nothing cut). */
 export function gridCells<R>(grid: Grid<R>): { columns: Array<{ title: string; align: Align }>; rows: Cell[][] } {
   const drawn = grid.columns.filter((c) => !c.exportOnly);
-  return { columns: drawn.map((c) => ({ title: c.title, align: c.align })), rows: grid.rows.map((row) => drawn.map((c) => c.text(row))) };
+  const rank = grid.ranked ? [{ title: '#', align: 'right' as const }] : [];
+  return {
+    columns: [...rank, ...drawn.map((c) => ({ title: c.title, align: c.align }))],
+    rows: grid.rows.map((row, i) => [...(grid.ranked ? [formatInteger(i + 1)] : []), ...drawn.map((c) => c.text(row))]),
+  };
 }

@@ -90,7 +90,7 @@ export function leaderboardView(dataset: Dataset, options: ViewOptions): View {
     ].join(' · '),
     blocks: [
       { kind: 'heading', text: `Leaderboard [§5] — ${nOfM} entries${top.length < result.shown ? `, the first ${formatInteger(top.length)}` : ''}` },
-      { kind: 'grid', grid: { columns, rows: top, widths, gutter: true, selected, sort: { id: sort.column, descending: sort.descending } } },
+      { kind: 'grid', grid: { columns, rows: top, widths, gutter: true, ranked: true, selected, sort: { id: sort.column, descending: sort.descending } } },
       notesBlock(result.notes),
     ],
     data: {
