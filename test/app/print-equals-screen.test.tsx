@@ -7,7 +7,8 @@
 // options in force, the title, search and hint lines: print has its own header instead), the
 // scroll window (the screen shows `room` lines of the view, print all of them) and the cursor
 // mark (› on the cursor row, a blank gutter in print). The generic explorer's screens (LMArena's
-// Overview and Frontier) likewise: the view's lines under the screen's panel.
+// Overview and Frontier, the Hub snapshot's nine screens) likewise: the view's lines under the
+// screen's panel.
 import React from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../source/app/App.js';
@@ -26,6 +27,9 @@ import { builtCli } from '../fetch/cli-build.js';
 import { tempDir } from '../fetch/helpers.js';
 import { runCli } from '../fetch/run-cli.js';
 import { ARENA_COLUMNS, ARENA_ID, arenaRows } from '../sources/arena-table.js';
+import { CacheStore } from '../../source/cache/store.js';
+import { hubSource, type HubData } from '../../source/sources/hub.js';
+import { parent, writeSnapshot, type FixtureRow } from '../hub/snapshot-fixture.js';
 
 const WIDTHS = [80, 120];
 const ROWS = 30;
@@ -75,6 +79,13 @@ async function print(args: string[]): Promise<string[]> {
   expect(run.code, run.stderr).toBe(0);
   return run.stdout.split('\n').map((l) => l.trimEnd());
 }
+
+/** Without the blank lines at the end. */
+const trimBlank = (lines: string[]): string[] => {
+  let end = lines.length;
+  while (end > 0 && lines[end - 1] === '') end -= 1;
+  return lines.slice(0, end);
+};
 
 /** Print's lines after its own header (title and source, then a blank line). */
 const printBody = (lines: string[]): string[] => lines.slice(lines.indexOf('') + 1);
@@ -174,6 +185,49 @@ describe('print equals screen: the generic explorer (SourceApp) on an LMArena da
       const shown = body.slice(from);
       expect(shown.filter((l) => l !== '').length).toBeGreaterThan(3);
       expect(shown).toEqual(printed.slice(0, shown.length));
+    }, 30_000);
+  }
+});
+
+describe('print equals screen: the generic explorer on the Hub snapshot', () => {
+  const HUB = 'cfahlgren1/hub-stats';
+  let cli: string;
+  let dir: string;
+  let hubData: HubData;
+  beforeAll(async () => {
+    // five bases, base-k with 2·(5 − k) finetunes (as test/app/hub-source-app.test.tsx)
+    const rows: FixtureRow[] = [];
+    for (let k = 0; k < 5; k += 1) rows.push({ id: `org/base-${k}`, author: 'org', createdAt: `2024-0${k + 1}-01T00:00:00Z`, downloads: 100, pipeline_tag: 'text-generation' });
+    for (let k = 0; k < 5; k += 1) {
+      for (let i = 0; i < 2 * (5 - k); i += 1) {
+        rows.push({ id: `u${i}/ft-${k}-${i}`, author: `u${i}`, createdAt: '2025-01-01T00:00:00Z', downloads: i, pipeline_tag: 'text-generation', baseModels: { relation: 'finetune', models: [parent(`org/base-${k}`)] } });
+      }
+    }
+    dir = await tempDir('hubscope-hub-print-');
+    const store = await CacheStore.open(dir, { dataset: HUB, kind: hubSource.id });
+    await hubSource.importFile!(store, await writeSnapshot(rows), {});
+    await store.flush();
+    [hubData, cli] = await Promise.all([hubSource.read(dir, HUB), builtCli()]);
+  }, 120_000);
+
+  for (const width of WIDTHS) {
+    it.each(hubSource.screens!.map((s) => s.id))(`%s at ${width} columns: the view's lines under the screen's panel`, async (id) => {
+      const app = await renderApp(
+        <SourceApp kind={hubSource} initial={hubData} reload={async () => hubData} fetcher={null} autoFetch={false} color={false} size={{ columns: width, rows: ROWS }} startScreen={id} />,
+        { columns: width, rows: ROWS },
+      );
+      open.push(app);
+      const frame = await app.waitFor((f) => !f.includes('Building the view'), 15_000);
+      const body = frame.split('\n').slice(2, ROWS - 1).map((l) => l.trimEnd());
+      const run = await runCli(cli, ['print', hubSource.screens!.find((s) => s.id === id)!.viewId, '--dataset', HUB, '--cache', dir, '--format', 'text', '--width', String(width)]);
+      expect(run.code, run.stderr).toBe(0);
+      const printed = printBody(run.stdout.split('\n').map((l) => l.trimEnd()));
+      const from = body.indexOf(printed[0]!);
+      expect(from, `the view's first line "${printed[0]}" not on screen:\n${body.join('\n')}`).toBeGreaterThanOrEqual(0);
+      // a view shorter than the screen: blank lines below it
+      const shown = trimBlank(body.slice(from));
+      expect(shown.filter((l) => l !== '').length).toBeGreaterThan(2);
+      expect(shown).toEqual(trimBlank(printed.slice(0, shown.length)));
     }, 30_000);
   }
 });
