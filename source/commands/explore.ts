@@ -55,7 +55,8 @@ async function exploreSource(
   offline: boolean,
   values: { 'no-fetch'?: boolean; 'datasets-server'?: string; screen?: string },
 ): Promise<number> {
-  const initial = await kind.read(dir, dataset);
+  // only what the first frame needs (the Hub snapshot: its manifest; DuckDB opens for the views)
+  const initial = await kind.read(dir, dataset, { firstFrame: true });
   mark('source read');
   const extra: string[] = ['--dataset', dataset];
   if (values['datasets-server']) extra.push('--datasets-server', values['datasets-server']);

@@ -60,8 +60,12 @@ function viewOf<D extends object>(kind: SourceKind<D>, data: D, viewId: string, 
   const key = `${viewId} ${JSON.stringify(options)}`;
   let view = byId.get(key);
   if (!view) {
-    view = kind.view(viewId, data, { ...DEFAULT_VIEW_OPTIONS, ...options, now });
-    byId.set(key, view);
+    const made = kind.view(viewId, data, { ...DEFAULT_VIEW_OPTIONS, ...options, now });
+    byId.set(key, made);
+    // once answered, the view itself is kept: a screen switched back to draws it in that very
+    // frame (issue 10: revisit ≤ 50 ms), not a "Building the view…" frame and a promise's turn
+    if (made instanceof Promise) made.then((v) => byId!.get(key) === made && byId!.set(key, v), () => undefined);
+    view = made;
   }
   return view;
 }
