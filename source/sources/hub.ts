@@ -15,7 +15,7 @@ import type { CacheStore } from '../cache/store.js';
 import type { FetchEvent } from '../fetch/events.js';
 import type { HubProgress } from '../fetch/hub-projected-copy.js';
 import { fmt, megabytes } from '../fetch/progress-view.js';
-import { HUB_DATASET, MANIFEST_NAME, STORE_NAME, readManifest, type HubManifest } from '../hub/manifest.js';
+import { HUB_DATASET, HUB_MANIFEST_VERSION, MANIFEST_NAME, STORE_NAME, readManifest, type HubManifest } from '../hub/manifest.js';
 import type { HubStore } from '../hub/store.js';
 import type { HubViewOptions } from '../views/hub-registry.js';
 import { HUB_VIEW_IDS, snapshotLabel, type HubViewId } from '../views/hub-view-common.js';
@@ -51,12 +51,16 @@ export async function storeOf(data: HubData): Promise<HubStore | null> {
   return data.open ? data.open() : null;
 }
 
+/** Data a newer manifest replaced (its store is closed once the queries in flight are done). */
+const retired = new WeakSet<HubData>();
+
 /** A `read` whose store opens on first use, once (a failed open is tried again next time). */
 function lazyOpen(data: HubData, dir: string): HubData {
   let opening: Promise<HubStore> | null = null;
   data.open = () => {
     opening ??= import('../hub/store.js').then(({ HubStore }) => HubStore.open(dir)).then(
       (store) => {
+        if (retired.has(data)) setTimeout(() => store.close(), 30_000).unref();
         data.store = store;
         data.manifest = store.manifest;
         return store;
@@ -219,13 +223,19 @@ export const hubSource: SourceKind<HubData> = {
       // the manifest alone (a small JSON file) for the label and the tab bar; DuckDB later
       const manifest = await readManifest(join(dir, MANIFEST_NAME));
       if (!manifest) return empty;
+      // a store of an older hubscope: opened now, so its one-line error stops the explorer
+      // before the first frame, as without firstFrame
+      if (manifest.version < HUB_MANIFEST_VERSION) await (await import('../hub/store.js')).HubStore.open(dir);
       data = lazyOpen({ ...empty, manifest }, dir);
     } else {
       const { HubStore } = await import('../hub/store.js');
       const store = await HubStore.open(dir);
       data = { ...empty, store, manifest: store.manifest };
     }
-    if (held) setTimeout(() => held.data.store?.close(), 30_000).unref(); // queries in flight finish first
+    if (held) {
+      retired.add(held.data); // a store still opening is closed when it opens
+      setTimeout(() => held.data.store?.close(), 30_000).unref(); // queries in flight finish first
+    }
     opened.set(dir, { stamp, data });
     return data;
   },
