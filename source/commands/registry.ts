@@ -31,8 +31,9 @@ export const COMMANDS: Record<string, Command> = {
       '  --datasets-server URL  dataset viewer base URL (env HUBSCOPE_DATASETS_SERVER)\n' +
       '  --screen NAME      open on overview, leaderboard, authors, types, architectures, lineage,\n' +
       '                     sizes or improvement (LMArena\'s history: overview or frontier)\n' +
-      '  --export-dir DIR   where e writes its markdown files (default: the current directory)\n' +
-      '\nKeys: ? on any screen, or hubscope keys. Needs a terminal of at least 80×24.\n',
+      '  --export-dir DIR   where e writes its markdown files, made when missing (default: the\n' +
+      '                     cache\'s exports/ folder, never the current directory)\n' +
+      '\nKeys: ? on any screen, or npx hubscope keys. Needs a terminal of at least 80×24.\n',
     load: () => loadInteractive(() => import('./explore.js')),
   },
   fetch: {
@@ -148,8 +149,9 @@ export const COMMANDS: Record<string, Command> = {
       '                     from the leaderboards the cache holds\n' +
       'leaderboard:\n' +
       '  --search TEXT  --sort COL  --asc|--desc  --type T  --arch FAMILY  --size PRESET\n' +
-      '  --min-params B  --max-params B  --from DAY  --to DAY  --show-merges\n' +
-      '  (types: pretrained, continuously pretrained, fine-tuned, chat, merge, unknown; sizes:\n' +
+      '  --min-params B  --max-params B  --from DATE  --to DATE  --show-merges\n' +
+      '  (created dates: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www; --from is the start of that\n' +
+      '  period, --to its end, inclusive; types: pretrained, continuously pretrained, fine-tuned, chat, merge, unknown; sizes:\n' +
       '  up-to-3, 3-to-7, 7-to-65, 65-plus, unknown; lists comma-separated or repeated)\n',
     load: () => import('./print.js'),
   },

@@ -22,9 +22,12 @@
 //   stage-end   {stage, done, total, ok, gone, errors, seconds}   [detail: one line of what
 //                                         the stage did, for a stage that is not items]
 //   done        {seconds, interrupted, requests, retries, rateLimited}   once, last
-//   fatal       {message}                 the fetch cannot go on (also printed on stderr)
+//   fatal       {message, unreachable?}   the fetch cannot go on (also printed on stderr);
+//                                         unreachable {host, problem, setting}: no connection
+//                                         to that host could be made (issue 9 item 10)
 
 import { redactSecrets } from '../text/redact.js';
+import type { Unreachable } from './unreachable-advice.js';
 
 /** A stage's name: each source kind has its own (source/sources; a leaderboard's are
  *  LEADERBOARD_STAGES). */
@@ -50,7 +53,7 @@ export type FetchEvent =
   | { type: 'retrying'; host: string; problem: string; attempt: number; of: number }
   | ({ type: 'stage-end'; stage: Stage; seconds: number; detail?: string } & Counts)
   | { type: 'done'; seconds: number; interrupted: boolean; requests: number; retries: number; rateLimited: number }
-  | { type: 'fatal'; message: string };
+  | { type: 'fatal'; message: string; unreachable?: Unreachable };
 
 /** A file download's progress (the Hub snapshot: hub-api.md §12), beside the counts. */
 export interface FileProgress {
@@ -80,6 +83,11 @@ export function redactEvent(event: FetchEvent): FetchEvent {
     case 'retrying':
       return { ...event, host: redactSecrets(event.host), problem: redactSecrets(event.problem) };
     case 'fatal':
+      return {
+        ...event,
+        message: redactSecrets(event.message),
+        ...(event.unreachable ? { unreachable: { ...event.unreachable, host: redactSecrets(event.unreachable.host), problem: redactSecrets(event.unreachable.problem) } } : {}),
+      };
     case 'note':
       return { ...event, message: redactSecrets(event.message) };
     default:
