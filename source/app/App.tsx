@@ -31,9 +31,8 @@ import type { Env } from './state/screen-models.js';
 import { modeOf } from './state/handle.js';
 import { currentView, whereLine } from './state/current-view.js';
 import { useKeyOwner } from './keys/use-key-owner.js';
+import { TooSmall, tooSmall } from './components/TooSmall.js';
 
-export const MIN_COLUMNS = 80;
-export const MIN_ROWS = 24;
 /** Lines around the body: tabs, the breadcrumb line, the key hints, the status bar. */
 export const APP_CHROME = 4;
 
@@ -183,15 +182,7 @@ function Explorer(props: AppProps & { store: Store<AppState>; open: (id: string)
   };
   useKeyOwner({ store, env: () => envRef.current, helpLines: (s) => helpLines(s.screen, envRef.current.width).length, run });
 
-  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
-    return (
-      <Box flexDirection="column" width={columns}>
-        <Text wrap="wrap">
-          hubscope needs a window of at least {MIN_COLUMNS}×{MIN_ROWS}; this one is {columns}×{rows}. Please enlarge it (q quits).
-        </Text>
-      </Box>
-    );
-  }
+  if (tooSmall(columns, rows)) return <TooSmall columns={columns} rows={rows} />;
   const screen = state.screen;
   const Screen = SCREEN_COMPONENTS[screen];
   const label = labelOf(dataset);

@@ -24,9 +24,8 @@ import { useTerminalSize, type Size } from '../hooks/use-terminal-size.js';
 import { commandOf, sourceHelpLines } from './source-keys.js';
 import { handle, initialSourceState, offsetOf, type SourceState } from './source-state.js';
 import { panelOf, type BoundPanel } from './panels.js';
+import { TooSmall, tooSmall } from '../components/TooSmall.js';
 
-export const MIN_COLUMNS = 80;
-export const MIN_ROWS = 24;
 
 export interface SourceAppProps<D extends { fetching?: boolean }> {
   kind: SourceKind<D>;
@@ -187,15 +186,7 @@ export function SourceApp<D extends { fetching?: boolean }>(props: SourceAppProp
     if (loadError && kind.isEmpty(data)) exit(new DataError(loadError));
   }, [loadError]);
 
-  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
-    return (
-      <Box flexDirection="column" width={columns}>
-        <Text wrap="wrap">
-          hubscope needs a window of at least {MIN_COLUMNS}×{MIN_ROWS}; this one is {columns}×{rows}. Please enlarge it (q quits).
-        </Text>
-      </Box>
-    );
-  }
+  if (tooSmall(columns, rows)) return <TooSmall columns={columns} rows={rows} />;
   const label = kind.label(data);
   const title = screen?.title ?? kind.title;
   const empty = kind.isEmpty(data);
