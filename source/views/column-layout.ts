@@ -25,3 +25,23 @@ export function visibleIds(columns: readonly string[], layout: ColumnLayout): st
   return orderedIds(columns, layout).filter((id) => id === 'repo' || !hidden.has(id));
 }
 
+
+/** The column picker's lines: a header, then one line per column in the order drawn, `[x]`
+ *  shown, `[ ]` hidden, the cursor's line marked ›; a window of `height` lines that keeps the
+ *  cursor in view. */
+export function columnPickerLines(columns: ReadonlyArray<{ id: string; title: string }>, layout: ColumnLayout, cursor: number, height: number): string[] {
+  const titles = new Map(columns.map((c) => [c.id, c.title]));
+  const ids = orderedIds(columns.map((c) => c.id), layout);
+  const hidden = new Set(layout.hidden);
+  const shown = ids.filter((id) => id === 'repo' || !hidden.has(id)).length;
+  const header = `Columns · ${shown} of ${ids.length} shown · Space show/hide · K/J (Shift-↑/↓) move · Esc done`;
+  const room = Math.max(1, height - 1);
+  const first = Math.max(0, Math.min(cursor - Math.floor(room / 2), ids.length - room));
+  const lines = ids.slice(first, first + room).map((id, i) => {
+    const at = first + i;
+    const box = id === 'repo' ? '[x]' : hidden.has(id) ? '[ ]' : '[x]';
+    const note = id === 'repo' ? ' (always first)' : '';
+    return `${at === cursor ? '›' : ' '} ${box} ${titles.get(id) ?? id}${note}`;
+  });
+  return [header, ...lines];
+}

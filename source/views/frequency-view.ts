@@ -100,5 +100,5 @@ export function frequencyView(dataset: Dataset, options: ViewOptions): View {
   const id = frequencyColumn(table, options.column ?? '') ?? 'type';
   const column = table.columns.find((c) => c.id === id)!;
   const result = queryLeaderboard(table, queryOf(table, options));
-  return frequencyAsView(frequency(table.rows, result.indices, column), `${result.summary} entries · ${column.title}`);
+  return frequencyAsView(frequency(table.rows, result.indices, column), `${formatInteger(result.shown)} of ${formatInteger(result.total)} entries · ${column.title}`);
 }

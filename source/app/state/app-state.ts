@@ -73,6 +73,9 @@ export interface Frame {
   saved: ScreenStates[ScreenId];
   /** What the step opened, for the breadcrumb ("org/model", "tree of org/base"). */
   label: string;
+  /** Esc closes what the opened screen has open before going back (a drill-down into rows,
+   *  where a detail opened later closes first). */
+  local?: boolean;
 }
 
 export type Overlay = { kind: 'none' } | { kind: 'help'; offset: number } | { kind: 'command'; text: string; before: string | null };
