@@ -27,6 +27,7 @@ import type { SourceLabel } from '../views/source-label.js';
 import { MODEL_TYPES } from '../data/model.js';
 import { SIZE_PRESETS } from '../analysis/leaderboard-query.js';
 import { searchRefusal } from '../analysis/leaderboard-search.js';
+import { parseDateBound } from '../data/date-range.js';
 import { UsageError, intOption, numberOption, parse } from './args.js';
 import { safeJson, safeLines } from '../text/safe-output.js';
 
@@ -79,10 +80,13 @@ function oneOf<T extends string>(value: string | undefined, name: string, allowe
   return value as T;
 }
 
-function day(value: string | undefined, name: string): string | undefined {
+/** A bound of --from/--to in the one date syntax (data/date-range.ts: YYYY, YYYY-MM,
+ *  YYYY-MM-DD, YYYY-Www), as the day it stands for: `from` its first, `to` its last. */
+function day(value: string | undefined, name: 'from' | 'to'): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`--${name} takes a day YYYY-MM-DD, got "${value}"`);
-  return value;
+  const parsed = parseDateBound(value, name);
+  if (!parsed.ok) throw new UsageError(`--${name}: ${parsed.error}`);
+  return parsed.day;
 }
 
 /** A share: 0.05, or 5 % written "5%". */
@@ -148,6 +152,7 @@ export function viewOptionsOf(values: Values, now: Date): ViewOptions {
   set('models', list(values.models).length > 0 ? list(values.models) : undefined);
   set('from', day(values.from, 'from'));
   set('to', day(values.to, 'to'));
+  if (options.from !== undefined && options.to !== undefined && options.from > options.to) throw new UsageError(`--from ${values.from} (${options.from}) is after --to ${values.to} (${options.to}): nothing is in that range`);
   return options;
 }
 

@@ -21,6 +21,7 @@ import type { FetchState } from '../services/fetch-controller.js';
 import { initialPicker, chosenSpecs } from './family-picker.js';
 import { queryOf, visibleIds, type ColumnLayout, type LeaderboardState } from './leaderboard-state.js';
 import { narrowed } from '../../views/leaderboard-where.js';
+import { windowOptions, windowText, type DateWindow } from '../../views/date-window.js';
 import { compareRowsView, rowOf } from '../../views/compare-view.js';
 import { frequency, type Frequency } from '../../views/frequency-view.js';
 import type { LineageState } from './lineage-state.js';
@@ -263,7 +264,8 @@ const barsText = (bars: 'counts' | 'shares' | null): string => (bars === null ? 
 
 /** The options in force as the view builders take them (only what differs from the defaults
  *  the warm-up builds, so the opening view is the cached one). */
-function optionsOf(screen: PageScreen, screens: ScreenStates, env: Env): Partial<ViewOptions> {
+function optionsOf(screen: PageScreen, screens: ScreenStates, env: Env, window: DateWindow | null): Partial<ViewOptions> {
+  if (window && WINDOWED.has(screen)) return { ...optionsOf(screen, screens, env, null), ...windowOptions(window) };
   switch (screen) {
     case 'authors':
       return screens.authors.owners ? { authors: 'namespace' } : {};
@@ -295,7 +297,16 @@ function optionsOf(screen: PageScreen, screens: ScreenStates, env: Env): Partial
   }
 }
 
-function headerOf(screen: PageScreen, screens: ScreenStates, env: Env): string[] {
+/** The screens with a window of dates. */
+export const WINDOWED: ReadonlySet<PageScreen> = new Set(['types', 'architectures', 'sizes', 'improvement']);
+
+function headerOf(screen: PageScreen, screens: ScreenStates, env: Env, window: DateWindow | null): string[] {
+  const lines = headerLines(screen, screens, env);
+  if (!WINDOWED.has(screen)) return lines;
+  return [...lines, `window: ${windowText(window)} ([ ] move · { } narrow/widen · 0 every date)`];
+}
+
+function headerLines(screen: PageScreen, screens: ScreenStates, env: Env): string[] {
   const period = `period: ${env.period} (p: day / week / month)`;
   switch (screen) {
     case 'overview':
@@ -336,8 +347,8 @@ export function pageOf(screen: PageScreen, state: AppState, env: Env): Page {
   const view =
     screen === 'overview' && screens.overview.details
       ? fetchDetailsView(env.dataset, env.fetchState)
-      : cachedView(VIEW_OF[screen], env.dataset, screenOptions(env.period, env.now, optionsOf(screen, screens, env)));
-  const header = headerOf(screen, screens, env);
+      : cachedView(VIEW_OF[screen], env.dataset, screenOptions(env.period, env.now, optionsOf(screen, screens, env, state.window)));
+  const header = headerOf(screen, screens, env, state.window);
   const picker = screen === 'improvement' ? pickerHeight(screens.improvement, env.height) : 0;
   return { view, header, room: Math.max(1, env.height - header.length - picker) };
 }
