@@ -63,8 +63,16 @@ export function handleLeaderboard(state: AppState, command: Command, env: Env): 
     case 'columns': {
       const ids = model.columns.map((c) => c.id);
       if (command.type === 'scroll') return act({ type: 'picker-move', by: PANEL_STEP[command.by], count: ids.length });
-      if (command.type === 'picker-toggle') return act({ type: 'picker-toggle', columns: ids });
-      if (command.type === 'column-shift') return act({ type: 'picker-shift', by: command.by, columns: ids });
+      // the selected column stays the same column while others are hidden or moved
+      const keepSelected = (action: LeaderboardAction): AppState => {
+        const selected = shownColumns(model, s).columns[s.column]?.id;
+        const next = leaderboardReducer(s, action);
+        const shown = shownColumns(model, next).columns;
+        const at = shown.findIndex((c) => c.id === selected);
+        return withScreen(state, 'leaderboard', { ...next, column: at >= 0 ? at : Math.min(s.column, shown.length - 1) });
+      };
+      if (command.type === 'picker-toggle') return keepSelected({ type: 'picker-toggle', columns: ids });
+      if (command.type === 'column-shift') return keepSelected({ type: 'picker-shift', by: command.by, columns: ids });
       if (command.type === 'back') {
         // the selected column stays on a column shown
         const shown = shownColumns(model, s).columns.length;
