@@ -10,6 +10,7 @@ import { COMMANDS, commandHelp, mainHelp } from './commands/registry.js';
 import { UsageError } from './commands/args.js';
 import { VERSION } from './version.js';
 import { safeText } from './text/safe-output.js';
+import { HUBSCOPE } from './text/command.js';
 
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
@@ -26,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
   const name = first === undefined || first.startsWith('-') ? 'explore' : first;
   const args = name === first ? rest : argv;
   const command = COMMANDS[name];
-  if (!command) throw new UsageError(`unknown command "${name}" (try: hubscope --help)`);
+  if (!command) throw new UsageError(`unknown command "${name}" (try: ${HUBSCOPE} --help)`);
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(commandHelp(name));
     return 0;

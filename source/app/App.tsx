@@ -20,6 +20,7 @@ import { useDataset } from './hooks/use-dataset.js';
 import type { FetchController } from './services/fetch-controller.js';
 import { osc52 } from './services/clipboard.js';
 import { exportMarkdown } from './services/export-file.js';
+import { pathMessage } from '../text/path-message.js';
 import { freshness } from './components/freshness.js';
 import { SCREEN_COMPONENTS } from './screens/index.js';
 import { prewarm } from './services/view-cache.js';
@@ -155,7 +156,7 @@ function Explorer(props: AppProps & { store: Store<AppState>; open: (id: string)
         const md = markdown();
         if (md) {
           exportMarkdown(props.exportDir, md.id, md.text, now(), effect.file).then(
-            (path) => say(`exported to ${path}`),
+            (path) => say(pathMessage('exported to ', path, columns)),
             (error: unknown) => say(`export failed: ${error instanceof Error ? error.message : String(error)}`),
           );
         }

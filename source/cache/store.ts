@@ -200,6 +200,13 @@ export class CacheStore {
     this.dirty.add('commits');
   }
 
+  /** Sets the record's description of what the dataset's folder holds now (a kind whose store
+   *  is its own: the Hub snapshot's sha, day and fetch time). Written with meta.json by the
+   *  next flush, after the folder's files are on disk. */
+  describe(patch: Partial<Pick<DatasetRecord, 'generation' | 'origin' | 'revision' | 'fetchedAt'>>): void {
+    Object.assign(this.enter(), patch);
+  }
+
   /** A stage completed a full pass over this dataset. */
   markCompleted(stage: string, at: string): void {
     this.enter().completed[stage] = at;

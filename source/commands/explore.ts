@@ -9,6 +9,7 @@ import { appendFileSync } from 'node:fs';
 import { cacheDir, loadDataset } from '../cache/store.js';
 import { DAY_MS, DEFAULT_TTL_DAYS } from '../cache/freshness.js';
 import { chooseDataset, heldList, readIndex } from '../cache/meta.js';
+import { ensureExportDir, exportDirOf } from '../cache/exports.js';
 import { DataError } from '../data/errors.js';
 import type { Dataset } from '../data/model.js';
 import { DEFAULT_DATASET, readSettings } from '../env.js';
@@ -22,6 +23,7 @@ import { FetchController } from '../app/services/fetch-controller.js';
 import { loadState, saveState } from '../app/services/ui-state-file.js';
 import { SCREENS, type ScreenId } from '../app/screens/screen-list.js';
 import { UsageError, parse } from './args.js';
+import { HUBSCOPE } from '../text/command.js';
 
 const ALT_SCREEN_ON = '\u001b[?1049h';
 const ALT_SCREEN_OFF = '\u001b[?1049l';
@@ -93,7 +95,7 @@ export async function run(argv: string[]): Promise<number> {
     restore: { type: 'boolean' },
   });
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    throw new UsageError('the explorer needs a terminal; for text output use: hubscope print VIEW');
+    throw new UsageError(`the explorer needs a terminal; for text output use: ${HUBSCOPE} print VIEW`);
   }
   const start = values.screen as ScreenId | undefined;
   const dir = cacheDir(values.cache);
@@ -107,7 +109,7 @@ export async function run(argv: string[]): Promise<number> {
   const kind = sourceFor(choice.id, index.meta.datasets[choice.id]);
   if (kind.id !== 'leaderboard') {
     if (!kind.screens || kind.screens.length === 0) {
-      throw new DataError(`the explorer does not show a ${kind.title} yet: hubscope print VIEW --dataset ${sanitize(choice.id)}`);
+      throw new DataError(`the explorer does not show a ${kind.title} yet: ${HUBSCOPE} print VIEW --dataset ${sanitize(choice.id)}`);
     }
     if (start !== undefined && !kind.screens.some((s) => s.id === start)) {
       throw new UsageError(`--screen takes one of ${kind.screens.map((s) => s.id).join(', ')} for ${sanitize(choice.id)}`);
@@ -117,6 +119,10 @@ export async function run(argv: string[]): Promise<number> {
   if (start !== undefined && !SCREENS.some((s) => s.id === start)) {
     throw new UsageError(`--screen takes one of ${SCREENS.map((s) => s.id).join(', ')}`);
   }
+  // `e` writes under the cache's exports/ (or --export-dir, made now so that a folder that
+  // cannot be made is one line before the screen opens), never into the current directory
+  const exportDir = exportDirOf(values['export-dir'], dir);
+  if (values['export-dir'] !== undefined) await ensureExportDir(exportDir);
   const dataset = choice.id;
   const load = (): Promise<Dataset> => leaderboardSource.read(dir, dataset);
   // the first frame is drawn from the leaderboard alone; the app reads the rest right after
@@ -161,7 +167,7 @@ export async function run(argv: string[]): Promise<number> {
       fetcher,
       autoFetch,
       color,
-      exportDir: values['export-dir'] ?? process.cwd(),
+      exportDir,
       writeRaw: (text: string) => process.stdout.write(text),
       startScreen: start,
       initialState: restored ? (start ? { ...restored, screen: start } : restored) : undefined,

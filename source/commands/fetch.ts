@@ -53,6 +53,8 @@ export async function run(argv: string[]): Promise<number> {
     config: { type: 'string' },
     split: { type: 'string' },
     category: { type: 'string' },
+    revision: { type: 'string' },
+    history: { type: 'string' },
   });
   const only = parseOnly(values.only);
   const ttlDays = numberOption(values.ttl, 'ttl', DEFAULT_TTL_DAYS);
@@ -69,6 +71,16 @@ export async function run(argv: string[]): Promise<number> {
     if (value === undefined) continue;
     if (!/^[\w.-]{1,100}$/.test(value)) throw new UsageError(`--${name} takes a name of letters, digits, "_", "-" or ".", got "${value}"`);
     params[name] = value;
+  }
+  // the Hub snapshot's own options (hub-api.md §12): the fetcher refuses them for other kinds
+  if (values.revision !== undefined) {
+    if (!/^[\w][\w.\/-]{0,99}$/.test(values.revision)) throw new UsageError(`--revision takes a commit sha or a branch name, got "${values.revision}"`);
+    params.revision = values.revision;
+  }
+  if (values.history !== undefined) {
+    const history = intOption(values.history, 'history', 2, 2);
+    if (history > 520) throw new UsageError('--history takes at most 520 weekly snapshots');
+    params.history = String(history);
   }
   if (values['datasets-server'] !== undefined) checkUrl(values['datasets-server'], '--datasets-server');
   const settings = readSettings(process.env, { datasetsServer: values['datasets-server'], offline: values.offline });

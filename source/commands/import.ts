@@ -19,6 +19,7 @@ import { FORMATS, type ImportFormat } from '../import/format.js';
 import { readTable } from '../import/read-table.js';
 import { toLeaderboard, type LeaderboardImport } from '../import/leaderboard.js';
 import { count } from '../import/numbers.js';
+import { sourceFor } from '../sources/registry.js';
 
 const OPTIONS = {
   format: { type: 'string' },
@@ -146,6 +147,37 @@ async function cacheIo<T>(dir: string, verb: 'read' | 'write', action: () => Pro
   }
 }
 
+/** The import of a dataset whose kind loads files itself (the Hub snapshot): a regular file, any
+ *  size (the kind reads it bounded); the kind writes the dataset's folder (a new store renamed
+ *  over the old only when whole), then meta.json is written. A bad file changes nothing. */
+async function importOther(file: string, dataset: string, kind: ReturnType<typeof sourceFor>, cacheOption: string | undefined): Promise<number> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch {
+    throw new DataError(`${sanitize(file)}: no such file`);
+  }
+  if (!info.isFile()) {
+    const what = KINDS.find(([, test]) => test(info))?.[0] ?? 'not a regular file';
+    throw new DataError(`${sanitize(file)}: ${what.startsWith('not') ? what : `is ${what}`}; import reads regular files only`);
+  }
+  const dir = cacheDir(cacheOption);
+  const release = await cacheIo(dir, 'read', () => acquireLock(dir, 'import'));
+  let line: string;
+  try {
+    const store = await cacheIo(dir, 'read', () => CacheStore.open(dir, { dataset, kind: kind.id }));
+    if (store.choice.held && store.record.kind !== kind.id) {
+      throw new DataError(`the cache holds ${sanitize(dataset)} as a "${store.record.kind}" dataset, not a ${kind.title}`);
+    }
+    line = await kind.importFile!(store, file, { onProgress: (step) => process.stderr.write(`${step}\n`) });
+    await cacheIo(dir, 'write', () => store.flush());
+  } finally {
+    await release();
+  }
+  process.stdout.write(`${line} into ${shownDir(dir)}\n`);
+  return 0;
+}
+
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, OPTIONS, true);
   if (positionals.length !== 1) {
@@ -158,6 +190,15 @@ export async function run(argv: string[]): Promise<number> {
   const asked = values.dataset?.trim() ? values.dataset.trim() : null;
   if (asked !== null && !DATASET_ID.test(asked)) {
     throw new UsageError(`--dataset must be a dataset id such as owner/name, got "${sanitize(asked)}"`);
+  }
+
+  // a dataset id of another source kind (the Hub snapshot: a local models.parquet) is loaded
+  // by that kind (SourceKind.importFile), under the same lock
+  const kind = asked === null ? null : sourceFor(asked);
+  if (kind?.importFile) {
+    const leaderboardOnly = Object.entries({ format: values.format, delimiter: values.delimiter, 'invert-flags': values['invert-flags'], 'skip-bad-rows': values['skip-bad-rows'] }).find(([, v]) => v !== undefined);
+    if (leaderboardOnly) throw new UsageError(`--${leaderboardOnly[0]} applies to leaderboard tables, not to ${sanitize(asked!)} (a ${kind.title})`);
+    return importOther(file, asked!, kind, values.cache);
   }
 
   await checkFile(file);

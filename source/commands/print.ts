@@ -25,11 +25,12 @@ import { FamilySpecError, parseFamilySpecs } from '../views/view-options.js';
 import { isModelType, isSizePreset } from '../views/leaderboard-view.js';
 import type { SourceLabel } from '../views/source-label.js';
 import { MODEL_TYPES } from '../data/model.js';
+import { parseDateRange } from '../data/date-range.js';
 import { SIZE_PRESETS } from '../analysis/leaderboard-query.js';
 import { searchRefusal } from '../analysis/leaderboard-search.js';
-import { parseDateBound } from '../data/date-range.js';
 import { UsageError, intOption, numberOption, parse } from './args.js';
 import { safeJson, safeLines } from '../text/safe-output.js';
+import { HUBSCOPE } from '../text/command.js';
 
 const FORMATS = ['text', 'markdown', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -67,6 +68,8 @@ const OPTIONS = {
   authors: { type: 'string' },
   column: { type: 'string' },
   models: { type: 'string', multiple: true },
+  scope: { type: 'string' },
+  roots: { type: 'string', multiple: true },
 } as const;
 
 type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
@@ -80,14 +83,6 @@ function oneOf<T extends string>(value: string | undefined, name: string, allowe
   return value as T;
 }
 
-/** A bound of --from/--to in the one date syntax (data/date-range.ts: YYYY, YYYY-MM,
- *  YYYY-MM-DD, YYYY-Www), as the day it stands for: `from` its first, `to` its last. */
-function day(value: string | undefined, name: 'from' | 'to'): string | undefined {
-  if (value === undefined) return undefined;
-  const parsed = parseDateBound(value, name);
-  if (!parsed.ok) throw new UsageError(`--${name}: ${parsed.error}`);
-  return parsed.day;
-}
 
 /** A share: 0.05, or 5 % written "5%". */
 function share(value: string | undefined, name: string): number | undefined {
@@ -150,9 +145,13 @@ export function viewOptionsOf(values: Values, now: Date): ViewOptions {
   set('authors', values.authors === undefined ? undefined : oneOf(values.authors, 'authors', ['history', 'namespace'] as const, 'history'));
   set('column', values.column);
   set('models', list(values.models).length > 0 ? list(values.models) : undefined);
-  set('from', day(values.from, 'from'));
-  set('to', day(values.to, 'to'));
-  if (options.from !== undefined && options.to !== undefined && options.from > options.to) throw new UsageError(`--from ${values.from} (${options.from}) is after --to ${values.to} (${options.to}): nothing is in that range`);
+  set('scope', values.scope === undefined ? undefined : oneOf(values.scope, 'scope', ['llm', 'all'] as const, 'llm'));
+  set('roots', list(values.roots).length > 0 ? list(values.roots) : undefined);
+  // the filter panel's date syntax (data/date-range.ts): --from the period's first day, --to its last
+  const range = parseDateRange(values.from, values.to, { from: '--from', to: '--to' });
+  if (!range.ok) throw new UsageError(range.error);
+  set('from', range.from ?? undefined);
+  set('to', range.to ?? undefined);
   return options;
 }
 
@@ -205,11 +204,11 @@ export async function run(argv: string[]): Promise<number> {
   if (choice.how === 'asked' && !choice.held) {
     throw new DataError(`the cache at ${sanitize(dir)} has no dataset "${sanitize(choice.id)}": it ${heldList(index.meta)}`);
   }
-  if (held.length === 0) throw new DataError(`cache ${dir} is empty: run hubscope fetch or hubscope import FILE`);
+  if (held.length === 0) throw new DataError(`cache ${dir} is empty: run ${HUBSCOPE} fetch or ${HUBSCOPE} import FILE`);
   const source = sourceFor(choice.id, index.meta.datasets[choice.id]);
   // a fetch writing this cache now: the figures say they may still change
   const data = await source.read(dir, choice.id, { fetching: (await lockOwner(dir)) === 'fetch' });
-  if (source.isEmpty(data)) throw new DataError(`the dataset ${sanitize(choice.id)} in ${dir} is empty: run hubscope fetch --dataset ${sanitize(choice.id)}`);
+  if (source.isEmpty(data)) throw new DataError(`the dataset ${sanitize(choice.id)} in ${dir} is empty: run ${HUBSCOPE} fetch --dataset ${sanitize(choice.id)}`);
   if (choice.how === 'recent' && held.length > 1) process.stderr.write(`using ${sanitize(choice.id)} (most recently fetched; --dataset to choose)\n`);
   const ids = name === 'all' ? [...source.views] : [name];
   if (name === 'frequency' && options.column === undefined) throw new UsageError('print frequency needs --column C (a leaderboard column: type, params, score, a benchmark, created, …)');

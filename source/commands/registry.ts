@@ -31,8 +31,9 @@ export const COMMANDS: Record<string, Command> = {
       '  --datasets-server URL  dataset viewer base URL (env HUBSCOPE_DATASETS_SERVER)\n' +
       '  --screen NAME      open on overview, leaderboard, authors, types, architectures, lineage,\n' +
       '                     sizes or improvement (LMArena\'s history: overview or frontier)\n' +
-      '  --export-dir DIR   where e writes its markdown files (default: the current directory)\n' +
-      '\nKeys: ? on any screen, or hubscope keys. Needs a terminal of at least 80×24.\n',
+      '  --export-dir DIR   where e writes its markdown files, made when missing (default: the\n' +
+      '                     cache\'s exports/ folder, never the current directory)\n' +
+      '\nKeys: ? on any screen, or npx hubscope keys. Needs a terminal of at least 80×24.\n',
     load: () => loadInteractive(() => import('./explore.js')),
   },
   fetch: {
@@ -44,7 +45,8 @@ export const COMMANDS: Record<string, Command> = {
       '                     open-llm-leaderboard-old/contents is v1). Other datasets are left alone\n' +
       '  --datasets-server URL  dataset viewer base URL (env HUBSCOPE_DATASETS_SERVER)\n' +
       '  --only STAGES      the dataset kind\'s stages, comma-separated: leaderboard,info,commits for a\n' +
-      '                     leaderboard table (default: all, in that order); table for LMArena\n' +
+      '                     leaderboard table (default: all, in that order); table for LMArena;\n' +
+      '                     snapshot,history for the Hub snapshot\n' +
       '  --refresh          re-fetch everything, fresh or not\n' +
       '  --ttl DAYS         cached items older than this are re-fetched (default 7)\n' +
       '  --concurrency N    requests in flight (default 8)\n' +
@@ -55,6 +57,10 @@ export const COMMANDS: Record<string, Command> = {
       '  --config C         the config (default text, or the one the cache holds)\n' +
       '  --split S          the split (default full: every publication date)\n' +
       '  --category C       the category kept (default overall)\n' +
+      'the Hub snapshot (--dataset cfahlgren1/hub-stats: models.parquet, only the columns read):\n' +
+      '  --revision SHA     pin the dataset\'s revision (default: main, resolved to its sha)\n' +
+      '  --history N        also N weekly snapshots of hfmlsoc/hub_weekly_snapshots (N ≥ 2: downloads\n' +
+      '                     per week, the difference of downloadsAllTime)\n' +
       '\nEnvironment: HF_ENDPOINT (Hub URL), HF_TOKEN (sent as a bearer token, never stored),\n' +
       'HUBSCOPE_DATASETS_SERVER, HUBSCOPE_CACHE, HF_HUB_OFFLINE.\n' +
       'A killed fetch resumes where it stopped; SIGINT/SIGTERM save what was fetched and exit 130/143.\n',
@@ -70,7 +76,7 @@ export const COMMANDS: Record<string, Command> = {
     load: () => import('./status.js'),
   },
   import: {
-    summary: 'load a leaderboard table from a CSV, TSV, JSON, JSONL or parquet file',
+    summary: 'load a leaderboard table (CSV, TSV, JSON, JSONL, parquet) or a Hub snapshot (parquet)',
     usage:
       `hubscope import FILE [options]\n\n` +
       'FILE: .csv .tsv .txt (delimiter detected among , ; tab |), .json (rows, {rows}, a dataset-viewer\n' +
@@ -85,7 +91,11 @@ export const COMMANDS: Record<string, Command> = {
       '                     "none" reads every flag as it is\n' +
       '  --dataset ID       the dataset to import it as (owner/name; default local/<file name>, its own\n' +
       '                     dataset, never a fetched table\'s); the same id again replaces it\n' +
-      '  --skip-bad-rows    import the other rows when some have no usable repo id (reported)\n',
+      '  --skip-bad-rows    import the other rows when some have no usable repo id (reported)\n' +
+      '\nWith --dataset cfahlgren1/hub-stats, FILE is a local models.parquet of the Hub snapshot (e.g. a\n' +
+      'weekly file of hfmlsoc/hub_weekly_snapshots), read into the DuckDB store with the columns hubscope\n' +
+      'reads (no size cap: the store\'s memory is bounded); a file without an id column is refused and\n' +
+      'the snapshot held before is kept.\n',
     load: () => import('./import.js'),
   },
   keys: {
@@ -99,7 +109,9 @@ export const COMMANDS: Record<string, Command> = {
       'hubscope print VIEW [options]\n\n' +
       'VIEW: overview, leaderboard, authors, types, architectures, base-models, lineage, sizes,\n' +
       'improvement, or all (every view in that order); of LMArena\'s history (--dataset\n' +
-      'lmarena-ai/leaderboard-dataset): overview, frontier or all.\n\n' +
+      'lmarena-ai/leaderboard-dataset): overview, frontier or all; of the Hub snapshot (--dataset\n' +
+      'cfahlgren1/hub-stats): overview, authors, relations, architectures, base-models, adoption, sizes,\n' +
+      'intermediaries, lineage, or all.\n\n' +
       `${CACHE_OPTION}\n` +
       '  --dataset ID       the dataset to print (default: the most recently fetched one, named on\n' +
       '                     stderr when the cache holds several)\n' +
@@ -129,10 +141,17 @@ export const COMMANDS: Record<string, Command> = {
       '                         namespace owner stands in for a repository without a commit history)\n' +
       'sizes:   --threshold S   score for "params needed" (default 70 on v1, 40 on v2)\n' +
       'lineage: --base REPO     base model to draw (default: the most declared)\n' +
+      'the Hub snapshot:\n' +
+      '  --scope S          llm (default: text-generation, text2text-generation, image-text-to-text and\n' +
+      '                     their lineages) or all\n' +
+      '  --roots LIST       adoption: the roots followed (default: the five largest dated roots)\n' +
+      '  --base REPO        lineage: any model of the snapshot (default: the largest root); scores join\n' +
+      '                     from the leaderboards the cache holds\n' +
       'leaderboard:\n' +
       '  --search TEXT  --sort COL  --asc|--desc  --type T  --arch FAMILY  --size PRESET\n' +
-      '  --min-params B  --max-params B  --from DAY  --to DAY  --show-merges\n' +
-      '  (types: pretrained, continuously pretrained, fine-tuned, chat, merge, unknown; sizes:\n' +
+      '  --min-params B  --max-params B  --from DATE  --to DATE  --show-merges\n' +
+      '  (created dates: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www; --from is the start of that\n' +
+      '  period, --to its end, inclusive; types: pretrained, continuously pretrained, fine-tuned, chat, merge, unknown; sizes:\n' +
       '  up-to-3, 3-to-7, 7-to-65, 65-plus, unknown; lists comma-separated or repeated)\n',
     load: () => import('./print.js'),
   },

@@ -11,6 +11,7 @@ import { sourceFor } from '../sources/registry.js';
 import { sanitize } from '../text/sanitize.js';
 import { UsageError, numberOption, parse } from './args.js';
 import { safeJson, safeLines } from '../text/safe-output.js';
+import { HUBSCOPE } from '../text/command.js';
 
 export { ago } from '../sources/leaderboard-status.js';
 
@@ -32,7 +33,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (ids.length === 0) {
     if (format === 'json') process.stdout.write(`${safeJson({ dir, empty: true, datasets: [] }, 2)}\n`);
-    else process.stdout.write(`The cache at ${sanitize(dir)} is empty: run hubscope fetch (or hubscope import FILE).\n`);
+    else process.stdout.write(`The cache at ${sanitize(dir)} is empty: run ${HUBSCOPE} fetch (or ${HUBSCOPE} import FILE).\n`);
     return 0;
   }
   const now = Date.now();

@@ -14,6 +14,8 @@ import { redactEvent, type EventSink, type Stage } from './events.js';
 import { Flusher } from './flusher.js';
 import { HubClient, OfflineError, type ClientOptions, type ClientStats } from './http-client.js';
 import { acquireLock } from './lock.js';
+import { HostUnreachable } from './refused.js';
+import { settingFor, unreachableLine } from './unreachable-advice.js';
 
 /** What the fetcher needs of a source kind (source/sources/source.ts SourceKind). */
 export interface FetchableSource {
@@ -170,6 +172,13 @@ export async function runFetch(options: FetchOptions): Promise<FetchResult> {
     }
     // a failed write stops the stages: say the write, not the stop it caused
     const error = flusher?.failure ? writeFailure(flusher.failure, options.cacheDir) : caught;
+    if (error instanceof HostUnreachable) {
+      // no connection could be made: say so plainly, with what to do (issue 9 item 10)
+      const unreachable = { host: error.host, problem: error.problem, setting: settingFor(error.origin, options.datasetsServerUrl) };
+      const line = unreachableLine(unreachable);
+      emit({ type: 'fatal', message: line, unreachable });
+      throw new DataError(line);
+    }
     const message = error instanceof Error ? error.message : String(error);
     emit({ type: 'fatal', message });
     throw error;

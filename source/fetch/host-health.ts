@@ -4,8 +4,10 @@
 // since that request began, the host is given up: the request and every later one to it fail
 // at once with GaveUpOnHost, and the fetch ends keeping what it has. So a host that never
 // answers costs at most maxAttempts × the deadline + the backoff waits. A host that answers,
-// even with 5xx, is alive: its failing requests fail one by one, as items.
-import { GaveUpOnHost } from './refused.js';
+// even with 5xx, is alive: its failing requests fail one by one, as items. A host that has not
+// answered in this run and whose first attempts made no connection at all is unreachable
+// (issue 9 item 10): given up at once, with HostUnreachable.
+import { GaveUpOnHost, HostUnreachable } from './refused.js';
 
 export class HostHealth {
   private readonly lastAnswer = new Map<string, number>();
@@ -14,6 +16,21 @@ export class HostHealth {
   /** Call when the host gave a complete answer (any status). */
   answered(origin: string, now = Date.now()): void {
     this.lastAnswer.set(origin, now);
+  }
+
+  /** Whether the host gave a complete answer in this run. */
+  everAnswered(origin: string): boolean {
+    return this.lastAnswer.has(origin);
+  }
+
+  /** The host never answered and made no connection on the first attempts: remembers and
+   *  returns the HostUnreachable to throw (the first one, when several requests find it). */
+  unreachable(origin: string, host: string, problem: string, attempts: number, seconds: number): GaveUpOnHost {
+    const known = this.down.get(origin);
+    if (known) return known;
+    const error = new HostUnreachable(host, origin, problem, attempts, seconds);
+    this.down.set(origin, error);
+    return error;
   }
 
   /** Throws GaveUpOnHost when the host was given up. */

@@ -6,21 +6,23 @@
 // the dataset viewer) and nowhere else, and is registered with text/redact.ts so that no
 // message made from a server's answer can carry it. Every attempt has a whole-response
 // deadline and every body a cap (limits.ts); a host that fails every attempt of a request
-// while answering nothing else is given up (host-health.ts).
+// while answering nothing else is given up (host-health.ts), and one with which no connection
+// can be made at all before it ever answered is unreachable within seconds (issue 9 item 10).
 import { Agent, request, type Dispatcher } from 'undici';
 import { DataError } from '../data/errors.js';
 import { redactSecrets, registerSecret } from '../text/redact.js';
 import { TOOL } from '../version.js';
 import { DEFAULT_BACKOFF, backoffDelay, sleep, type BackoffOptions } from './backoff.js';
 import { HostHealth } from './host-health.js';
-import { DEFAULT_DEADLINE_MS, DEFAULT_HEADERS_TIMEOUT_MS, MAX_ERROR_BYTES, MAX_JSON_BYTES, MAX_REDIRECTS } from './limits.js';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_DEADLINE_MS, DEFAULT_HEADERS_TIMEOUT_MS, MAX_ERROR_BYTES, MAX_JSON_BYTES, MAX_REDIRECTS, UNREACHABLE_AFTER_MS, UNREACHABLE_ATTEMPTS } from './limits.js';
 import { OriginPolicy, isRedirect, isWebUrl, type CrossOriginRedirects } from './origin-policy.js';
 import { Pacer, pauseAfter429 } from './rate-limit.js';
 import { RefusedAnswer } from './refused.js';
 export { describeNetworkError } from './problems.js';
-import { describeNetworkError, firstHeader, isTimeoutCode, serverMessage } from './problems.js';
+import { describeNetworkError, firstHeader, isTimeoutCode, isUnreachable, serverMessage } from './problems.js';
 import { Deadline, formatBytes, readBody } from './response-body.js';
 import { Slots } from './slots.js';
+import { HUBSCOPE } from '../text/command.js';
 
 export const DEFAULT_CONCURRENCY = 8;
 
@@ -41,7 +43,12 @@ export interface ClientOptions {
   backoff?: Partial<BackoffOptions>;
   headersTimeoutMs?: number;
   bodyTimeoutMs?: number;
+  /** Until a connection is made, DNS lookup included (default 4 s). */
   connectTimeoutMs?: number;
+  /** A host not answered yet whose attempts all made no connection is unreachable after this
+   *  many attempts or this long (defaults: 3, 5 s; limits.ts). */
+  unreachableAttempts?: number;
+  unreachableAfterMs?: number;
   /** 429s tolerated for one request before it fails. */
   max429?: number;
   /** Called when the whole client pauses (a 429): until when, and why. */
@@ -91,8 +98,10 @@ export interface ClientStats {
 
 type Outcome =
   | { kind: 'done'; response: JsonResponse }
-  /** answered: a complete answer came (a 5xx, malformed JSON), so the host is alive. */
-  | { kind: 'retry'; problem: string; status: number | null; timedOut: boolean; answered: boolean }
+  /** answered: a complete answer came (a 5xx, malformed JSON), so the host is alive;
+   *  unreachable: no connection was made at all (refused, no such name, no route, connect
+   *  timeout). */
+  | { kind: 'retry'; problem: string; status: number | null; timedOut: boolean; answered: boolean; unreachable?: boolean }
   | { kind: 'rate-limited' };
 
 const GONE_STATUSES = new Set([401, 403, 404, 410]);
@@ -130,7 +139,7 @@ export class HubClient {
       keepAliveMaxTimeout: 120_000,
       headersTimeout: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
       bodyTimeout: options.bodyTimeoutMs ?? 30_000,
-      connect: { timeout: options.connectTimeoutMs ?? 10_000 },
+      connect: { timeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS },
     });
   }
 
@@ -156,6 +165,7 @@ export class HubClient {
     const began = Date.now();
     let failures = 0;
     let limited = 0;
+    let noConnection = true; // every failure so far made no connection at all
     for (;;) {
       this.health.check(target.origin);
       await this.slots.acquire(signal);
@@ -174,19 +184,30 @@ export class HubClient {
         continue; // the pause is already set; no backoff on top of it
       }
       failures += 1;
+      noConnection &&= outcome.unreachable === true;
+      // issue 9 item 10: a host that has not answered in this run and with which no connection
+      // could be made is told at once (seconds), not after the whole retry policy (a minute)
+      const fastVerdict = noConnection && !this.health.everAnswered(target.origin);
+      if (fastVerdict) {
+        const elapsed = Date.now() - began;
+        if (failures >= (this.options.unreachableAttempts ?? UNREACHABLE_ATTEMPTS) || elapsed >= (this.options.unreachableAfterMs ?? UNREACHABLE_AFTER_MS)) {
+          throw this.health.unreachable(target.origin, target.host, outcome.problem, failures, elapsed / 1000);
+        }
+      }
       if (failures >= this.backoff.maxAttempts) {
         const seconds = Math.round((Date.now() - began) / 1000);
         const gaveUp = this.health.exhausted(
           target.origin,
           target.host,
           began,
-          `gave up on ${target.host}: ${outcome.problem} on all ${failures} attempts over ${seconds} s, and no answer to any other request meanwhile; what was fetched is kept, run hubscope fetch again later`,
+          `gave up on ${target.host}: ${outcome.problem} on all ${failures} attempts over ${seconds} s, and no answer to any other request meanwhile; what was fetched is kept, run ${HUBSCOPE} fetch again later`,
         );
         if (gaveUp) throw gaveUp;
         throw new HttpError(`${outcome.problem} after ${failures} attempts`, outcome.status);
       }
       this.stats.retries += 1;
-      this.options.onRetry?.(target.host, outcome.problem, failures, this.backoff.maxAttempts, outcome.timedOut);
+      // the fast verdict comes within seconds: its retries are not news
+      if (!fastVerdict) this.options.onRetry?.(target.host, outcome.problem, failures, this.backoff.maxAttempts, outcome.timedOut);
       await sleep(backoffDelay(failures - 1, this.backoff, this.random), signal);
     }
   }
@@ -279,7 +300,7 @@ export class HubClient {
       const problem = describeNetworkError(error);
       const code = (error as { code?: unknown }).code;
       const timedOut = typeof code === 'string' && isTimeoutCode(code);
-      if (problem !== null) return { kind: 'retry', problem: answered ? `truncated body: ${problem}` : problem, status: null, timedOut, answered: false };
+      if (problem !== null) return { kind: 'retry', problem: answered ? `truncated body: ${problem}` : problem, status: null, timedOut, answered: false, unreachable: !answered && isUnreachable(error) };
       throw error;
     } finally {
       deadline.clear();

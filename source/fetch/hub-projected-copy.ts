@@ -25,6 +25,11 @@ export interface HubProgress {
 
 const FOOTER_FETCH = 1 << 16;
 
+/** Each part of a range gets this long, plus its size at RANGE_MIN_RATE, before it is given up
+ *  (an attempt that hears nothing for 60 s fails anyway: file-download.ts; this bounds a server
+ *  that trickles its body): an 8 MB range, about 5 minutes. */
+export const RANGE_DEADLINE = { baseMs: 60_000, minBytesPerSecond: 32 * 1024 };
+
 /** Column chunks of every row group, from the footer. */
 export function chunksOf(metadata: FileMetaData): ChunkInfo[] {
   const out: ChunkInfo[] = [];
@@ -57,6 +62,8 @@ export interface ProjectedCopyRequest {
   onProgress?: (progress: HubProgress) => void;
   /** Added to every progress report (e.g. which weekly file). */
   detail?: string;
+  /** The give-up bound of a range (tests make it short). */
+  deadline?: typeof RANGE_DEADLINE;
 }
 
 export interface ProjectedCopy {
@@ -81,16 +88,22 @@ export async function projectedCopy(req: ProjectedCopyRequest): Promise<Projecte
     const fetchRange = async (range: Range, onBytes: (n: number) => void): Promise<void> => {
       for (const part of missingParts(range, copy.covered)) {
         let at = part[0];
+        const bound = req.deadline ?? RANGE_DEADLINE;
+        const ms = Math.round(bound.baseMs + ((part[1] - part[0]) / bound.minBytesPerSecond) * 1000);
+        const timeout = AbortSignal.timeout(ms);
         try {
           await req.files.getRange(req.url, part[0], part[1], async (offset, bytes) => {
             await copy.write(offset, bytes);
             at = offset + bytes.length;
             downloaded += bytes.length;
             onBytes(bytes.length);
-          }, req.signal);
+          }, req.signal ? AbortSignal.any([req.signal, timeout]) : timeout);
         } catch (error) {
           if (req.signal?.aborted) throw req.signal.reason;
           if (at > part[0]) await copy.markDone([part[0], at]);
+          if (timeout.aborted) {
+            throw new DataError(`${req.name}: gave up on a range of ${part[1] - part[0]} bytes after ${Math.round(ms / 1000)} s (${at - part[0]} came; slower than ${Math.round(bound.minBytesPerSecond / 1024)} KB/s); the bytes fetched are kept, run fetch again to resume`);
+          }
           if (error instanceof DataError) throw error;
           throw new DataError(`${req.name}: download failed (${text(error)}); the bytes fetched are kept, run fetch again to resume`);
         }

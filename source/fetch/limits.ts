@@ -7,6 +7,15 @@ import { RefusedAnswer } from './refused.js';
 export const DEFAULT_DEADLINE_MS = 60_000;
 /** Until the response headers arrive (a server that never answers fails after this). */
 export const DEFAULT_HEADERS_TIMEOUT_MS = 30_000;
+/** Until a connection is made (DNS lookup included: undici's connect timeout covers it). A
+ *  connect to the Hub's CDN takes well under a second; 4 s leaves room for a lost SYN and a
+ *  slow link, and keeps "the Hub cannot be reached" within 10 s (issue 9 item 10). */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 4_000;
+/** A host that has not answered in this run is judged unreachable after this many attempts
+ *  failed with no connection made, or once they have taken this long (refused or an unknown
+ *  name: about a second; connect timeouts: two attempts, about 8 s). */
+export const UNREACHABLE_ATTEMPTS = 3;
+export const UNREACHABLE_AFTER_MS = 5_000;
 /** The largest JSON body read (far above any real page: a 1,000-model listing is ~2 MB). */
 export const MAX_JSON_BYTES = 64 * 1024 * 1024;
 /** The most of an error body read for its message. */

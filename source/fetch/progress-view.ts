@@ -21,12 +21,19 @@ export function clock(seconds: number): string {
 
 type Progress = Extract<FetchEvent, { type: 'progress' }>;
 
-/** The one-line bar for a progress event. */
+/** Bytes as MB with one decimal ("12.3 MB"). */
+export const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** The one-line bar for a progress event; a file's download (the Hub snapshot) shows its bytes
+ *  and rows: `[####......] snapshot download 12.3/40.1 MB  rows 1,000,000/3,100,000  8.1 MB/s`. */
 export function barLine(p: Progress, pausedUntil: number | null, now = Date.now(), retrying: string | null = null): string {
   const share = p.total > 0 ? Math.min(1, p.done / p.total) : 1;
   const filled = Math.round(share * BAR);
-  const parts = [`${p.stage} ${fmt(p.done)}/${fmt(p.total)}`];
-  if (p.rate !== null) parts.push(`${p.rate >= 10 ? fmt(p.rate) : p.rate.toFixed(1)}/s`);
+  const file = p.bytesTotal !== undefined;
+  const parts = file
+    ? [`${p.stage} ${p.phase ?? ''}`.trim(), ...(p.bytesTotal! > 0 ? [`${megabytes(p.bytes ?? 0).replace(' MB', '')}/${megabytes(p.bytesTotal!)}`] : []), ...(p.rowsTotal ? [`rows ${fmt(p.rows ?? 0)}/${fmt(p.rowsTotal)}`] : [])]
+    : [`${p.stage} ${fmt(p.done)}/${fmt(p.total)}`];
+  if (p.rate !== null) parts.push(file ? `${megabytes(p.rate)}/s` : `${p.rate >= 10 ? fmt(p.rate) : p.rate.toFixed(1)}/s`);
   if (p.etaSeconds !== null) parts.push(`ETA ${clock(p.etaSeconds)}`);
   if (p.errors > 0) parts.push(`errors ${fmt(p.errors)}`);
   if (pausedUntil !== null && pausedUntil > now) parts.push(`paused ${clock((pausedUntil - now) / 1000)}`);
@@ -43,6 +50,7 @@ export function retryText(e: Extract<FetchEvent, { type: 'retrying' }>): string 
 const TABLE_STAGES: readonly Stage[] = ['leaderboard', 'table'];
 
 function stageEndLine(e: Extract<FetchEvent, { type: 'stage-end' }>): string {
+  if (e.detail !== undefined) return `${e.stage}: done, ${e.detail} in ${clock(e.seconds)}`;
   const rows = TABLE_STAGES.includes(e.stage);
   const unit = rows ? 'rows' : 'items';
   const detail = rows ? '' : ` (ok ${fmt(e.ok)}, gone ${fmt(e.gone)}, errors ${fmt(e.errors)})`;
@@ -83,6 +91,11 @@ export function progressView(stream: NodeJS.WritableStream & { isTTY?: boolean }
     switch (event.type) {
       case 'stage-start': {
         const cached = event.cached > 0 ? ` (${fmt(event.cached)} already cached)` : '';
+        if (event.detail !== undefined) {
+          line(`${event.stage}: ${event.detail}`);
+          last = null;
+          return;
+        }
         line(`${event.stage}: ${fmt(event.total)} ${event.stage === 'leaderboard' ? 'rows' : 'to fetch'}${cached}`);
         last = null;
         return;
@@ -94,15 +107,18 @@ export function progressView(stream: NodeJS.WritableStream & { isTTY?: boolean }
         line(`${event.stage}: ${event.message}`);
         if (tty) drawBar(true);
         return;
-      case 'progress':
+      case 'progress': {
         if (last === null || event.done > last.done) retrying = null; // requests get through again
+        // a file's new phase (footer, download, each ingest step) is a line of its own off a TTY
+        const newPhase = event.phase !== undefined && event.phase !== last?.phase;
         last = event;
-        if (tty) drawBar(false);
-        else if (now() - lastDraw >= PLAIN_EVERY_MS) {
+        if (tty) drawBar(newPhase);
+        else if (newPhase || now() - lastDraw >= PLAIN_EVERY_MS) {
           lastDraw = now();
           line(barLine(event, pausedUntil, now()).replace(/^\[[#.]*\] /, ''));
         }
         return;
+      }
       case 'item-error': {
         const shown = shownErrors.get(event.stage) ?? 0;
         if (shown < ERRORS_SHOWN) {

@@ -25,3 +25,22 @@ export class GaveUpOnHost extends DataError {
     this.name = 'GaveUpOnHost';
   }
 }
+
+/** The host could not be reached at all — the connection refused, the name not resolved, no
+ *  route, or no connection within the connect timeout — on the first attempts of a fetch that
+ *  has had no answer from it yet (issue 9 item 10): no network, a wrong HF_ENDPOINT, the host
+ *  down. Told within seconds rather than after the whole retry policy; the fetch ends keeping
+ *  what the cache holds. A host that answered once in this run, or answers slowly, or with
+ *  5xx, is never "unreachable": it keeps the retry policy. */
+export class HostUnreachable extends GaveUpOnHost {
+  constructor(
+    host: string,
+    readonly origin: string,
+    readonly problem: string,
+    readonly attempts: number,
+    readonly seconds: number,
+  ) {
+    super(host, `cannot reach ${host}: ${problem} on ${attempts} attempts over ${seconds.toFixed(1)} s`);
+    this.name = 'HostUnreachable';
+  }
+}

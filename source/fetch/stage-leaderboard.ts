@@ -11,6 +11,7 @@ import { HttpError } from './http-client.js';
 import { runPool } from './pool.js';
 import { PAGE_SIZE, fetchRowsPage, type RowsPage } from './rows-source.js';
 import { StageProgress } from './stage-progress.js';
+import { HUBSCOPE } from '../text/command.js';
 
 export interface LeaderboardOptions {
   dataset: string;
@@ -44,7 +45,7 @@ async function page(ctx: StageContext, dataset: string, offset: number, size = P
       if (!(again instanceof HttpError)) throw again;
       throw new DataError(
         `could not read rows ${offset}–${offset + size - 1} of "${dataset}" from the dataset viewer ` +
-          `(${again.message}); run hubscope fetch again to resume`,
+          `(${again.message}); run ${HUBSCOPE} fetch again to resume`,
       );
     }
   }

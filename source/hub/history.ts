@@ -17,12 +17,11 @@ import { DataError } from '../data/errors.js';
 import { Duck, sqlString } from './duck.js';
 import type { FieldSpec } from './columns.js';
 import { INGEST_MEMORY_LIMIT } from './ingest.js';
-import { STORE_NAME, writeJson, readJson } from './manifest.js';
+import { HISTORY_DATASET, HISTORY_MANIFEST, HISTORY_NAME, HISTORY_VERSION, STORE_NAME, writeJson, readJson, type HistoryManifest } from './manifest.js';
 
-export const HISTORY_DATASET = 'hfmlsoc/hub_weekly_snapshots';
-export const HISTORY_NAME = 'history.duckdb';
-export const HISTORY_MANIFEST = 'history.json';
-export const HISTORY_VERSION = 1;
+// the history's names and manifest live in manifest.ts (read by status without loading DuckDB)
+export { HISTORY_DATASET, HISTORY_MANIFEST, HISTORY_NAME, HISTORY_VERSION, type HistoryManifest } from './manifest.js';
+
 
 /** The slim columns of a weekly file. */
 export const HISTORY_FIELDS: readonly FieldSpec[] = [
@@ -37,15 +36,6 @@ export interface WeeklyFile {
   path: string;
 }
 
-export interface HistoryManifest {
-  version: number;
-  dataset: string;
-  /** The snapshot dates, ascending, and rows read from each. */
-  weeks: Array<{ week: string; rows: number; origin: string }>;
-  /** The snapshot store the lineage came from (its sha or file, and day). */
-  snapshot: { sha: string | null; day: string | null };
-  fetchedAt: string;
-}
 
 const WEEK = /^\d{4}-\d{2}-\d{2}$/;
 

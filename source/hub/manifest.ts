@@ -41,6 +41,24 @@ export interface HubManifest {
 }
 
 export const MANIFEST_NAME = 'manifest.json';
+
+// The weekly history beside the snapshot (history.ts builds it; its names are here so that
+// status reads its manifest without loading DuckDB).
+export const HISTORY_DATASET = 'hfmlsoc/hub_weekly_snapshots';
+export const HISTORY_NAME = 'history.duckdb';
+export const HISTORY_MANIFEST = 'history.json';
+export const HISTORY_VERSION = 1;
+
+export interface HistoryManifest {
+  version: number;
+  dataset: string;
+  /** The snapshot dates, ascending, and rows read from each. */
+  weeks: Array<{ week: string; rows: number; origin: string }>;
+  /** The snapshot store the lineage came from (its sha or file, and day). */
+  snapshot: { sha: string | null; day: string | null };
+  fetchedAt: string;
+}
+
 export const STORE_NAME = 'hub.duckdb';
 
 export async function readManifest(path: string): Promise<HubManifest | null> {

@@ -8,6 +8,7 @@ import { DataError } from '../data/errors.js';
 import { Duck, sqlString, type Row } from './duck.js';
 import { HISTORY_MANIFEST, HISTORY_NAME, HISTORY_VERSION, type HistoryManifest } from './history.js';
 import { HUB_MANIFEST_VERSION, MANIFEST_NAME, STORE_NAME, readJson, readManifest, type HubManifest } from './manifest.js';
+import { HUBSCOPE } from '../text/command.js';
 
 export class HubStore {
   private readonly memo = new Map<string, Promise<unknown>>();
@@ -34,7 +35,7 @@ export class HubStore {
   static async open(dir: string, options: { threads?: number; memoryLimit?: string } = {}): Promise<HubStore> {
     const manifest = await readManifest(join(dir, MANIFEST_NAME));
     if (!manifest || !(await HubStore.exists(dir))) {
-      throw new DataError(`${dir}: no Hub snapshot here yet (run hubscope fetch --dataset cfahlgren1/hub-stats, or import a models.parquet)`);
+      throw new DataError(`${dir}: no Hub snapshot here yet (run ${HUBSCOPE} fetch --dataset cfahlgren1/hub-stats, or import a models.parquet)`);
     }
     if (manifest.version < HUB_MANIFEST_VERSION) {
       throw new DataError(`${dir}: the Hub snapshot store was written by an older hubscope (store version ${manifest.version}); fetch or import the snapshot again`);

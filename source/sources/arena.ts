@@ -23,6 +23,7 @@ import { ARENA_VIEWS, ARENA_VIEW_IDS, arenaHeader, type ArenaViewId } from '../v
 import { frontierHeadline } from '../views/frontier-text.js';
 import { when } from './leaderboard-status.js';
 import type { SourceKind, StatusDetail, StatusSummary } from './source.js';
+import { HUBSCOPE } from '../text/command.js';
 
 /** The dataset's document in its folder. */
 export const ARENA_FILE = 'arena.json';
@@ -55,7 +56,7 @@ async function readDoc(path: string): Promise<{ dataset: ArenaDataset; pathReaso
   try {
     json = JSON.parse(text);
   } catch {
-    throw new DataError(`cache file ${sanitize(path)} is corrupt (not JSON); it was left as it is: hubscope fetch --refresh fetches the table again`);
+    throw new DataError(`cache file ${sanitize(path)} is corrupt (not JSON); it was left as it is: ${HUBSCOPE} fetch --refresh fetches the table again`);
   }
   const dataset = decodeArenaDoc(json, `cache file ${sanitize(path)}`);
   const reason = (json as { pathReason?: unknown }).pathReason;

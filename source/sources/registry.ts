@@ -3,12 +3,13 @@
 import type { DatasetRecord } from '../cache/schema.js';
 import { DataError } from '../data/errors.js';
 import { arenaKind } from './arena.js';
+import { hubSource } from './hub.js';
 import { leaderboardSource } from './leaderboard.js';
 import type { SourceKind } from './source.js';
 
 export const SOURCES: readonly SourceKind<any>[] = [
-  // hub-snapshot (cfahlgren1/hub-stats) goes here too
   arenaKind,
+  hubSource,
   leaderboardSource,
 ];
 

@@ -76,6 +76,10 @@ export interface SourceKind<Data = unknown> {
    *  with `ctx.store.markCompleted(stage, at)` when it made a full pass, and emits
    *  `stage-skip` (with its reason) when it has nothing to do. */
   runStage(stage: string, ctx: StageContext, options: StageOptions): Promise<void>;
+  /** `hubscope import FILE --dataset ID` for a kind that is not a leaderboard table: loads the
+   *  file into the dataset's folder (`store.datasetDir`), updates its record and returns the
+   *  line import prints. The caller holds the lock and flushes. */
+  importFile?(store: CacheStore, file: string, options: { onProgress?: (line: string) => void }): Promise<string>;
 
   /** Reads a dataset's documents for the views, without writing anything. A dataset the
    *  cache does not hold reads as empty. */

@@ -13,6 +13,7 @@ import { ageText } from './overview-view.js';
 import { frontierHeadline } from './frontier-text.js';
 import { frontierRows } from './frontier-view.js';
 import { arenaSummary } from './arena-summary.js';
+import { HUBSCOPE } from '../text/command.js';
 
 const PATHS: Record<string, string> = {
   parquet: 'dataset viewer, parquet copy',
@@ -60,14 +61,14 @@ export function arenaOverviewView(dataset: ArenaDataset, options: ViewOptions): 
   if (result.counts.rows === 0) {
     blocks.push({
       kind: 'paragraph',
-      text: `No rows of category "${dataset.source.category}" yet: hubscope fetch --dataset ${dataset.source.dataset} reads the table from the dataset viewer.`,
+      text: `No rows of category "${dataset.source.category}" yet: ${HUBSCOPE} fetch --dataset ${dataset.source.dataset} reads the table from the dataset viewer.`,
     });
   } else {
     blocks.push(
       heading('Is open source the future of AI? How far the best open model trails [§7]'),
       { kind: 'paragraph', text: frontierHeadline(result) },
       figures(frontierRows(result)),
-      { kind: 'paragraph', text: `hubscope print frontier --dataset ${dataset.source.dataset} shows the frontier over time: both curves, the gap, the lag, the top-k share and the table per date.` },
+      { kind: 'paragraph', text: `${HUBSCOPE} print frontier --dataset ${dataset.source.dataset} shows the frontier over time: both curves, the gap, the lag, the top-k share and the table per date.` },
       heading('Licence classes [§7] — by the licence at each model’s first appearance'),
       figures(classRows(result)),
       licenceTable(result),

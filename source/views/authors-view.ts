@@ -16,6 +16,7 @@ import { formatDecimal, formatInteger } from '../render/format-number.js';
 import type { View, ViewOptions } from './view.js';
 import { chart, drawSeriesPlot, figures, heading, notesBlock, pct, perPeriod, selectionSummary, type FigureRow } from './view-blocks.js';
 import { paper } from './paper-figures.js';
+import { HUBSCOPE } from '../text/command.js';
 
 /** §1 concentration headline rows (shared with the overview); `histories` marks every value
  *  when the commit histories are not all there. */
@@ -61,11 +62,11 @@ function emptyText(dataset: Dataset, result: AuthorsResult, histories: PartCover
     ? 'A fetch is running: they fill in as it goes.'
     : histories.completed
       ? 'The Hub gave none for them (gone, gated or private).'
-      : `Their commit histories were never fetched for ${id}: hubscope fetch --dataset ${id} --only commits.`;
+      : `Their commit histories were never fetched for ${id}: ${HUBSCOPE} fetch --dataset ${id} --only commits.`;
   return (
     `No authors yet. ${why}, and authors come from commit histories (analyses.md §0): a repository ` +
     `without one adds no authors, as in the paper. ${next} Or let each repository's namespace owner stand in ` +
-    'as its one author: hubscope print authors --authors namespace (o on the Authors screen).'
+    `as its one author: ${HUBSCOPE} print authors --authors namespace (o on the Authors screen).`
   );
 }
 

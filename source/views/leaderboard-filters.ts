@@ -3,6 +3,7 @@
 // presets, the families of the table, the params and date fields, clear) and each item's line
 // showing the state in force. Pure; app/components/FilterPanel.tsx draws the lines.
 import { MODEL_TYPES, type ModelType } from '../data/model.js';
+import { DATE_SYNTAX } from '../data/date-range.js';
 import type { LeaderboardTable } from '../analysis/leaderboard.js';
 import { SIZE_PRESETS, type SizePresetId } from '../analysis/leaderboard-query.js';
 
@@ -66,8 +67,8 @@ const TOGGLES: Array<{ id: ToggleId; label: string }> = [
 const FIELDS: Array<{ id: FieldId; label: string; hint: string }> = [
   { id: 'params-min', label: 'params min (B)', hint: 'a number' },
   { id: 'params-max', label: 'params max (B)', hint: 'a number' },
-  { id: 'created-from', label: 'created from', hint: 'YYYY-MM-DD, YYYY-MM or YYYY' },
-  { id: 'created-to', label: 'created to', hint: 'YYYY-MM-DD, YYYY-MM or YYYY' },
+  { id: 'created-from', label: 'created from', hint: DATE_SYNTAX },
+  { id: 'created-to', label: 'created to', hint: DATE_SYNTAX },
 ];
 
 const familyCache = new WeakMap<LeaderboardTable, string[]>();

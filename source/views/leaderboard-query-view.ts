@@ -1,6 +1,7 @@
 // What the Leaderboard screen hands the app for copy/export and the status bar: the current
-// query's rows (every column, the first EXPORT_ROWS of them) as a table, with the query in the
-// summary ("N of M · sorted by Average ▼ · search “…” · filters"). Pure.
+// query's rows — every column and every row the search and filters leave, the whole filtered
+// table (issue 9 item 9), not a first page — as a table, with the query in the summary ("N of
+// M · sorted by Average ▼ · search “…” · filters"). Pure.
 import type { LeaderboardTable } from '../analysis/leaderboard.js';
 import type { LeaderboardView } from '../analysis/leaderboard-query.js';
 import { formatInteger } from '../render/format-number.js';
@@ -8,9 +9,6 @@ import type { Block, Cell, TableColumn, View } from './view.js';
 import type { ScreenColumn } from './leaderboard-columns.js';
 import { filtersSummary } from './leaderboard-filters.js';
 import type { Filters } from './leaderboard-filters.js';
-
-/** Rows a copy or export carries at most. */
-export const EXPORT_ROWS = 200;
 
 /** The parts of the query's one-line account: how many rows are shown (of how many, when a
  *  search or filter narrows them) and how many merges the toggle hides, the sort, the search,
@@ -35,19 +33,17 @@ export function querySummary(table: LeaderboardTable, result: LeaderboardView, f
   return querySummaryParts(table, result, filters).join(' · ');
 }
 
-/** The view of a query. Its blocks (EXPORT_ROWS rows formatted) are built only when read:
- *  the app reads the summary on every query and the blocks only to copy or export. */
+/** The view of a query. Its blocks (every row the query shows, formatted) are built only when
+ *  read: the app reads the summary on every query and the blocks only to copy or export. */
 export function queryView(table: LeaderboardTable, result: LeaderboardView, columns: readonly ScreenColumn[], filters: Filters): View {
-  const count = Math.min(EXPORT_ROWS, result.shown);
-  const cut = count < result.shown;
   const summary = querySummary(table, result, filters);
   let blocks: Block[] | null = null;
   return {
     id: 'leaderboard',
     title: 'Leaderboard',
-    summary: cut ? `${summary} · the first ${formatInteger(count)} rows` : summary,
+    summary,
     get blocks(): Block[] {
-      blocks ??= queryBlocks(result, columns, count);
+      blocks ??= queryBlocks(result, columns, result.shown);
       return blocks;
     },
     data: { query: result.query, shown: result.shown, total: result.total, notes: result.notes },
@@ -67,9 +63,8 @@ function queryBlocks(result: LeaderboardView, columns: readonly ScreenColumn[], 
     })),
   ];
   const cells = rows.map((row, i): Cell[] => [i + 1, ...columns.map((c) => c.cell(row))]);
-  const cut = count < result.shown;
   return [
-    { kind: 'heading', text: `Leaderboard [§5] — ${formatInteger(result.shown)} of ${formatInteger(result.total)} entries${cut ? `, the first ${formatInteger(count)}` : ''}` },
+    { kind: 'heading', text: `Leaderboard [§5] — ${formatInteger(result.shown)} of ${formatInteger(result.total)} entries` },
     { kind: 'table', columns: tableColumns, rows: cells },
     { kind: 'notes', notes: result.notes },
   ];

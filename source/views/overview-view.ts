@@ -14,6 +14,7 @@ import { sectionFigures, type SectionFigures } from './overview-sections.js';
 import { paperApplies } from './paper-figures.js';
 import { LOW_COVERAGE, coverageOf, incomplete, type Coverage, type PartName } from '../analysis/coverage.js';
 import { marked } from './coverage-text.js';
+import { HUBSCOPE } from '../text/command.js';
 
 /** The parts a section's figure depends on (issue 7 §3), by section and label: §1 on commit
  *  histories; §2's declared base models on Hub info; §3's downloads on Hub info; §4 on dates,
@@ -124,9 +125,9 @@ function partialOverview(dataset: Dataset, options: ViewOptions): View {
 export function frontierPointerText(dataset: Dataset): string {
   const pointer = dataset.frontier ?? null;
   const id = pointer?.dataset ?? ARENA_DATASET;
-  const command = `hubscope print frontier --dataset ${id}`;
+  const command = `${HUBSCOPE} print frontier --dataset ${id}`;
   if (pointer?.headline) return `${pointer.headline} From ${id}: ${command} shows it over time.`;
-  const fetch = pointer === null ? `hubscope fetch --dataset ${id}, then ` : `${id} holds no rows yet: hubscope fetch --dataset ${id}, then `;
+  const fetch = pointer === null ? `${HUBSCOPE} fetch --dataset ${id}, then ` : `${id} holds no rows yet: ${HUBSCOPE} fetch --dataset ${id}, then `;
   return `The leaderboard rates open models only. How far the best open model trails the best proprietary one is measured on LMArena, which rates both on one scale: ${fetch}${command}.`;
 }
 
@@ -161,7 +162,7 @@ export function overviewView(dataset: Dataset, options: ViewOptions): View {
     { label: 'without a creation date (out of time series)', value: share(missing.withoutDate) },
     { label: 'dated on the Hub’s floor (on or before 2022-03-02)', value: share(missing.dateFloor) },
     { label: 'unknown params', value: share(missing.unknownParams) },
-    { label: 'leaderboard rows that could not be read', value: missing.rowProblems === null ? 'unknown (see hubscope status)' : formatInteger(missing.rowProblems) },
+    { label: 'leaderboard rows that could not be read', value: missing.rowProblems === null ? `unknown (see ${HUBSCOPE} status)` : formatInteger(missing.rowProblems) },
   ];
   const notes: Note[] = [...selectionNotes(excluded)];
   if (missing.withoutHubInfo > 0) notes.push({ count: missing.withoutHubInfo, text: `models without Hub info, by fetch status: ${byStatusText(missing.withoutHubInfoByStatus)}` });
@@ -181,7 +182,7 @@ export function overviewView(dataset: Dataset, options: ViewOptions): View {
           text:
             'Nothing to analyse yet. The explorer fetches the leaderboard, Hub info and commit histories in the ' +
             'background (the status bar shows the progress) and the screens fill in as they arrive. Without a ' +
-            'network: hubscope import FILE loads a leaderboard table from a file.',
+            `network: ${HUBSCOPE} import FILE loads a leaderboard table from a file.`,
         },
       ],
       data: { source: s, counts: { entries: 0 }, empty: true },

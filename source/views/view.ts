@@ -102,6 +102,10 @@ export interface ViewOptions {
    *  'history' (its commit authors, the paper's rule; default) or 'namespace' (the namespace
    *  owner stands in for a repository whose history is missing: analyses.md §0). */
   authors?: 'history' | 'namespace';
+  /** Hub views (analyses.md §6 "Scope"): the language models (default) or all models. */
+  scope?: 'llm' | 'all';
+  /** Hub adoption (§6 H5): the roots followed (default: the five largest dated roots). */
+  roots?: string[];
   /** Types, architectures: which bars of new models per period to draw, counts or shares
    *  (undefined: both, as print draws them; the explorer's `v` picks one). */
   bars?: 'counts' | 'shares';

@@ -3,13 +3,14 @@
 // stdout is fixed at 100 columns).
 import React from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type AppProps } from '../../source/app/App.js';
 import { loadDataset } from '../../source/cache/store.js';
 import type { Dataset } from '../../source/data/model.js';
 import { fixtureCache } from '../print/fixture-cache.js';
+import { buildDataset } from '../analysis/build-dataset.js';
 import { FACTS } from '../print/fixture-facts.js';
 import { KEY, renderApp, type Rendered } from './render-app.js';
 
@@ -135,8 +136,40 @@ describe('explorer screens', () => {
     const files = await readdir(exportDir);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^hubscope-sizes-\d{8}-\d{6}\.md$/);
-    expect(frame).toContain(files[0]!.slice(0, 20));
+    expect(frame).toContain(`exported to ${join(exportDir, files[0]!)}`); // the full path, first on the status line
     expect(await readFile(join(exportDir, files[0]!), 'utf8')).toContain('**hubscope · Sizes**');
+  });
+
+  it('an export folder that cannot be made: one line in the status bar, nothing written', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'hubscope-export-'));
+    await writeFile(join(root, 'file'), 'x');
+    const { app } = await open({ startScreen: 'types', exportDir: join(root, 'file', 'exports'), size: { columns: 160, rows: 30 } });
+    await app.press('e');
+    const frame = await app.waitFor((f) => f.includes('export failed'));
+    expect(frame).toMatch(/export failed: cannot create the export folder .*file\/exports \(a part of the path is a file/);
+    expect(await readdir(root)).toEqual(['file']);
+  });
+
+  it('c and e of the Leaderboard take the whole filtered table, not a first page', async () => {
+    // 1,200 models, a third of them chat: the search keeps 400, more than any page
+    const n = 1200;
+    const big = buildDataset({ entries: Array.from({ length: n }, (_, i) => ({ repo: `org${i % 40}/model-${i}`, type: i % 3 === 0 ? 'chat' : 'fine-tuned', score: (i * 37) % 100 })) });
+    const chats = Math.ceil(n / 3);
+    const { app, raw, exportDir } = await open({ initial: big, reload: async () => big, startScreen: 'leaderboard' });
+    await app.waitFor((f) => f.includes(`${n.toLocaleString('en-US')} shown`));
+    await app.press('/', ...'@type:chat', KEY.enter);
+    await app.waitFor((f) => f.includes(`${chats} of ${n.toLocaleString('en-US')}`));
+    const rowsOf = (markdown: string): string[] => markdown.split('\n').filter((l) => /^\| [\d,]+ \| org\d+\/model-\d+ \|/.test(l));
+    await app.press('c');
+    await app.waitFor((f) => f.includes('copied Leaderboard'));
+    const copied = Buffer.from(/\u001b\]52;c;([A-Za-z0-9+/=]+)\u0007/.exec(raw[0]!)![1]!, 'base64').toString('utf8');
+    expect(rowsOf(copied)).toHaveLength(chats);
+    await app.press('e');
+    await app.waitFor((f) => f.includes('exported to'));
+    const files = await readdir(exportDir);
+    const exported = await readFile(join(exportDir, files[0]!), 'utf8');
+    expect(rowsOf(exported)).toHaveLength(chats);
+    expect(rowsOf(exported).every((l) => / chat \|/.test(l))).toBe(true);
   });
 
   it('says that r cannot fetch when offline', async () => {

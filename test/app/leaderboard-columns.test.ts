@@ -8,7 +8,7 @@ import { modelDetail } from '../../source/analysis/leaderboard-detail.js';
 import { columnWidths, columnWindow, screenColumns, tableFrame } from '../../source/views/leaderboard-columns.js';
 import { filtersSummary, itemText, panelItems } from '../../source/views/leaderboard-filters.js';
 import { DEFAULT_FILTERS } from '../../source/app/state/leaderboard-state.js';
-import { EXPORT_ROWS, queryView } from '../../source/views/leaderboard-query-view.js';
+import { queryView } from '../../source/views/leaderboard-query-view.js';
 import { modelDetailView } from '../../source/views/model-detail-view.js';
 import { displayWidth } from '../../source/render/text-width.js';
 import { writeText } from '../../source/views/write-text.js';
@@ -106,7 +106,7 @@ describe('filter panel items', () => {
 });
 
 describe('views for copy and export', () => {
-  it('the query: "N of M", the sort and search in the summary, every column of at most 200 rows', () => {
+  it('the query: "N of M", the sort and search in the summary, every column', () => {
     const result = queryLeaderboard(table, { search: '@type:chat' });
     const view = queryView(table, result, columns, DEFAULT_FILTERS);
     expect(view.summary).toBe('2 of 5 shown · sorted by Average ▼ · search “@type:chat”');
@@ -114,11 +114,23 @@ describe('views for copy and export', () => {
     expect(block.kind === 'table' && block.rows.map((r) => r[1])).toEqual(['Qwen/通义千问-7B', 'mid/ft']);
     expect(block.kind === 'table' && block.columns).toHaveLength(16);
     expect(writeMarkdown(view, dataset)).toContain('| 1 | Qwen/通义千问-7B | chat |');
-    const many = buildLeaderboard(buildDataset({ entries: Array.from({ length: 250 }, (_, i) => ({ repo: `o/m${i}` })) }));
-    const big = queryView(many, queryLeaderboard(many), screenColumns(many), DEFAULT_FILTERS);
-    expect(big.summary).toContain(`the first ${EXPORT_ROWS} rows`);
+  });
+
+  it('the whole filtered table, not a first page: every row the search and filters leave', () => {
+    // 5,000 models, every third a chat model: the search leaves 1,667 of them
+    const n = 5000;
+    const many = buildLeaderboard(buildDataset({ entries: Array.from({ length: n }, (_, i) => ({ repo: `o/m${i}`, type: i % 3 === 0 ? 'chat' : 'fine-tuned', score: i % 100 })) }));
+    const result = queryLeaderboard(many, { search: '@type:chat' });
+    const chats = Array.from({ length: n }, (_, i) => i).filter((i) => i % 3 === 0).length;
+    expect(result.shown).toBe(chats);
+    const big = queryView(many, result, screenColumns(many), DEFAULT_FILTERS);
+    expect(big.summary).toMatch(/^1,667 of 5,000 shown · sorted by Average ▼ · search “@type:chat”$/);
     const rows = big.blocks.find((b) => b.kind === 'table');
-    expect(rows?.kind === 'table' && rows.rows).toHaveLength(EXPORT_ROWS);
+    expect(rows?.kind === 'table' && rows.rows).toHaveLength(chats);
+    const markdown = writeMarkdown(big, dataset).split('\n');
+    const tableLines = markdown.filter((l) => /^\| [\d,]+ \| o\/m\d+ \|/.test(l));
+    expect(tableLines).toHaveLength(chats);
+    expect(tableLines.at(-1)).toMatch(/^\| 1,667 \| /); // ranked to the last row
   });
 
   it("a model's detail: every field, the chain up, derivatives by relation, commit activity", () => {

@@ -139,14 +139,15 @@ describe('the commands on a cache holding v1 and v2', () => {
     await fetchV2(other, { only: ['leaderboard'] });
     const path = join(other, 'meta.json');
     const meta = JSON.parse(await readFile(path, 'utf8'));
-    meta.datasets['cfahlgren1/hub-stats'] = { kind: 'hub-snapshot', dir: 'cfahlgren1--hub-stats', generation: null, origin: 'viewer', revision: null, fetchedAt: null, completed: {} };
+    // a kind written by a newer hubscope (hub-snapshot and arena are known now)
+    meta.datasets['someone/future-data'] = { kind: 'future-kind', dir: 'someone--future-data', generation: null, origin: 'viewer', revision: null, fetchedAt: null, completed: {} };
     await writeFile(path, JSON.stringify(meta));
     const status = await runCli(cli, ['status', '--cache', other]);
     expect(status.code, status.stderr).toBe(0);
-    expect(status.stdout).toMatch(/^ {4}cfahlgren1\/hub-stats +a "hub-snapshot" dataset, which this hubscope cannot read$/m);
-    const print = await runCli(cli, ['print', 'overview', '--cache', other, '--dataset', 'cfahlgren1/hub-stats']);
+    expect(status.stdout).toMatch(/^ {4}someone\/future-data +a "future-kind" dataset, which this hubscope cannot read$/m);
+    const print = await runCli(cli, ['print', 'overview', '--cache', other, '--dataset', 'someone/future-data']);
     expect(print.code).toBe(1);
-    expect(print.stderr).toBe('hubscope: the cache holds cfahlgren1/hub-stats as a "hub-snapshot" dataset, which this hubscope does not know: upgrade hubscope\n');
+    expect(print.stderr).toBe('hubscope: the cache holds someone/future-data as a "future-kind" dataset, which this hubscope does not know: upgrade hubscope\n');
   });
 
   it('a dataset the cache does not hold: one line naming the ones it does (print, status, the explorer offline)', async () => {

@@ -31,6 +31,11 @@ export class FakeCdn {
   cut = 0;
   /** Answer Range requests with 206 (default true). */
   ranges = true;
+  /** Files served under /blobs/NAME with full Range support (`bytes=a-b`, `bytes=a-`): the Hub
+   *  snapshot's (hub-files.ts). */
+  readonly blobs = new Map<string, Uint8Array>();
+  /** Body bytes sent for /blobs/ requests (column projection is asserted on it). */
+  blobBytes = 0;
   private readonly sockets = new Set<Socket>();
 
   private constructor(private readonly server: Server) {}
@@ -44,6 +49,7 @@ export class FakeCdn {
     });
     server.on('request', (req, res) => {
       cdn.requests.push({ path: req.url ?? '/', authorization: req.headers.authorization, range: req.headers.range });
+      if ((req.url ?? '').startsWith('/blobs/')) return cdn.serveBlob(decodeURIComponent(req.url!.slice('/blobs/'.length)), req.headers.range, res);
       const file = cdn.file;
       if (file === null || !(req.url ?? '').startsWith('/files/')) {
         res.writeHead(404, { 'Content-Type': 'text/plain' });
@@ -66,6 +72,36 @@ export class FakeCdn {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return cdn;
+  }
+
+  private serveBlob(name: string, rangeHeader: string | undefined, res: import('node:http').ServerResponse): void {
+    const blob = this.blobs.get(name);
+    if (!blob) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    const m = /^bytes=(\d+)-(\d*)$/.exec(rangeHeader ?? '');
+    const from = m ? Number(m[1]) : 0;
+    const to = m && m[2] !== '' ? Math.min(Number(m[2]), blob.length - 1) : blob.length - 1;
+    if (m && from >= blob.length) {
+      res.writeHead(416, { 'Content-Range': `bytes */${blob.length}` });
+      res.end();
+      return;
+    }
+    const body = Buffer.from(blob.subarray(from, to + 1));
+    const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(body.length), 'Accept-Ranges': 'bytes' };
+    if (m) headers['Content-Range'] = `bytes ${from}-${to}/${blob.length}`;
+    res.writeHead(m ? 206 : 200, headers);
+    if (this.cut > 0 && body.length > 2000) {
+      this.cut -= 1;
+      const half = body.subarray(0, Math.floor(body.length / 2));
+      this.blobBytes += half.length;
+      res.write(half, () => res.socket?.destroy());
+      return;
+    }
+    this.blobBytes += body.length;
+    res.end(body);
   }
 
   get url(): string {

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { arenaAnswer, type ArenaFixture, type FakeCdn } from './arena-routes.js';
+import { hubFilesAnswer, type HubFilesFixture } from './hub-files.js';
 
 export type Route = 'rows' | 'model' | 'model_list' | 'commits' | 'other';
 
@@ -55,6 +56,8 @@ export interface FakeHubOptions {
   /** Renamed repositories, old id → new id: the old id's model and commit routes answer 307
    *  with a relative Location under the new id, as the Hub does (hub-api.md §11). */
   renames?: Record<string, string>;
+  /** Dataset repositories with files (the Hub snapshot: hub-files.ts), their files on `cdn`. */
+  hubFiles?: HubFilesFixture[];
 }
 
 export interface LoggedRequest {
@@ -244,6 +247,8 @@ export class FakeHub {
     const fields = [...q.getAll('expand'), ...q.getAll('expand[]')];
     const arena = this.options.arena ? arenaAnswer(this.options.arena, this.options.cdn ?? null, path, url, this.url) : null;
     if (arena !== null) return arena;
+    const files = this.options.hubFiles ? hubFilesAnswer(this.options.hubFiles, this.options.cdn ?? null, path) : null;
+    if (files !== null) return files;
     if (route === 'rows') {
       if (q.get('dataset') !== (this.options.dataset ?? 'open-llm-leaderboard/contents')) {
         return [404, { error: 'The dataset does not exist on the Hub, or is private.' }, {}];

@@ -8,6 +8,7 @@ import { FakeHub, loadFixtures } from '../fake-hub/server.js';
 import { builtCli } from './cli-build.js';
 import { itemsOf, readCache, tempDir } from './helpers.js';
 import { hubEnv, runCli, spawnCli } from './run-cli.js';
+import { failingServer } from '../net/conditions.js';
 
 let cli: string;
 let hub: FakeHub;
@@ -20,7 +21,11 @@ const flagged = rows.filter((r) => r.Flagged === true).length;
 beforeAll(async () => {
   cli = await builtCli();
 }, 120_000);
-afterEach(async () => hub?.close());
+const servers: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  await hub?.close();
+  for (const server of servers.splice(0)) await server.close();
+});
 
 describe('hubscope fetch (CLI)', () => {
   it.each([
@@ -102,10 +107,13 @@ describe('hubscope fetch (CLI)', () => {
     expect(run.stdout.trim().split('\n').map((l) => JSON.parse(l)).at(-1)).toMatchObject({ type: 'done', interrupted: true });
   });
 
-  it('on SIGTERM while retrying an unreachable server (no network): an interruption, not an error', async () => {
+  it('on SIGTERM while retrying a server in trouble (503 on every request): an interruption, not an error', async () => {
     const dir = await tempDir();
-    const nowhere = 'http://127.0.0.1:9'; // discard port: connection refused, retried with backoff
-    const { child, done } = spawnCli(cli, ['fetch', '--cache', dir, '--events', 'json'], hubEnv(nowhere));
+    // a server that answers is alive: retried with backoff (a refused connection is told at
+    // once instead: test/fetch/unreachable-cli.test.ts)
+    const busy = await failingServer();
+    servers.push(busy);
+    const { child, done } = spawnCli(cli, ['fetch', '--cache', dir, '--events', 'json'], hubEnv(busy.url));
     // the trouble is reported while it lasts: a retrying event, from a request's second failure
     let out = '';
     await new Promise<void>((resolve) => {
@@ -120,8 +128,8 @@ describe('hubscope fetch (CLI)', () => {
     expect(run.stderr).not.toMatch(/unexpected error/);
     const events = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(events.map((e) => e.type)).not.toContain('fatal');
-    expect(events.find((e) => e.type === 'retrying')).toMatchObject({ host: '127.0.0.1:9', attempt: 3, of: 8 });
-    expect(events.find((e) => e.type === 'retrying').problem).toBe('connection refused');
+    expect(events.find((e) => e.type === 'retrying')).toMatchObject({ host: busy.host, attempt: 3, of: 8 });
+    expect(events.find((e) => e.type === 'retrying').problem).toBe('HTTP 503');
     expect(events.at(-1)).toMatchObject({ type: 'done', interrupted: true });
     expect(await readdir(dir)).not.toContain('.lock');
   });

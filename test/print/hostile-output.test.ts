@@ -163,7 +163,7 @@ describe('the error line', () => {
     const out = await runCli(cli, [`x\u001b]0;retitled\u0007\u001b[2J\u009b31m`]);
     expect(out.code).toBe(2);
     expectSafe(out.stderr);
-    expect(out.stderr).toBe('hubscope: unknown command "x" (try: hubscope --help)\n');
+    expect(out.stderr).toBe('hubscope: unknown command "x" (try: npx hubscope --help)\n');
   });
   it('a corrupt cache under a hostile path: one safe line, exit 1', async () => {
     const bad = join(await tempDir('hubscope-hostile-'), `c\u001b]0;t\u0007\u001b[2J`);

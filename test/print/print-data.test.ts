@@ -8,6 +8,15 @@ import { FACTS } from './fixture-facts.js';
 import type { CliRun } from '../fetch/run-cli.js';
 
 let runner: PrintRunner;
+/** --from/--to in each form of the one date syntax (data/date-range.ts) and the days they
+ *  mean, inclusive: a year, a month, a week (2023-W05: Monday 30 January to Sunday 5 February,
+ *  the fixtures' dates being Sundays), a day. */
+const DATE_SPECS: Array<[string, string, string, string]> = [
+  ['2023', '2023', '2023-01-01', '2023-12-31'],
+  ['2023-02', '2023-03', '2023-02-01', '2023-03-31'],
+  ['2023-W05', '2023-W05', '2023-01-30', '2023-02-05'],
+  ['2023-01-08', '2023-02-12', '2023-01-08', '2023-02-12'],
+];
 let runs: Map<string, CliRun>;
 const TABULAR = VIEW_IDS.filter((v) => v !== 'overview');
 
@@ -28,8 +37,23 @@ beforeAll(async () => {
     ['improvement', '--format', 'json', '--families', 'pattern:m,alpha/m1'],
     ['improvement', '--format', 'csv', '--families', 'pattern:m', '--percent'],
     ['sizes', '--format', 'json', '--score', 'bbh'],
+    ...DATE_SPECS.map(([from, to]) => ['leaderboard', '--format', 'json', '--show-merges', '--from', from, '--to', to]),
   ]);
 }, 180_000);
+
+describe('print leaderboard --from/--to: the date syntax of the filter panel', () => {
+  it.each(DATE_SPECS)('--from %s --to %s: the rows created %s to %s, ends included', (from, to, first, last) => {
+    const run = runs.get(`leaderboard --format json --show-merges --from ${from} --to ${to}`)!;
+    expect(run.code, run.stderr).toBe(0);
+    const all = json('leaderboard --format json --show-merges --top 3').data.rows;
+    const expected = all.filter((r: any) => r.created !== null && r.created >= first && r.created <= last).map((r: any) => r.repo);
+    const { data } = JSON.parse(run.stdout);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(all.length); // the range leaves some rows out
+    expect(data.rows.map((r: any) => r.repo)).toEqual(expected);
+    expect(data.query.created).toEqual({ from: first, to: last });
+  });
+});
 
 describe('print VIEW --format json', () => {
   it.each([...VIEW_IDS])('%s: parses, with view, title, summary, source, options and data', (view) => {

@@ -20,7 +20,7 @@ const oneLine = (stderr: string) => {
 
 describe('print: usage errors exit 2 with one line', () => {
   it.each([
-    [["nope"], /^hubscope: unknown view "nope" \(views: overview, frontier, leaderboard, .*, all\)$/],
+    [["nope"], /^hubscope: unknown view "nope" \(views: overview, frontier, .*leaderboard, .*, all\)$/],
     [[], /^hubscope: print needs a view: overview, .* or all$/],
     [['overview', 'sizes'], /^hubscope: print takes one view, got 2/],
     [['sizes', '--format', 'xml'], /^hubscope: --format takes text, markdown, json, csv; got "xml"$/],
@@ -32,7 +32,9 @@ describe('print: usage errors exit 2 with one line', () => {
     [['leaderboard', '--type', 'instruct'], /^hubscope: --type takes pretrained, continuously pretrained, fine-tuned, chat, merge, unknown; got "instruct"$/],
     [['leaderboard', '--size', 'huge'], /^hubscope: --size takes up-to-3, 3-to-7, 7-to-65, 65-plus, unknown; got "huge"$/],
     [['leaderboard', '--sort', 'colour'], /^hubscope: --sort takes one of repo, type, family, params, score, bench:IFEval, .*; got "colour"$/],
-    [['leaderboard', '--from', '2024-13'], /^hubscope: --from takes a day YYYY-MM-DD, got "2024-13"$/],
+    [['leaderboard', '--from', '2024-13'], /^hubscope: --from: “2024-13” is not a date \(month 01 to 12\): use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www \(an ISO week\)$/],
+    [['leaderboard', '--from', '2024-06', '--to', '2024-03'], /^hubscope: --from 2024-06 \(2024-06-01\) is after --to 2024-03 \(2024-03-31\): nothing is in that range$/],
+    [['leaderboard', '--to', '2023-W53'], /^hubscope: --to: “2023-W53” is not a date \(2023 has ISO weeks 01 to 52\)/],
     [['sizes', '--bogus'], /^hubscope: Unknown option '--bogus'/],
     [['overview', '--format', 'csv'], /^hubscope: the overview view has no table: use --format text, markdown or json$/],
     // the fixtures are a v2 table: a v1 benchmark is not one of its scores
@@ -53,14 +55,14 @@ describe('print: a cache it cannot use exits 1 with one line', () => {
     const run = await runCli(runner.cli, ['print', 'overview', '--cache', dir]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`hubscope: cache ${dir} is empty: run hubscope fetch or hubscope import FILE\n`);
+    expect(run.stderr).toBe(`hubscope: cache ${dir} is empty: run npx hubscope fetch or npx hubscope import FILE\n`);
   });
 
   it('a missing directory is an empty cache too', async () => {
     const dir = join(await tempDir(), 'nothing-here');
     const run = await runCli(runner.cli, ['print', 'all', '--format', 'json', '--cache', dir]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/is empty: run hubscope fetch or hubscope import FILE\n$/);
+    expect(run.stderr).toMatch(/is empty: run npx hubscope fetch or npx hubscope import FILE\n$/);
   });
 
   it('a corrupt leaderboard.json is named, and left alone', async () => {

@@ -146,6 +146,6 @@ describe('the arena overview', () => {
 
   it('points to the frontier as the answer to the title question', () => {
     expect(text).toContain('Is open source the future of AI?');
-    expect(text).toContain('hubscope print frontier --dataset lmarena-ai/leaderboard-dataset');
+    expect(text).toContain('npx hubscope print frontier --dataset lmarena-ai/leaderboard-dataset');
   });
 });

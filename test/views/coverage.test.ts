@@ -116,8 +116,8 @@ describe('Authors with no commit history at all', () => {
     expect(text(view).replace(/\n/g, ' ')).toContain(
       'No authors yet. None of the 10 repositories in view has a commit history in the cache, and authors come from commit ' +
         'histories (analyses.md §0): a repository without one adds no authors, as in the paper. Their commit histories were never ' +
-        'fetched for open-llm-leaderboard/contents: hubscope fetch --dataset open-llm-leaderboard/contents --only commits. Or let ' +
-        "each repository's namespace owner stand in as its one author: hubscope print authors --authors namespace (o on the Authors screen).",
+        'fetched for open-llm-leaderboard/contents: npx hubscope fetch --dataset open-llm-leaderboard/contents --only commits. Or let ' +
+        "each repository's namespace owner stand in as its one author: npx hubscope print authors --authors namespace (o on the Authors screen).",
     );
   });
 

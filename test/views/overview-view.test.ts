@@ -113,6 +113,6 @@ describe('overview view', () => {
       'The cache is empty',
     ]);
     const paragraph = empty.blocks.find((b) => b.kind === 'paragraph') as { text: string };
-    expect(paragraph.text).toContain('hubscope import FILE');
+    expect(paragraph.text).toContain('npx hubscope import FILE');
   });
 });

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { retryText } from '../../fetch/progress-view.js';
+import type { Unreachable } from '../../fetch/unreachable-advice.js';
 
 export interface FetchState {
   running: boolean;
@@ -24,6 +25,12 @@ export interface FetchState {
   /** A request failing again and again, until requests get through ("host: problem, attempt
    *  n of m"): with no network this is all there is to show. */
   retrying: string | null;
+  /** A file's download (the Hub snapshot: done/total are bytes): what it does now and its rows
+   *  (fetch/events.ts FileProgress); absent for a stage of items. */
+  file?: { phase: string; rows: number; rowsTotal: number };
+  /** No connection to the Hub (or the dataset viewer) could be made: which host and why
+   *  (fetch/unreachable-advice.ts says it). */
+  unreachable: Unreachable | null;
 }
 
 export const IDLE: FetchState = {
@@ -38,6 +45,7 @@ export const IDLE: FetchState = {
   exitCode: null,
   pausedUntil: null,
   retrying: null,
+  unreachable: null,
 };
 
 type Listener = (state: FetchState, event: Record<string, unknown> | null) => void;
@@ -54,6 +62,13 @@ export function cliPath(): string {
 
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
+function unreachableOf(value: unknown): Unreachable | null {
+  if (!value || typeof value !== 'object') return null;
+  const u = value as Record<string, unknown>;
+  if (typeof u.host !== 'string' || typeof u.problem !== 'string') return null;
+  return { host: u.host, problem: u.problem, setting: u.setting === 'HUBSCOPE_DATASETS_SERVER' ? 'HUBSCOPE_DATASETS_SERVER' : 'HF_ENDPOINT' };
+}
+
 /** Folds one event into the state (pure). */
 export function reduceFetchEvent(state: FetchState, event: Record<string, unknown>): FetchState {
   const type = event.type;
@@ -62,11 +77,13 @@ export function reduceFetchEvent(state: FetchState, event: Record<string, unknow
   const keep = (list: string[], item: string | null): string[] => (item ? [...list, item].slice(-50) : list);
   switch (type) {
     case 'stage-start':
-      return { ...state, running: true, stage, done: 0, total: num(event.total) ?? 0, rate: null, etaSeconds: null };
+      return { ...state, running: true, stage, done: 0, total: num(event.total) ?? 0, rate: null, etaSeconds: null, file: undefined };
     case 'progress': {
       const done = num(event.done) ?? state.done;
+      const file = typeof event.phase === 'string' ? { phase: event.phase, rows: num(event.rows) ?? 0, rowsTotal: num(event.rowsTotal) ?? 0 } : undefined;
       return {
         ...state,
+        file,
         running: true,
         stage,
         done,
@@ -93,7 +110,7 @@ export function reduceFetchEvent(state: FetchState, event: Record<string, unknow
     case 'stage-end':
       return { ...state, stage, done: num(event.done) ?? state.total, etaSeconds: 0, retrying: null };
     case 'fatal':
-      return { ...state, messages: keep(state.messages, message ?? 'fetch failed') };
+      return { ...state, messages: keep(state.messages, message ?? 'fetch failed'), unreachable: unreachableOf(event.unreachable) ?? state.unreachable };
     case 'done':
       return { ...state, running: false, etaSeconds: 0, retrying: null };
     default:
@@ -157,11 +174,13 @@ export class FetchController {
       this.child = null;
       const failed = code !== 0 && signal === null;
       const last = stderr.trim().split('\n').pop();
+      // the CLI's error line repeats the fatal event's message: kept once
+      const known = last !== undefined && this.state.messages.some((m) => last === `hubscope: ${m}`);
       this.state = {
         ...this.state,
         running: false,
         exitCode: code ?? (signal ? 128 : 1),
-        messages: failed && last ? [...this.state.messages, last].slice(-50) : this.state.messages,
+        messages: failed && last && !known ? [...this.state.messages, last].slice(-50) : this.state.messages,
       };
       this.emit({ type: 'exit', code, signal });
     });

@@ -4,6 +4,7 @@ import type { Dataset, ItemStatus } from '../../data/model.js';
 import type { View } from '../../views/view.js';
 import type { FetchState } from './fetch-controller.js';
 import { fetchSummary } from '../components/StatusBar.js';
+import { unreachableLines } from '../../fetch/unreachable-advice.js';
 
 /** Counts over the leaderboard's repos (the cache also holds declared bases that are not rows). */
 function counts(statuses: Map<string, ItemStatus>, keys: ReadonlySet<string>): { ok: number; gone: number; error: number } {
@@ -44,8 +45,10 @@ export function fetchDetailsView(dataset: Dataset, fetch: FetchState | undefined
     blocks: [
       { kind: 'heading', text: 'Background fetch' },
       { kind: 'text', lines: [fetch ? fetchSummary(fetch) || 'no fetch has run in this session' : 'offline: no fetch'] },
+      // no connection could be made: what it means and what to do, in full (issue 9 item 10)
+      ...(fetch?.unreachable ? [{ kind: 'text' as const, lines: unreachableLines(fetch.unreachable, 80) }] : []),
       // each message whole, wrapped at the width (the status bar shows the last one cut to a line)
-      ...recent.slice(-10).map((text) => ({ kind: 'paragraph' as const, text })),
+      ...(fetch?.unreachable ? [] : recent.slice(-10).map((text) => ({ kind: 'paragraph' as const, text }))),
       { kind: 'heading', text: 'Cache' },
       {
         kind: 'table',

@@ -7,7 +7,7 @@
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useApp, useInput, type Key } from 'ink';
 import type { SourceKind } from '../../sources/source.js';
-import type { View } from '../../views/view.js';
+import type { View, ViewOptions } from '../../views/view.js';
 import { DEFAULT_VIEW_OPTIONS } from '../../views/view.js';
 import { writeText } from '../../views/write-text.js';
 import { datasetName, sourceLine } from '../../views/source-label.js';
@@ -44,13 +44,14 @@ export interface SourceAppProps<D extends { fetching?: boolean }> {
 /** Views built once per data and screen (a view of a queried store may answer later). */
 const views = new WeakMap<object, Map<string, View | Promise<View>>>();
 
-function viewOf<D extends object>(kind: SourceKind<D>, data: D, viewId: string, now: Date): View | Promise<View> {
+function viewOf<D extends object>(kind: SourceKind<D>, data: D, viewId: string, now: Date, options: Partial<ViewOptions> = {}): View | Promise<View> {
   let byId = views.get(data);
   if (!byId) views.set(data, (byId = new Map()));
-  let view = byId.get(viewId);
+  const key = `${viewId} ${JSON.stringify(options)}`;
+  let view = byId.get(key);
   if (!view) {
-    view = kind.view(viewId, data, { ...DEFAULT_VIEW_OPTIONS, now });
-    byId.set(viewId, view);
+    view = kind.view(viewId, data, { ...DEFAULT_VIEW_OPTIONS, ...options, now });
+    byId.set(key, view);
   }
   return view;
 }
@@ -113,8 +114,10 @@ export function SourceApp<D extends { fetching?: boolean }>(props: SourceAppProp
     if (props.autoFetch && props.fetcher) props.fetcher.start();
   }, []);
 
-  // the screen's view, built at once, or (a view of a queried store) when it answers
-  const built = screen ? viewOf(kind, data as D & object, screen.viewId, loadedAt) : null;
+  const panel = bound ? bound.render(panelState, { width: columns, color: props.color }) : { top: [], body: null, bodyKey: null };
+  // the screen's view (with the options its panel asks for), built at once, or (a view of a
+  // queried store) when it answers
+  const built = screen ? viewOf(kind, data as D & object, screen.viewId, loadedAt, panel.viewOptions) : null;
   useEffect(() => {
     if (!(built instanceof Promise)) return undefined;
     let live = true;
@@ -128,7 +131,6 @@ export function SourceApp<D extends { fetching?: boolean }>(props: SourceAppProp
   }, [built]);
   const waited = built instanceof Promise && resolved.for === built ? resolved : { view: null, error: null };
   const view = built instanceof Promise ? waited.view : built;
-  const panel = bound ? bound.render(panelState, { width: columns, color: props.color }) : { top: [], body: null, bodyKey: null };
   const scrolling = panel.body ?? (view ? textOf(view, columns, props.color) : [waited.error ? `The view could not be built: ${waited.error}` : 'Building the view…']);
   const scrollKey = panel.bodyKey ?? 'view';
   const room = Math.max(1, bodyHeight - panel.top.length);
@@ -142,8 +144,9 @@ export function SourceApp<D extends { fetching?: boolean }>(props: SourceAppProp
       const name = keyName(input, key);
       const current = store.get();
       const currentPanel = bound && current.screen === state.screen ? { reducer: bound, state: current.panels[current.screen] ?? bound.initial } : null;
-      const command = commandOf(name, current.help ? [] : (currentPanel ? bound!.keys : []));
-      const { state: next, effect } = handle(current, command, name, { screens: screens.length, lines: scrolling.length, room, scrollKey, panel: currentPanel });
+      const typing = !current.help && currentPanel !== null && bound!.takesText?.(currentPanel.state) === true;
+      const command = typing ? undefined : commandOf(name, current.help ? [] : (currentPanel ? bound!.keys : []));
+      const { state: next, effect } = handle(current, command, name, { screens: screens.length, lines: scrolling.length, room, scrollKey, panel: currentPanel, screenIds: screens.map((s) => s.id) });
       store.set(next);
       if (effect === 'quit') {
         setQuitting(true);

@@ -5,6 +5,8 @@
 import { SOURCE_KEYS, type KeyBinding } from './source-keys.js';
 import type { PanelReducer } from './source-state.js';
 import { frontierPanel } from './frontier-panel.js';
+import { hubBaseModelsPanel, hubLineagePanel } from './hub-panels.js';
+import type { ViewOptions } from '../../views/view.js';
 
 export interface PanelRender {
   /** Lines above the scrolling text (not scrolled). */
@@ -13,6 +15,9 @@ export interface PanelRender {
   body: string[] | null;
   /** Which text `body` is, so that each keeps its own scroll offset. */
   bodyKey: string | null;
+  /** Options the screen's view is built with (the Hub's Lineage: the base chosen), else the
+   *  defaults. Each set of options is its own view (built once, kept). */
+  viewOptions?: Partial<ViewOptions>;
 }
 
 export interface BoundPanel<S = unknown> extends PanelReducer<S> {
@@ -29,6 +34,8 @@ export interface ScreenPanel {
 
 export const PANELS: Readonly<Record<string, ScreenPanel>> = {
   'arena:frontier': frontierPanel,
+  'hub-snapshot:base-models': hubBaseModelsPanel,
+  'hub-snapshot:lineage': hubLineagePanel,
 };
 
 export const panelOf = (kind: string, screen: string): ScreenPanel | null => PANELS[`${kind}:${screen}`] ?? null;

@@ -8,6 +8,12 @@ import { scroll, SCROLL_COMMANDS, type ScrollCommand } from '../state/scroll.js'
 export interface PanelReducer<S = unknown> {
   /** The new panel state, or null when the command is not the panel's (the app's then). */
   handle(state: S, command: string): S | null;
+  /** True while the panel takes typed text (a prompt): every key then goes to `handle` as
+   *  `key:NAME` (keymap.ts keyName's names), none to the app. */
+  takesText?(state: S): boolean;
+  /** Another screen this command opens, with the state its panel opens in (the Hub's Base
+   *  models: Enter opens the selected root's Lineage), or null. */
+  opens?(state: S, command: string): { screen: string; state: unknown } | null;
 }
 
 export interface SourceState {
@@ -31,6 +37,8 @@ export interface FrameFacts {
   scrollKey: string;
   /** The current screen's panel, with its current state. */
   panel?: { reducer: PanelReducer; state: unknown } | null;
+  /** The screens' ids, in tab order (for a panel that opens another screen). */
+  screenIds?: readonly string[];
 }
 
 export type Effect = 'quit' | 'refresh' | null;
@@ -49,8 +57,22 @@ export function handle(state: SourceState, command: string | undefined, key: str
     // the help takes every key; these close it
     return command === 'help' || key === 'escape' || command === 'quit' ? { state: { ...state, help: false }, effect: null } : same;
   }
+  if (frame.panel?.reducer.takesText?.(frame.panel.state)) {
+    const next = frame.panel.reducer.handle(frame.panel.state, `key:${key}`);
+    if (next === null) return same;
+    const panels = [...state.panels];
+    panels[state.screen] = next;
+    return { state: { ...state, panels }, effect: null };
+  }
   if (command === undefined) return same;
   if (frame.panel) {
+    const open = command === undefined ? null : (frame.panel.reducer.opens?.(frame.panel.state, command) ?? null);
+    const to = open ? (frame.screenIds ?? []).indexOf(open.screen) : -1;
+    if (open && to >= 0) {
+      const panels = [...state.panels];
+      panels[to] = open.state;
+      return { state: { ...state, screen: to, panels }, effect: null };
+    }
     const next = frame.panel.reducer.handle(frame.panel.state, command);
     if (next !== null) {
       const panels = [...state.panels];

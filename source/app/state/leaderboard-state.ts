@@ -4,6 +4,7 @@
 // field being edited) and the detail of one model. The screen passes in what the reducer
 // cannot know (row count, room, the column under the cursor), so every action is testable
 // without Ink.
+import { parseDateBound } from '../../data/date-range.js';
 import { DEFAULT_SORT, type LeaderboardQuery } from '../../views/screen-data.js';
 import { DEFAULT_FILTERS, type FieldId, type Filters, type PanelItem } from '../../views/leaderboard-filters.js';
 export { DEFAULT_FILTERS, fieldText, type FieldId, type Filters, type PanelItem, type ToggleId } from '../../views/leaderboard-filters.js';
@@ -110,10 +111,9 @@ const top = (s: LeaderboardState): LeaderboardState => ({ ...s, cursor: 0, offse
 
 const flip = <T>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
-const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** A field's typed text as a value: params in billions (≥ 0), days as YYYY-MM-DD (YYYY and
- *  YYYY-MM are widened: the first day for "from", the last for "to"); '' clears. */
+/** A field's typed text as a value: params in billions (≥ 0), dates in the one date syntax of
+ *  data/date-range.ts (as `print --from/--to`: "from" the period's first day, "to" its last);
+ *  '' clears. */
 export function parseField(field: FieldId, text: string): { ok: true; value: number | string | null } | { ok: false; error: string } {
   const t = text.trim();
   if (t === '') return { ok: true, value: null };
@@ -121,14 +121,14 @@ export function parseField(field: FieldId, text: string): { ok: true; value: num
     const n = Number(t);
     return Number.isFinite(n) && n >= 0 ? { ok: true, value: n } : { ok: false, error: `“${t}” is not a number of billions ≥ 0` };
   }
-  const m = DATE.exec(t);
-  const month = m?.[2] === undefined ? null : Number(m[2]);
-  const day = m?.[3] === undefined ? null : Number(m[3]);
-  if (!m || (month !== null && (month < 1 || month > 12)) || (day !== null && (day < 1 || day > 31))) {
-    return { ok: false, error: `“${t}” is not a day (YYYY-MM-DD, YYYY-MM or YYYY)` };
-  }
-  const from = field === 'created-from';
-  return { ok: true, value: `${m[1]}-${m[2] ?? (from ? '01' : '12')}-${m[3] ?? (from ? '01' : '31')}` };
+  const date = parseDateBound(t, field === 'created-from' ? 'from' : 'to');
+  return date.ok ? { ok: true, value: date.day } : date;
+}
+
+/** Why the created range is empty (a from after the to), or null. */
+function datesInOrder(created: Filters['created']): string | null {
+  const { from, to } = created;
+  return from !== null && to !== null && from > to ? `created from ${from} is after created to ${to}: nothing is in that range` : null;
 }
 
 function setField(filters: Filters, field: FieldId, value: number | string | null): Filters {
@@ -209,7 +209,11 @@ export function leaderboardReducer(s: LeaderboardState, action: LeaderboardActio
       if (!s.panel || !editing) return s;
       const parsed = parseField(editing.field, editing.text);
       if (!parsed.ok) return { ...s, panel: { ...s.panel, editing: null, error: parsed.error } };
-      return top({ ...s, filters: setField(s.filters, editing.field, parsed.value), panel: { ...s.panel, editing: null, error: null } });
+      const filters = setField(s.filters, editing.field, parsed.value);
+      // a from after the to is refused as print --from/--to refuses it (data/date-range.ts)
+      const range = datesInOrder(filters.created);
+      if (range !== null) return { ...s, panel: { ...s.panel, editing: null, error: range } };
+      return top({ ...s, filters, panel: { ...s.panel, editing: null, error: null } });
     }
     case 'field-cancel':
       return s.panel?.editing ? { ...s, panel: { ...s.panel, editing: null } } : s;

@@ -27,6 +27,7 @@ import { frequency, type Frequency } from '../../views/frequency-view.js';
 import type { LineageState } from './lineage-state.js';
 import type { AppState, ScreenStates } from './app-state.js';
 import type { ScreenId } from '../screens/screen-list.js';
+import { unreachableLines } from '../../fetch/unreachable-advice.js';
 
 /** What a screen is drawn in. */
 export interface Env {
@@ -310,7 +311,11 @@ function headerLines(screen: PageScreen, screens: ScreenStates, env: Env): strin
   const period = `period: ${env.period} (p: day / week / month)`;
   switch (screen) {
     case 'overview':
-      return [screens.overview.details ? 'Fetch and cache details (Esc: back to the overview)' : 'Enter: fetch and cache details'];
+      return [
+        screens.overview.details ? 'Fetch and cache details (Esc: back to the overview)' : 'Enter: fetch and cache details',
+        // the Hub cannot be reached: said at the top, with what to do (issue 9 item 10)
+        ...(env.fetchState?.unreachable && !screens.overview.details ? unreachableLines(env.fetchState.unreachable, env.width) : []),
+      ];
     case 'authors': {
       const who = screens.authors.owners ? 'commit authors, namespace owners standing in (o: commit authors only)' : 'commit authors (o: let namespace owners stand in)';
       return [`${period} · authors: ${who}`];
