@@ -17,7 +17,7 @@ import { sourceFor } from '../sources/registry.js';
 import { leaderboardSource } from '../sources/leaderboard.js';
 import { sanitize } from '../text/sanitize.js';
 import { App, type OpenedDataset } from '../app/App.js';
-import { SourceApp } from '../app/source/SourceApp.js';
+import { SourceApp, type FrameInfo } from '../app/source/SourceApp.js';
 import type { SourceKind } from '../sources/source.js';
 import { FetchController } from '../app/services/fetch-controller.js';
 import { loadState, saveState } from '../app/services/ui-state-file.js';
@@ -57,7 +57,9 @@ async function exploreSource(
   offline: boolean,
   values: { 'no-fetch'?: boolean; 'datasets-server'?: string; screen?: string },
 ): Promise<number> {
-  const initial = await kind.read(dir, dataset);
+  // only what the first frame needs (the Hub snapshot: its manifest; DuckDB opens for the views)
+  const initial = await kind.read(dir, dataset, { firstFrame: true });
+  mark('source read');
   const extra: string[] = ['--dataset', dataset];
   if (values['datasets-server']) extra.push('--datasets-server', values['datasets-server']);
   const fetcher = offline ? null : new FetchController(dir, process.env, extra);
@@ -65,10 +67,25 @@ async function exploreSource(
   const stale = fetchedAt === null || Date.now() - Date.parse(fetchedAt) > DEFAULT_TTL_DAYS * DAY_MS;
   const autoFetch = fetcher !== null && !values['no-fetch'] && (kind.isEmpty(initial) || stale);
   const color = colorFor(readSettings(process.env).noColor);
+  // HUBSCOPE_TRACE: keys, and each frame with what it shows (the screen, its view drawn or not)
+  const record = (line: object): void => {
+    if (trace) appendFileSync(trace, `${JSON.stringify(line)}\n`);
+  };
+  if (trace) process.stdin.on('data', (data: Buffer) => record({ t: performance.now(), type: 'key', key: data.toString('utf8') }));
+  let frame: FrameInfo | null = null;
   process.stdout.write(ALT_SCREEN_ON);
   const instance = render(
-    React.createElement(SourceApp<any>, { kind, initial, reload: () => kind.read(dir, dataset), fetcher, autoFetch, color, startScreen: values.screen }),
-    { exitOnCtrlC: false, maxFps: 60 },
+    React.createElement(SourceApp<any>, {
+      kind, initial, reload: () => kind.read(dir, dataset), fetcher, autoFetch, color, startScreen: values.screen,
+      onFrame: trace ? (f: FrameInfo) => (frame = f) : undefined,
+    }),
+    {
+      exitOnCtrlC: false,
+      maxFps: 60,
+      onRender: trace
+        ? ({ renderTime }) => record({ t: performance.now(), type: 'render', renderTime, ...frame, rss: process.memoryUsage.rss(), heap: process.memoryUsage().heapUsed })
+        : undefined,
+    },
   );
   const stop = (): void => {
     void fetcher?.stop().then(() => instance.unmount());

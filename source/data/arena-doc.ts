@@ -9,6 +9,7 @@ import { DataError } from './errors.js';
 import { classifyLicence } from './licence-class.js';
 import type { ArenaRow, RowProblem } from './arena-row.js';
 import type { ArenaDataset, ArenaSource } from './arena-dataset.js';
+import { HUBSCOPE } from '../text/command.js';
 
 export const ARENA_DOC_KIND = 'lmarena-table';
 export const ARENA_DOC_SCHEMA = 1;
@@ -71,7 +72,7 @@ export function encodeArenaDoc(dataset: ArenaDataset, pathReason: string | null 
   };
 }
 
-const corrupt = (what: string, why: string): DataError => new DataError(`${what} is damaged (${why}); fetch the table again (hubscope fetch --refresh)`);
+const corrupt = (what: string, why: string): DataError => new DataError(`${what} is damaged (${why}); fetch the table again (${HUBSCOPE} fetch --refresh)`);
 
 const isNumberOrNull = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v));
 const text = (v: unknown): v is string => typeof v === 'string';

@@ -3,6 +3,7 @@
 // otherwise plain lines (stage start and end, progress about once a second, the first item
 // errors of each stage, pauses). Fatal errors are left to the CLI's one-line error.
 import type { FetchEvent, Stage } from './events.js';
+import { HUBSCOPE } from '../text/command.js';
 
 const BAR = 20;
 const PLAIN_EVERY_MS = 1000;
@@ -146,7 +147,7 @@ export function progressView(stream: NodeJS.WritableStream & { isTTY?: boolean }
       case 'stage-end': {
         const hidden = hiddenErrors.get(event.stage) ?? 0;
         line(stageEndLine(event));
-        if (hidden > 0) line(`${event.stage}: ${fmt(hidden)} more errors (hubscope status lists them)`);
+        if (hidden > 0) line(`${event.stage}: ${fmt(hidden)} more errors (${HUBSCOPE} status lists them)`);
         last = null;
         return;
       }

@@ -233,7 +233,7 @@ export const arenaKind: SourceKind<ArenaData> = {
     const record = store.record;
     const held = await heldData(store, id);
     const pad = ' '.repeat(13);
-    if (held === null) return { lines: ['table        none yet (hubscope fetch --dataset ' + sanitize(id) + ')'], json: { dataset: id, kind: 'arena', table: null } };
+    if (held === null) return { lines: [`table        none yet (${HUBSCOPE} fetch --dataset ` + sanitize(id) + ')'], json: { dataset: id, kind: 'arena', table: null } };
     const { dataset, pathReason } = held;
     const src = dataset.source;
     const s = span(dataset);

@@ -10,6 +10,7 @@ import { fmt, megabytes } from '../fetch/progress-view.js';
 import { HISTORY_MANIFEST, MANIFEST_NAME, readJson, readManifest, type HistoryManifest, type HubManifest } from '../hub/manifest.js';
 import { SKIPPED_FIELDS } from '../hub/columns.js';
 import { sanitize } from '../text/sanitize.js';
+import { HUBSCOPE } from '../text/command.js';
 import { when } from './leaderboard-status.js';
 import type { StatusDetail, StatusSummary } from './source.js';
 
@@ -35,7 +36,7 @@ export async function hubSummary(store: CacheStore, id: string, ttlDays: number,
   const record = store.datasets[id]!;
   const manifest = await readManifest(join(folderOf(store, id), MANIFEST_NAME));
   if (!manifest) {
-    return { rows: 0, line: 'Hub snapshot, none yet (hubscope fetch --dataset cfahlgren1/hub-stats)', json: { id, kind: record.kind, rows: 0, manifest: null } };
+    return { rows: 0, line: `Hub snapshot, none yet (${HUBSCOPE} fetch --dataset cfahlgren1/hub-stats)`, json: { id, kind: record.kind, rows: 0, manifest: null } };
   }
   const age = ageOf(manifest.fetchedAt, now);
   const stale = age !== null && age > ttlDays * 86400 ? ', stale' : '';
@@ -51,7 +52,7 @@ export async function hubSummary(store: CacheStore, id: string, ttlDays: number,
 /** The detail lines of the chosen Hub dataset. */
 export function hubDetailLines(manifest: HubManifest | null, history: HistoryManifest | null, completed: Record<string, string | null>, now: number): string[] {
   const pad = ' '.repeat(13);
-  if (!manifest) return ['snapshot     none yet (hubscope fetch --dataset cfahlgren1/hub-stats, or hubscope import FILE --dataset cfahlgren1/hub-stats)'];
+  if (!manifest) return [`snapshot     none yet (${HUBSCOPE} fetch --dataset cfahlgren1/hub-stats, or ${HUBSCOPE} import FILE --dataset cfahlgren1/hub-stats)`];
   const c = manifest.coverage;
   const downloaded = manifest.origin.startsWith('file:')
     ? 'read from the local file'
@@ -72,7 +73,7 @@ export function hubDetailLines(manifest: HubManifest | null, history: HistoryMan
   if (history) {
     const weeks = history.weeks.map((w) => w.week);
     lines.push(`history      ${sanitize(history.dataset)}: ${weeks.length} weekly snapshots, ${weeks[0] ?? '–'} … ${weeks.at(-1) ?? '–'} (${Math.max(0, weeks.length - 1)} week${weeks.length === 2 ? '' : 's'} of downloads)`);
-  } else lines.push('history      none (hubscope fetch --dataset cfahlgren1/hub-stats --history N)');
+  } else lines.push(`history      none (${HUBSCOPE} fetch --dataset cfahlgren1/hub-stats --history N)`);
   const stages = Object.entries(completed).filter(([, at]) => at !== null);
   if (stages.length > 0) lines.push(`stages       ${stages.map(([stage, at]) => `${stage} ${at!.slice(0, 16).replace('T', ' ')} UTC`).join(', ')}`);
   return lines;

@@ -7,7 +7,7 @@
 // read-only under its memory limit (hub/store.ts: 256 MB, two threads); the views are
 // views/hub-registry.ts's, the lineage view with the leaderboard scores the cache holds
 // (hub-scores.ts). The HTTP client, the ingest and the store are loaded only when used.
-import { stat } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readIndex } from '../cache/meta.js';
 import { DATASETS_DIR, type DatasetRecord } from '../cache/schema.js';
@@ -15,7 +15,7 @@ import type { CacheStore } from '../cache/store.js';
 import type { FetchEvent } from '../fetch/events.js';
 import type { HubProgress } from '../fetch/hub-projected-copy.js';
 import { fmt, megabytes } from '../fetch/progress-view.js';
-import { HUB_DATASET, MANIFEST_NAME, readManifest, type HubManifest } from '../hub/manifest.js';
+import { HUB_DATASET, HUB_MANIFEST_VERSION, MANIFEST_NAME, STORE_NAME, readManifest, type HubManifest } from '../hub/manifest.js';
 import type { HubStore } from '../hub/store.js';
 import type { HubViewOptions } from '../views/hub-registry.js';
 import { HUB_VIEW_IDS, snapshotLabel, type HubViewId } from '../views/hub-view-common.js';
@@ -38,6 +38,41 @@ export interface HubData {
   manifest: HubManifest | null;
   store: HubStore | null;
   fetching: boolean;
+  /** The explorer's first frame (`read` with `firstFrame`): the store is opened only when a
+   *  view or panel first asks for it (`storeOf`), so the tab bar, the status bar and the
+   *  manifest's label are drawn before DuckDB is loaded (issue 10 "Performance": first frame
+   *  ≤ 1 s). Absent: `store` is all there is. */
+  open?: () => Promise<HubStore>;
+}
+
+/** The data's store, opened now if `read` left that for later (null: no store). */
+export async function storeOf(data: HubData): Promise<HubStore | null> {
+  if (data.store) return data.store;
+  return data.open ? data.open() : null;
+}
+
+/** Data a newer manifest replaced (its store is closed once the queries in flight are done). */
+const retired = new WeakSet<HubData>();
+
+/** A `read` whose store opens on first use, once (a failed open is tried again next time). */
+function lazyOpen(data: HubData, dir: string): HubData {
+  let opening: Promise<HubStore> | null = null;
+  data.open = () => {
+    opening ??= import('../hub/store.js').then(({ HubStore }) => HubStore.open(dir)).then(
+      (store) => {
+        if (retired.has(data)) setTimeout(() => store.close(), 30_000).unref();
+        data.store = store;
+        data.manifest = store.manifest;
+        return store;
+      },
+      (error: unknown) => {
+        opening = null;
+        throw error;
+      },
+    );
+    return opening;
+  };
+  return data;
 }
 
 /** The Hub snapshot's progress (fetch/hub-projected-copy.ts) as fetch events: done/total are
@@ -171,19 +206,36 @@ export const hubSource: SourceKind<HubData> = {
     const empty: HubData = { cacheDir, datasetId, record, manifest: null, store: null, fetching: options.fetching === true };
     if (!record) return empty;
     const dir = join(cacheDir, DATASETS_DIR, record.dir);
-    const { HubStore } = await import('../hub/store.js');
-    if (!(await HubStore.exists(dir))) return empty;
+    // (hub/store.ts loads DuckDB: the first frame does without it, so the check is here)
+    const exists = await Promise.all([access(join(dir, STORE_NAME)), access(join(dir, MANIFEST_NAME))]).then(() => true, () => false);
+    if (!exists) return empty;
     // the explorer reads again while a fetch runs: the same store (and data, so no view is
     // built again) until the manifest changes, never a DuckDB instance per read
     const stamp = await stat(join(dir, MANIFEST_NAME)).then((s) => `${s.mtimeMs}/${s.size}/${s.ino}`, () => '');
     const held = opened.get(dir);
     if (held && held.stamp === stamp) {
       held.data.fetching = options.fetching === true;
+      if (!options.firstFrame) await storeOf(held.data);
       return held.data;
     }
-    const store = await HubStore.open(dir);
-    const data: HubData = { ...empty, store, manifest: store.manifest };
-    if (held) setTimeout(() => held.data.store?.close(), 30_000).unref(); // queries in flight finish first
+    let data: HubData;
+    if (options.firstFrame) {
+      // the manifest alone (a small JSON file) for the label and the tab bar; DuckDB later
+      const manifest = await readManifest(join(dir, MANIFEST_NAME));
+      if (!manifest) return empty;
+      // a store of an older hubscope: opened now, so its one-line error stops the explorer
+      // before the first frame, as without firstFrame
+      if (manifest.version < HUB_MANIFEST_VERSION) await (await import('../hub/store.js')).HubStore.open(dir);
+      data = lazyOpen({ ...empty, manifest }, dir);
+    } else {
+      const { HubStore } = await import('../hub/store.js');
+      const store = await HubStore.open(dir);
+      data = { ...empty, store, manifest: store.manifest };
+    }
+    if (held) {
+      retired.add(held.data); // a store still opening is closed when it opens
+      setTimeout(() => held.data.store?.close(), 30_000).unref(); // queries in flight finish first
+    }
     opened.set(dir, { stamp, data });
     return data;
   },
@@ -198,7 +250,8 @@ export const hubSource: SourceKind<HubData> = {
       fetchedAt: m?.fetchedAt ?? data.record?.fetchedAt ?? null,
     };
   },
-  isEmpty: (data) => data.store === null || data.store.manifest.rows === 0,
+  // the manifest says it before the store is open (a first frame's read: `storeOf`)
+  isEmpty: (data) => (data.store?.manifest ?? data.manifest)?.rows ? false : true,
   views: HUB_VIEW_IDS,
   // the generic explorer's screens (app/source/SourceApp; Base models and Lineage have panels:
   // app/source/hub-panels.ts)
@@ -214,24 +267,25 @@ export const hubSource: SourceKind<HubData> = {
     { id: 'lineage', title: 'Lineage', key: '9', viewId: 'lineage' },
   ],
   async view(id, data, options) {
-    if (!data.store) throw new Error('hub view of an empty dataset');
+    const store = await storeOf(data);
+    if (!store) throw new Error('hub view of an empty dataset');
     const { hubView } = await import('../views/hub-registry.js');
     const hub = hubOptions(options);
     if (id === 'lineage') {
       if (hub.base === undefined) {
         // no --base: the largest root (as the leaderboard's lineage takes the most declared base)
         const { topRootRows } = await import('../hub/queries-lineage.js');
-        const top = await topRootRows(data.store, { ...hub, top: 1 });
+        const top = await topRootRows(store, { ...hub, top: 1 });
         if (top[0]) hub.base = top[0].id;
       }
       const { leaderboardScores } = await import('./hub-scores.js');
       const scores = await leaderboardScores(data.cacheDir);
       if (scores) hub.scores = scores;
     }
-    const view = await hubView(data.store, id as HubViewId, hub);
+    const view = await hubView(store, id as HubViewId, hub);
     // the header's source line (the label) names the snapshot's day and sha already: the
     // summary keeps the scope, its rows and the coverage
-    view.summary = view.summary.replace(` · ${snapshotLabel(data.store.manifest)}`, '');
+    view.summary = view.summary.replace(` · ${snapshotLabel(store.manifest)}`, '');
     // a Hub view is a View with its own ids (views/hub-view-common.ts)
     return view as unknown as View;
   },

@@ -6,6 +6,7 @@ import type { CacheStore } from '../cache/store.js';
 import { fmt } from '../fetch/progress-view.js';
 import { sanitize } from '../text/sanitize.js';
 import type { StatusDetail, StatusSummary } from './source.js';
+import { HUBSCOPE } from '../text/command.js';
 
 export function ago(seconds: number | null): string {
   if (seconds === null) return 'never';
@@ -65,7 +66,7 @@ export function renderDetail(report: CacheReport): string[] {
     lines.push(
       lb.complete
         ? `${pad}fetched ${when(lb.fetchedAt, lb.ageSeconds)}${lb.ageSeconds !== null && lb.ageSeconds > report.ttlDays * 86400 ? ', stale' : ''}`
-        : `${pad}incomplete: ${fmt(lb.read)} of ${fmt(lb.total)} rows read (hubscope fetch resumes)`,
+        : `${pad}incomplete: ${fmt(lb.read)} of ${fmt(lb.total)} rows read (${HUBSCOPE} fetch resumes)`,
     );
     lines.push(`${pad}${fmt(lb.entries)} entries, ${fmt(lb.distinctRepos)} distinct repos, ${fmt(lb.flagged)} flagged, ${fmt(lb.problems)} row problems`);
     for (const p of lb.firstProblems) lines.push(`${pad}  row ${p.index}: ${p.reason}`);
@@ -74,7 +75,7 @@ export function renderDetail(report: CacheReport): string[] {
   lines.push(itemsLine('commits', report.commits));
   if (report.errors.length === 0) lines.push('errors       none');
   else {
-    lines.push(`errors       first ${report.errors.length} (retried by the next hubscope fetch):`);
+    lines.push(`errors       first ${report.errors.length} (retried by the next ${HUBSCOPE} fetch):`);
     for (const e of report.errors) lines.push(`${pad}${e.stage} ${e.key}: ${e.message}`);
   }
   lines.push(`${pad}stale = older than ${report.ttlDays} days (--ttl)`);

@@ -17,6 +17,7 @@ import { ScoreNameError, resolveScore } from '../analysis/score.js';
 import { leaderboardStatus, leaderboardSummary } from './leaderboard-status.js';
 import type { SourceKind } from './source.js';
 import { frontierPointer } from './arena.js';
+import { HUBSCOPE } from '../text/command.js';
 
 export const leaderboardSource: SourceKind<Dataset> = {
   id: 'leaderboard',
@@ -33,7 +34,7 @@ export const leaderboardSource: SourceKind<Dataset> = {
         ctx.emit({
           type: 'stage-skip',
           stage,
-          reason: `${store.datasetId} was imported from ${origin.slice(5)}; hubscope import refreshes it (--only leaderboard replaces it with the dataset viewer's table)`,
+          reason: `${store.datasetId} was imported from ${origin.slice(5)}; ${HUBSCOPE} import refreshes it (--only leaderboard replaces it with the dataset viewer's table)`,
         });
         return;
       }

@@ -217,7 +217,7 @@ export function overviewView(dataset: Dataset, options: ViewOptions): View {
       source: { ...s, generation: dataset.generation, ages: now ? { leaderboard: ageText(s.leaderboardFetchedAt, now), info: ageText(s.infoFetchedAt, now), commits: ageText(s.commitsFetchedAt, now) } : null },
       counts,
       missing,
-      frontier: { ...(dataset.frontier ?? { dataset: null, headline: null }), command: `hubscope print frontier --dataset ${dataset.frontier?.dataset ?? ARENA_DATASET}` },
+      frontier: { ...(dataset.frontier ?? { dataset: null, headline: null }), command: `${HUBSCOPE} print frontier --dataset ${dataset.frontier?.dataset ?? ARENA_DATASET}` },
       sections: sections.map((x) => ({ id: x.id, heading: x.heading, figures: paper ? x.rows : x.rows.map(({ paper: _p, ...row }) => row), data: x.data })),
       notes,
     },

@@ -131,3 +131,44 @@ describe('SourceApp on the Hub snapshot (ink-testing-library, a real DuckDB stor
     app.unmount();
   }, 60_000);
 });
+
+// issue 10 "Performance": the first frame is drawn from the manifest before DuckDB is opened,
+// and a screen switched back to shows its view in the key's own frame (the view is kept)
+describe('SourceApp on the Hub snapshot: first frame and revisits', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await tempDir('hubscope-hub-app-first-');
+    const file = await writeSnapshot(rows());
+    const store = await CacheStore.open(dir, { dataset: DATASET, kind: hubSource.id });
+    await hubSource.importFile!(store, file, {});
+    await store.flush();
+  }, 60_000);
+
+  it('a first-frame read holds the manifest, not the store; the views open it; a revisit draws at once', async () => {
+    const data = await hubSource.read(dir, DATASET, { firstFrame: true });
+    expect(data.store).toBeNull();
+    expect(data.manifest?.rows).toBe(35);
+    expect(hubSource.isEmpty(data)).toBe(false);
+    expect(hubSource.label(data).generation).toBe('snapshot 2025-01-01');
+    const app = await renderApp(
+      <SourceApp kind={hubSource} initial={data} reload={async () => data} fetcher={null} autoFetch={false} color={false} size={{ columns: 120, rows: 40 }} now={() => new Date('2026-10-02T00:00:00Z')} />,
+    );
+    // the first frame: the tab bar and the status bar, the view still being built
+    expect(app.frames[0]!.split('\n')[0]).toMatch(/^\[1 Overview\] 2 Authors/);
+    expect(app.frames[0]).toContain('Building the view…');
+    expect(app.frames[0]).toMatch(/data: cfahlgren1\/hub-stats \(snapshot 2025-01-01\)/);
+    await app.waitFor((x) => x.includes('models in the snapshot'));
+    expect(data.store).not.toBeNull();
+    await app.press('2');
+    await app.waitFor((x) => x.split('\n')[0]!.includes('[2 Authors]') && !x.includes('Building the view…'));
+    const before = app.frames.length;
+    await app.press('1');
+    const after = app.frames.slice(before);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after[0]).toContain('models in the snapshot');
+    expect(after.some((f) => f.includes('Building the view…'))).toBe(false);
+    app.unmount();
+    // a later full read of the same manifest is the same data, its store open once
+    expect(await hubSource.read(dir, DATASET)).toBe(data);
+  }, 60_000);
+});

@@ -53,7 +53,7 @@ describe('progress view', () => {
     const lines = text().trim().split('\n');
     expect(lines.filter((l) => l.startsWith('info ') && l.includes('/2,345'))).toHaveLength(3);
     expect(lines.filter((l) => l.includes('HTTP 503'))).toHaveLength(5);
-    expect(lines).toContain('info: 3 more errors (hubscope status lists them)');
+    expect(lines).toContain('info: 3 more errors (npx hubscope status lists them)');
     expect(text()).not.toContain('\x1b');
   });
 

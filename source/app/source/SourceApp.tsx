@@ -39,6 +39,16 @@ export interface SourceAppProps<D extends { fetching?: boolean }> {
   now?: () => Date;
   /** The screen to open on (its id). */
   startScreen?: string;
+  /** HUBSCOPE_TRACE (bench/ui): told, at each render, what the frame shows — the screen, and
+   *  whether its view is drawn (`ready`) and with which options (`options`). */
+  onFrame?: (frame: FrameInfo) => void;
+}
+
+/** What a frame shows, for bench/ui's key→view times. */
+export interface FrameInfo {
+  screen: string;
+  ready: boolean;
+  options: string;
 }
 
 /** Views built once per data and screen (a view of a queried store may answer later). */
@@ -50,8 +60,12 @@ function viewOf<D extends object>(kind: SourceKind<D>, data: D, viewId: string, 
   const key = `${viewId} ${JSON.stringify(options)}`;
   let view = byId.get(key);
   if (!view) {
-    view = kind.view(viewId, data, { ...DEFAULT_VIEW_OPTIONS, ...options, now });
-    byId.set(key, view);
+    const made = kind.view(viewId, data, { ...DEFAULT_VIEW_OPTIONS, ...options, now });
+    byId.set(key, made);
+    // once answered, the view itself is kept: a screen switched back to draws it in that very
+    // frame (issue 10: revisit ≤ 50 ms), not a "Building the view…" frame and a promise's turn
+    if (made instanceof Promise) made.then((v) => byId!.get(key) === made && byId!.set(key, v), () => undefined);
+    view = made;
   }
   return view;
 }
@@ -134,6 +148,7 @@ export function SourceApp<D extends { fetching?: boolean }>(props: SourceAppProp
   const scrolling = panel.body ?? (view ? textOf(view, columns, props.color) : [waited.error ? `The view could not be built: ${waited.error}` : 'Building the view…']);
   const scrollKey = panel.bodyKey ?? 'view';
   const room = Math.max(1, bodyHeight - panel.top.length);
+  props.onFrame?.({ screen: screen?.id ?? '', ready: view !== null || panel.body !== null, options: JSON.stringify(panel.viewOptions ?? {}) });
 
   const say = (text: string): void => {
     setMessage(text);

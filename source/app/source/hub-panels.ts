@@ -3,7 +3,7 @@
 //  - Lineage: the model drawn (default: the largest root), b or / opens a prompt for any repo id
 //    of the snapshot (Enter draws it, Esc cancels, Backspace, Ctrl-U clears).
 // Pure reducers over small states; the roots come from the same memoised query as the view's.
-import type { HubData } from '../../sources/hub.js';
+import { storeOf, type HubData } from '../../sources/hub.js';
 import { topRootRows, type RootRow } from '../../hub/queries-lineage.js';
 import { fitLine } from '../components/fit-line.js';
 import type { KeyBinding } from './source-keys.js';
@@ -98,8 +98,12 @@ export const hubBaseModelsPanel: ScreenPanel = {
     const hub = data as HubData;
     let roots: RootRow[] | null = null;
     // the same memoised query as the view's table (its default options: language models, top 20)
-    if (hub.store) void topRootRows(hub.store, { scope: 'llm', period: 'month', top: 20 }).then((rows) => (roots = rows), () => (roots = []));
-    else roots = [];
+    // (the store may open only now: a first frame's read, sources/hub.ts storeOf)
+    if (hub.store || hub.open) {
+      void storeOf(hub)
+        .then((store) => (store ? topRootRows(store, { scope: 'llm', period: 'month', top: 20 }) : []))
+        .then((rows) => (roots = rows), () => (roots = []));
+    } else roots = [];
     return baseModelsPanel(() => roots);
   },
 };
