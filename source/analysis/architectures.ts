@@ -73,6 +73,7 @@ export type ResolvedArchitectureOptions = Required<ArchitectureOptions>;
 export const DEFAULT_ARCHITECTURE_OPTIONS: ResolvedArchitectureOptions = {
   includeFlagged: false,
   dedup: true,
+  created: null,
   period: 'month',
   threshold: null,
   shown: DEFAULT_FAMILIES_SHOWN,

@@ -36,6 +36,7 @@ export type ResolvedAuthorOptions = Required<AuthorOptions>;
 export const DEFAULT_AUTHOR_OPTIONS: ResolvedAuthorOptions = {
   includeFlagged: false,
   dedup: true,
+  created: null,
   period: 'month',
   ownerFallback: false,
   systemAccounts: ['system', 'leaderboard-pr-bot'],

@@ -26,7 +26,7 @@ export interface BaseModelOptions extends SelectOptions {
 
 export type ResolvedBaseModelOptions = Required<BaseModelOptions>;
 
-export const DEFAULT_BASE_MODEL_OPTIONS: ResolvedBaseModelOptions = { includeFlagged: false, dedup: true, top: 20 };
+export const DEFAULT_BASE_MODEL_OPTIONS: ResolvedBaseModelOptions = { includeFlagged: false, dedup: true, created: null, top: 20 };
 
 /** Where a base model's family comes from. */
 export type FamilySource = 'own entry' | 'children' | 'none';
@@ -303,6 +303,7 @@ export function derivativesOf(dataset: Dataset, base: string, options: Derivativ
   const resolved: Required<DerivativeTreeOptions> = {
     includeFlagged: options.includeFlagged ?? false,
     dedup: options.dedup ?? true,
+    created: options.created ?? null,
     childOrder: options.childOrder ?? 'descendants',
   };
   const { models, excluded } = selectModels(dataset, resolved);

@@ -54,6 +54,7 @@ export type ResolvedImprovementOptions = Required<ImprovementOptions>;
 export const DEFAULT_IMPROVEMENT_OPTIONS: ResolvedImprovementOptions = {
   includeFlagged: false,
   dedup: true,
+  created: null,
   families: 'presets',
   mode: 'pattern',
   unit: 'points',

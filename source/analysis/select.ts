@@ -12,6 +12,10 @@ export interface SelectOptions {
   includeFlagged?: boolean;
   /** Keep one entry per repository (default true). */
   dedup?: boolean;
+  /** Only models created in this window of UTC days YYYY-MM-DD, both ends inclusive (the
+   *  time-series screens' window and `print --from/--to`; issue 9 item 8). Undated models
+   *  drop out when either end is set; a model on the 2022-03-02 floor counts as that day. */
+  created?: { from: string | null; to: string | null } | null;
 }
 
 export interface Selection {
@@ -61,13 +65,23 @@ const selections = new WeakMap<Dataset, Map<string, Selection>>();
  *  and its Model objects are shared between calls on the same dataset (so that lineage graphs
  *  and other derived structures can be remembered per selection): the array is frozen. */
 export function selectModels(dataset: Dataset, options: SelectOptions = {}): Selection {
-  const key = `${options.includeFlagged ?? false}/${options.dedup ?? true}`;
+  const from = options.created?.from ?? null;
+  const to = options.created?.to ?? null;
+  const key = `${options.includeFlagged ?? false}/${options.dedup ?? true}/${from ?? ''}/${to ?? ''}`;
   let cached = selections.get(dataset);
   if (!cached) selections.set(dataset, (cached = new Map()));
   let selection = cached.get(key);
   if (!selection) {
-    const { entries, excluded } = selectEntries(dataset.entries, options);
-    selection = { models: Object.freeze(entries.map((entry) => modelOf(dataset, entry))), excluded };
+    if (from !== null || to !== null) {
+      // the window narrows the whole selection (its models shared with it, so the lineage
+      // and other structures remembered per model stay valid)
+      const all = selectModels(dataset, { includeFlagged: options.includeFlagged, dedup: options.dedup });
+      const inside = all.models.filter((m) => m.day !== null && (from === null || m.day >= from) && (to === null || m.day <= to));
+      selection = { models: Object.freeze(inside), excluded: all.excluded };
+    } else {
+      const { entries, excluded } = selectEntries(dataset.entries, options);
+      selection = { models: Object.freeze(entries.map((entry) => modelOf(dataset, entry))), excluded };
+    }
     cached.set(key, selection);
   }
   return { models: selection.models, excluded: { ...selection.excluded } };

@@ -37,6 +37,7 @@ export type ResolvedSizeOptions = Required<SizeOptions>;
 export const DEFAULT_SIZE_OPTIONS: ResolvedSizeOptions = {
   includeFlagged: false,
   dedup: true,
+  created: null,
   edges: DEFAULT_SIZE_EDGES,
   familyThreshold: null,
   smallBelow: 20,

@@ -81,6 +81,7 @@ export type ResolvedTypeOptions = Required<TypeOptions>;
 export const DEFAULT_TYPE_OPTIONS: ResolvedTypeOptions = {
   includeFlagged: false,
   dedup: true,
+  created: null,
   period: 'month',
   window: 3,
   floorInCumulative: true,

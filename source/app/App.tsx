@@ -190,7 +190,7 @@ function Explorer(props: AppProps & { store: Store<AppState>; open: (id: string)
   const view = dataset.partial ? null : currentView(state, env);
   const overlay = state.overlay;
   const { screens } = state;
-  const canGoBack = state.stack.length > 0 || (screen === 'leaderboard' && screens.leaderboard.detail !== null) || (screen === 'lineage' && screens.lineage.tree !== null) || (screen === 'overview' && screens.overview.details !== null);
+  const canGoBack = state.stack.length > 0 || (screen === 'leaderboard' && (screens.leaderboard.detail !== null || screens.leaderboard.freq !== null || screens.leaderboard.compare !== null || screens.leaderboard.picker !== null)) || (screen === 'lineage' && screens.lineage.tree !== null) || (screen === 'overview' && screens.overview.details !== null);
   const hints = overlay.kind === 'command' ? `:${overlay.text}█` : hintLine(screen, mode, columns, canGoBack);
   return (
     <Box flexDirection="column" width={columns} height={rows}>

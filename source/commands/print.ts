@@ -66,6 +66,8 @@ const OPTIONS = {
   'show-merges': { type: 'boolean' },
   score: { type: 'string' },
   authors: { type: 'string' },
+  column: { type: 'string' },
+  models: { type: 'string', multiple: true },
   scope: { type: 'string' },
   roots: { type: 'string', multiple: true },
 } as const;
@@ -141,6 +143,8 @@ export function viewOptionsOf(values: Values, now: Date): ViewOptions {
   set('minParams', values['min-params'] === undefined ? undefined : numberOption(values['min-params'], 'min-params', 0));
   set('maxParams', values['max-params'] === undefined ? undefined : numberOption(values['max-params'], 'max-params', 0));
   set('authors', values.authors === undefined ? undefined : oneOf(values.authors, 'authors', ['history', 'namespace'] as const, 'history'));
+  set('column', values.column);
+  set('models', list(values.models).length > 0 ? list(values.models) : undefined);
   set('scope', values.scope === undefined ? undefined : oneOf(values.scope, 'scope', ['llm', 'all'] as const, 'llm'));
   set('roots', list(values.roots).length > 0 ? list(values.roots) : undefined);
   // the filter panel's date syntax (data/date-range.ts): --from the period's first day, --to its last
@@ -182,7 +186,7 @@ function write(views: View[], dataset: SourceLabel, options: ViewOptions, format
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, OPTIONS, true);
-  const known = [...new Set(SOURCES.flatMap((s) => s.views))];
+  const known = [...new Set(SOURCES.flatMap((s) => [...s.views, ...(s.askedViews ?? [])]))];
   if (positionals.length === 0) throw new UsageError(`print needs a view: ${known.join(', ')} or all`);
   if (positionals.length > 1) throw new UsageError(`print takes one view, got ${positionals.length}: ${positionals.join(' ')}`);
   const name = positionals[0]!;
@@ -207,7 +211,9 @@ export async function run(argv: string[]): Promise<number> {
   if (source.isEmpty(data)) throw new DataError(`the dataset ${sanitize(choice.id)} in ${dir} is empty: run ${HUBSCOPE} fetch --dataset ${sanitize(choice.id)}`);
   if (choice.how === 'recent' && held.length > 1) process.stderr.write(`using ${sanitize(choice.id)} (most recently fetched; --dataset to choose)\n`);
   const ids = name === 'all' ? [...source.views] : [name];
-  if (!source.views.includes(name) && name !== 'all') {
+  if (name === 'frequency' && options.column === undefined) throw new UsageError('print frequency needs --column C (a leaderboard column: type, params, score, a benchmark, created, …)');
+  if (name === 'compare' && (options.models ?? []).length === 0) throw new UsageError('print compare needs --models A,B,… (repo ids)');
+  if (!source.views.includes(name) && !(source.askedViews ?? []).includes(name) && name !== 'all') {
     throw new UsageError(`${sanitize(choice.id)} is a ${source.title}, whose views are ${source.views.join(', ')}; got "${name}"`);
   }
   const problem = source.checkOptions?.(data, options) ?? null;

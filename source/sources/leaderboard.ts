@@ -9,7 +9,9 @@ import type { Dataset } from '../data/model.js';
 import { LEADERBOARD_STAGES } from '../fetch/events.js';
 import { VIEWS } from '../views/registry.js';
 import { labelOf } from '../views/source-label.js';
-import { VIEW_IDS, type ViewId } from '../views/view.js';
+import { ASKED_VIEW_IDS, VIEW_IDS, type ViewId } from '../views/view.js';
+import { frequencyColumn, frequencyView } from '../views/frequency-view.js';
+import { compareView } from '../views/compare-view.js';
 import { leaderboardTable, resolveSortColumn } from '../views/leaderboard-view.js';
 import { ScoreNameError, resolveScore } from '../analysis/score.js';
 import { leaderboardStatus, leaderboardSummary } from './leaderboard-status.js';
@@ -58,7 +60,8 @@ export const leaderboardSource: SourceKind<Dataset> = {
   label: labelOf,
   isEmpty: (dataset) => dataset.entries.length === 0,
   views: VIEW_IDS,
-  view: (id, dataset, options) => VIEWS[id as ViewId](dataset, options),
+  askedViews: ASKED_VIEW_IDS,
+  view: (id, dataset, options) => (id === 'frequency' ? frequencyView(dataset, options) : id === 'compare' ? compareView(dataset, options) : VIEWS[id as ViewId](dataset, options)),
   checkOptions(dataset, options) {
     if (options.score !== undefined) {
       // §0 "Score": a benchmark of this table's generation (known only once the cache is read)
@@ -69,8 +72,13 @@ export const leaderboardSource: SourceKind<Dataset> = {
         throw error;
       }
     }
-    if (options.sort === undefined) return null;
     const table = leaderboardTable(dataset);
+    if (options.column !== undefined) {
+      const column = frequencyColumn(table, options.column);
+      if (column === null) return `--column takes one of ${table.columns.map((c) => c.id).join(', ')}; got "${options.column}"`;
+      options.column = column;
+    }
+    if (options.sort === undefined) return null;
     const column = resolveSortColumn(table, options.sort);
     if (column === null) return `--sort takes one of ${table.columns.map((c) => c.id).join(', ')}; got "${options.sort}"`;
     options.sort = column;

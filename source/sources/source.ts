@@ -90,6 +90,8 @@ export interface SourceKind<Data = unknown> {
   isEmpty(data: Data): boolean;
   /** The view ids it offers, in the order `print all` prints them. */
   readonly views: readonly string[];
+  /** Views printed only when asked for by name (they need an option; not in `print all`). */
+  readonly askedViews?: readonly string[];
   /** One view of the data (pure for the leaderboard; a queried store may answer later).
    *  `checkOptions` first refuses options the data cannot take, with one line. */
   view(viewId: string, data: Data, options: ViewOptions): View | Promise<View>;

@@ -4,6 +4,7 @@
 // default (a share threshold is an option); family totals count every model in view, the
 // series the models placed in time, and each says which. Pure: no IO, no clock.
 import type { Dataset } from '../data/model.js';
+import { createdOf, createdSummary } from './date-window.js';
 import { architecturesOverTime, familyRuleText } from '../analysis/architectures.js';
 import { baseModels } from '../analysis/base-models.js';
 import { formatInteger } from '../render/format-number.js';
@@ -15,6 +16,7 @@ import { BASE_FAMILY_NOTE, baseFamiliesOf, baseFamiliesTable, baseModelsTable } 
 export function architecturesView(dataset: Dataset, options: ViewOptions): View {
   const result = architecturesOverTime(dataset, {
     includeFlagged: options.includeFlagged,
+    ...createdOf(options),
     period: options.period,
     ...(options.familyThreshold !== undefined ? { threshold: options.familyThreshold } : {}),
   });
@@ -28,7 +30,7 @@ export function architecturesView(dataset: Dataset, options: ViewOptions): View 
     summary: [
       `${formatInteger(result.inView)} models (${formatInteger(result.placed)} placed in time)`,
       familyRuleText(result.rule),
-      ...selectionSummary(options, { period: true, top: true }),
+      ...selectionSummary(options, { period: true, top: true }), ...createdSummary(options),
     ].join(' · '),
     blocks: [
       heading(`Architecture families [§2] — ${familyRuleText(result.rule)}; shares of all ${formatInteger(result.inView)} models in view (dated or not)`),

@@ -5,6 +5,7 @@
 // labelled with how it was formed (lineage or name pattern) and which score it compares, its
 // columns explained, then what was left out. Pure: no IO, no clock.
 import type { Dataset } from '../data/model.js';
+import { createdOf, createdSummary } from './date-window.js';
 import { improvement, type FamilyImprovement, type ImprovementResult } from '../analysis/improvement.js';
 import { renderLinePlot } from '../render/line-plot.js';
 import { formatDecimal, formatInteger, formatScore, formatSigned } from '../render/format-number.js';
@@ -180,6 +181,7 @@ export function improvementView(dataset: Dataset, options: ViewOptions): View {
   const families = parseFamilySpecs(options.families, mode);
   const result = improvement(dataset, {
     includeFlagged: options.includeFlagged,
+    ...createdOf(options),
     families,
     mode,
     unit: axis === 'percent' ? 'percent' : 'points',
@@ -202,7 +204,7 @@ export function improvementView(dataset: Dataset, options: ViewOptions): View {
       families === 'presets' ? how : formed,
       `${result.score.label} score`,
       axis === 'points' ? 'score points' : axis === 'percent' ? '% of reference' : 'normalised',
-      ...selectionSummary(options),
+      ...selectionSummary(options), ...createdSummary(options),
     ].join(' · '),
     blocks: [
       {

@@ -3,6 +3,7 @@
 // to models of at most 15 B), the best score per size bin, and the params needed for a score
 // over time. Pure: no IO, no clock.
 import type { Dataset } from '../data/model.js';
+import { createdOf, createdSummary } from './date-window.js';
 import { sizes, type SizesResult } from '../analysis/sizes.js';
 import { renderHistogram } from '../render/histogram.js';
 import { renderBars } from '../render/bars.js';
@@ -62,6 +63,7 @@ function binRows(result: SizesResult): Cell[][] {
 export function sizesView(dataset: Dataset, options: ViewOptions): View {
   const result = sizes(dataset, {
     includeFlagged: options.includeFlagged,
+    ...createdOf(options),
     ...(options.threshold !== undefined ? { scoreThreshold: options.threshold } : {}),
     ...(options.score !== undefined ? { score: options.score } : {}),
     ...(options.familyThreshold !== undefined ? { familyThreshold: options.familyThreshold } : {}),
@@ -72,7 +74,7 @@ export function sizesView(dataset: Dataset, options: ViewOptions): View {
   return {
     id: 'sizes',
     title: 'Sizes',
-    summary: [`${formatInteger(result.known)} models with known params`, `${result.score.label} score`, `threshold ${threshold}`, ...selectionSummary(options)].join(' · '),
+    summary: [`${formatInteger(result.known)} models with known params`, `${result.score.label} score`, `threshold ${threshold}`, ...selectionSummary(options), ...createdSummary(options)].join(' · '),
     blocks: [
       heading('Size [§3]'),
       figures(sizeRows(result)),

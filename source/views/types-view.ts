@@ -4,6 +4,7 @@
 // day and score with each type's smoothed mean line over the dots, and cumulative counts.
 // Each number says which set it counts (issue 8 §12). Pure: no IO, no clock.
 import type { Dataset } from '../data/model.js';
+import { createdOf, createdSummary } from './date-window.js';
 import { typesOverTime, type TypesResult } from '../analysis/types.js';
 import { periodStart } from '../analysis/periods.js';
 import { scoreText } from '../analysis/score.js';
@@ -36,6 +37,7 @@ function drawScores(result: TypesResult, options: RenderOptions): string[] {
 export function typesView(dataset: Dataset, options: ViewOptions): View {
   const result = typesOverTime(dataset, {
     includeFlagged: options.includeFlagged,
+    ...createdOf(options),
     period: options.period,
     ...(options.score !== undefined ? { score: options.score } : {}),
   });
@@ -51,7 +53,7 @@ export function typesView(dataset: Dataset, options: ViewOptions): View {
       `${formatInteger(total)} models (${formatInteger(placed)} placed in time)`,
       `${result.counts.keys.length} periods`,
       `${result.score.label} score`,
-      ...selectionSummary(options, { period: true }),
+      ...selectionSummary(options, { period: true }), ...createdSummary(options),
     ].join(' · '),
     blocks: [
       heading(`Model types [§2] — all ${formatInteger(total)} models in view (dated or not)`),

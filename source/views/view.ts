@@ -43,8 +43,13 @@ export type Block =
  *  built from their own datasets, so not in VIEW_IDS. */
 export type SourceViewId = 'frontier';
 
+/** Views of the leaderboard printed only when asked for by name, as they need an option:
+ *  `frequency --column C`, `compare --models A,B` (issue 9 item 7). Not in `print all`. */
+export const ASKED_VIEW_IDS = ['frequency', 'compare'] as const;
+export type AskedViewId = (typeof ASKED_VIEW_IDS)[number];
+
 export interface View {
-  id: ViewId | SourceViewId;
+  id: ViewId | SourceViewId | AskedViewId;
   title: string;
   /** One line: the filters and options in force (for headers and the status bar). */
   summary: string;
@@ -107,6 +112,10 @@ export interface ViewOptions {
   /** Types, architectures: which bars of new models per period to draw, counts or shares
    *  (undefined: both, as print draws them; the explorer's `v` picks one). */
   bars?: 'counts' | 'shares';
+  /** Frequency: the leaderboard column counted (an id or title, as --sort takes). */
+  column?: string;
+  /** Compare: the models side by side (repo ids). */
+  models?: string[];
 }
 
 export const DEFAULT_VIEW_OPTIONS: ViewOptions = {

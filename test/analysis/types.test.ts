@@ -71,7 +71,7 @@ describe('typesOverTime', () => {
 
   it('carries the generation and the options it used', () => {
     expect(result.generation).toBe('v1');
-    expect(result.options).toEqual({ includeFlagged: false, dedup: true, period: 'month', window: 3, floorInCumulative: true, score: 'average' });
+    expect(result.options).toEqual({ includeFlagged: false, dedup: true, created: null, period: 'month', window: 3, floorInCumulative: true, score: 'average' });
     expect(result.score).toMatchObject({ id: 'average', scale: 'v1 scale: accuracy 0–100' });
   });
 

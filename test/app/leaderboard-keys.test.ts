@@ -22,11 +22,13 @@ describe('the key map', () => {
   }
 
   it('reads the table keys, then the search line and the filter panel keys in their modes', () => {
-    expect(['/', 'f', 's', 'h', 'right', 'enter', 'escape', 'j', 'space', 'pagedown', 'm', 't'].map((k) => commandTypeFor(k, 'leaderboard'))).toEqual([
-      'search', 'filters', 'sort', 'column', 'column', 'open', 'back', 'scroll', 'scroll', 'scroll', 'merges', 'lineage-of',
+    expect(['/', 'f', 's', 'h', 'right', 'enter', 'escape', 'j', 'space', 'pagedown', 'm', 't', 'F', 'C', '=', 'U'].map((k) => commandTypeFor(k, 'leaderboard'))).toEqual([
+      'search', 'filters', 'sort', 'column', 'column', 'open', 'back', 'scroll', 'mark', 'scroll', 'merges', 'lineage-of', 'frequency', 'columns', 'compare', 'unmark-all',
     ]);
     expect(commandFor('h', 'leaderboard')).toEqual({ type: 'column', by: -1 });
-    expect(commandFor('space', 'leaderboard')).toEqual({ type: 'scroll', by: 'page-down' });
+    // Space marks a model on the table (issue 9 item 7); PgDn still pages, and Space pages in a detail
+    expect(commandFor('space', 'leaderboard')).toEqual({ type: 'mark' });
+    expect(commandFor('space', 'leaderboard', 'detail')).toEqual({ type: 'scroll', by: 'page-down' });
     expect(commandFor('x', 'leaderboard')).toBeUndefined();
     expect(['enter', 'escape', 'ctrl+u', 'x', '3'].map((k) => commandTypeFor(k, 'leaderboard', 'search'))).toEqual(['apply', 'cancel', 'edit', undefined, undefined]);
     expect(['space', 'enter', 'escape', 'f', 'k', 'home', '3', 'q'].map((k) => commandTypeFor(k, 'leaderboard', 'filters'))).toEqual([

@@ -34,6 +34,20 @@ export type Command =
   | { type: 'merges' }
   | { type: 'lineage-of' }
   | { type: 'panel-pick' }
+  /** Shift-F: the frequency table of the selected column. */
+  | { type: 'frequency' }
+  /** The column picker: show, hide, reorder. */
+  | { type: 'columns' }
+  | { type: 'column-shift'; by: -1 | 1 }
+  /** Mark the row for comparison (again: unmark). */
+  | { type: 'mark' }
+  | { type: 'unmark-all' }
+  /** The marked models side by side. */
+  | { type: 'compare' }
+  // the time-series screens' window of dates
+  | { type: 'window-move'; by: -1 | 1 }
+  | { type: 'window-zoom'; by: -1 | 1 }
+  | { type: 'window-reset' }
   // lineage
   | { type: 'expand' }
   | { type: 'collapse' }

@@ -19,12 +19,15 @@ export type Mode =
   | 'find'
   | 'picker'
   | 'picker-add'
-  | 'threshold';
+  | 'threshold'
+  | 'frequency'
+  | 'columns'
+  | 'compare';
 
 /** Modes that take typed text: keys not bound in the mode are typed into the prompt. */
 export const TEXT_MODES: ReadonlySet<Mode> = new Set(['command', 'search', 'field', 'find', 'picker-add', 'threshold']);
 /** Overlays that take every key: only their own bindings apply. */
-const EXCLUSIVE: ReadonlySet<Mode> = new Set(['help', 'picker']);
+const EXCLUSIVE: ReadonlySet<Mode> = new Set(['help', 'picker', 'columns']);
 
 export interface Binding {
   command: Command | ((key: string) => Command);
@@ -83,7 +86,21 @@ export const BINDINGS: readonly Binding[] = [
   { command: { type: 'column', by: 1 }, keys: ['right', 'l'], label: '→ l', scope: 'leaderboard', description: 'select the column to the right (the columns scroll to show it)', hint: 'column' },
   { command: { type: 'open' }, keys: ['enter'], scope: 'leaderboard', description: "open the model's details (Esc: back to the same row)", hint: 'details' },
   { command: { type: 'lineage-of' }, keys: ['t'], scope: 'leaderboard', description: "open the lineage tree of the model's base (or of the model, when it is a base; Esc: back)", hint: 'tree' },
+  { command: { type: 'frequency' }, keys: ['F'], scope: 'leaderboard', description: 'frequency table of the selected column: value, count, %, bar (numbers binned; Enter opens the rows)', hint: 'freq' },
+  { command: { type: 'mark' }, keys: ['space'], label: 'Space', scope: 'leaderboard', description: 'mark the model for comparison (again: unmark) and move down', hint: 'mark' },
+  { command: { type: 'unmark-all' }, keys: ['U'], scope: 'leaderboard', description: 'unmark every model' },
+  { command: { type: 'compare' }, keys: ['='], scope: 'leaderboard', description: 'the marked models side by side: every benchmark, params, date, type, base chain (Esc: back)', hint: 'compare' },
+  { command: { type: 'columns' }, keys: ['C'], scope: 'leaderboard', description: 'column picker: show, hide and reorder the columns (each benchmark is one)', hint: 'columns' },
   { command: { type: 'back' }, keys: ['escape'], scope: 'leaderboard', description: 'on the table: clear the search, else back' },
+  { command: { type: 'open' }, keys: ['enter'], mode: 'frequency', scope: 'leaderboard', description: 'frequency table: open the rows with this value (Esc: back to the table of values)', hint: 'rows' },
+  { command: { type: 'back' }, keys: ['escape', 'F'], label: 'Esc F', mode: 'frequency', scope: 'leaderboard', description: 'frequency table: close it', hint: 'close' },
+  { command: { type: 'picker-toggle' }, keys: ['space', 'enter'], label: 'Space Enter', mode: 'columns', scope: 'leaderboard', description: 'column picker: show or hide the column', hint: 'show/hide' },
+  { command: { type: 'column-shift', by: -1 }, keys: ['K', 'shift+up'], label: 'K Shift-↑', mode: 'columns', scope: 'leaderboard', description: 'column picker: move the column up (left in the table)', hint: 'move' },
+  { command: { type: 'column-shift', by: 1 }, keys: ['J', 'shift+down'], label: 'J Shift-↓', mode: 'columns', scope: 'leaderboard', description: 'column picker: move the column down (right in the table)' },
+  { command: scroll('down'), keys: ['down', 'j'], label: '↓ j', mode: 'columns', scope: 'leaderboard', description: 'column picker: next column' },
+  { command: scroll('up'), keys: ['up', 'k'], label: '↑ k', mode: 'columns', scope: 'leaderboard', description: 'column picker: previous column' },
+  { command: { type: 'back' }, keys: ['escape', 'C', 'q'], label: 'Esc C q', mode: 'columns', scope: 'leaderboard', description: 'column picker: close it (the layout is kept)', hint: 'done' },
+  { command: { type: 'back' }, keys: ['escape', '='], label: 'Esc =', mode: 'compare', scope: 'leaderboard', description: 'comparison: back to the table', hint: 'back' },
   { command: { type: 'apply' }, keys: ['enter'], mode: 'search', scope: 'leaderboard', description: 'search line: close it and keep the search (it applies as you type)' },
   { command: { type: 'cancel' }, keys: ['escape'], mode: 'search', scope: 'leaderboard', description: 'search line: close it and put back the search from before /' },
   { command: { type: 'edit', text: '' }, keys: ['ctrl+u'], label: 'Ctrl-U', mode: 'search', scope: 'leaderboard', description: 'search line: clear the text (Backspace deletes a character)' },
@@ -109,6 +126,14 @@ export const BINDINGS: readonly Binding[] = [
   { command: { type: 'share' }, keys: ['v'], scope: 'types', description: 'cycle the bars: counts and shares / counts only / shares only', hint: 'counts/shares' },
   { command: { type: 'score' }, keys: ['b'], scope: 'types', description: 'cycle the score of Fig. 7: the average, then each benchmark', hint: 'score' },
   { command: { type: 'share' }, keys: ['v'], scope: 'architectures', description: 'cycle the bars: shares and counts / shares only / counts only', hint: 'counts/shares' },
+  // the time-series screens' window of dates
+  ...(['types', 'architectures', 'sizes', 'improvement'] as const).flatMap((scope): Binding[] => [
+    { command: { type: 'window-move', by: -1 }, keys: ['['], scope, description: 'move the window of dates back (half its length)', hint: 'window' },
+    { command: { type: 'window-move', by: 1 }, keys: [']'], scope, description: 'move the window of dates forward (half its length)' },
+    { command: { type: 'window-zoom', by: -1 }, keys: ['{'], scope, description: 'narrow the window of dates (half as long, same middle)' },
+    { command: { type: 'window-zoom', by: 1 }, keys: ['}'], scope, description: 'widen the window of dates (twice as long, up to every date)' },
+    { command: { type: 'window-reset' }, keys: ['0'], scope, description: 'every date again (no window)' },
+  ]),
   // sizes
   { command: { type: 'threshold' }, keys: ['t'], scope: 'sizes', description: 'set the score threshold of "params needed for a score"', hint: 'threshold' },
   { command: { type: 'score' }, keys: ['b'], scope: 'sizes', description: 'cycle the score: the average, then each benchmark', hint: 'score' },
@@ -134,8 +159,8 @@ export const BINDINGS: readonly Binding[] = [
 export function keyName(input: string, key: Key): string {
   if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
   if (key.tab) return key.shift ? 'shift+tab' : 'tab';
-  if (key.upArrow) return 'up';
-  if (key.downArrow) return 'down';
+  if (key.upArrow) return key.shift ? 'shift+up' : 'up';
+  if (key.downArrow) return key.shift ? 'shift+down' : 'down';
   if (key.leftArrow) return 'left';
   if (key.rightArrow) return 'right';
   if (key.pageUp) return 'pageup';
@@ -180,7 +205,12 @@ export function commandTypeFor(name: string, screen: ScreenId, mode: Mode = 'nor
 export function bindingsFor(screen: ScreenId): Binding[] {
   const local = BINDINGS.filter((b) => b.scope === screen);
   const shadowed = new Set(local.filter((b) => b.mode === undefined).flatMap((b) => b.keys));
-  const global = BINDINGS.filter((b) => b.scope === 'global' && (b.mode !== undefined || !b.keys.some((k) => shadowed.has(k))));
+  // an app binding some of whose keys the screen takes is listed with the keys left to it
+  const global = BINDINGS.filter((b) => b.scope === 'global').flatMap((b): Binding[] => {
+    if (b.mode !== undefined || !b.keys.some((k) => shadowed.has(k))) return [b];
+    const keys = b.keys.filter((k) => !shadowed.has(k));
+    return keys.length === 0 ? [] : [{ ...b, keys, label: undefined }];
+  });
   return [...local, ...global];
 }
 
@@ -197,7 +227,7 @@ export function activeBindings(screen: ScreenId, mode: Mode): Binding[] {
 const SHOWN: Record<string, string> = {
   up: '↑', down: '↓', left: '←', right: '→', enter: 'Enter', escape: 'Esc', tab: 'Tab',
   'shift+tab': 'Shift-Tab', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End', space: 'Space',
-  'ctrl+c': 'Ctrl-C', 'ctrl+u': 'Ctrl-U',
+  'ctrl+c': 'Ctrl-C', 'ctrl+u': 'Ctrl-U', 'shift+up': 'Shift-↑', 'shift+down': 'Shift-↓',
 };
 
 export function keysLabel(binding: Binding): string {

@@ -15,8 +15,11 @@ import { makeTheme } from '../../render/theme.js';
 import { formatInteger } from '../../render/format-number.js';
 import { clampOffset } from '../state/scroll.js';
 import {
-  buildLeaderboardModel, builtLeaderboardModel, detailOf, detailViewOf, leaderboardFrame, readyDetailOf, type LeaderboardModel,
+  buildLeaderboardModel, builtLeaderboardModel, compareViewOf, detailOf, detailViewOf, frequencyOf, FREQUENCY_CHROME, leaderboardFrame, readyDetailOf, type LeaderboardModel,
 } from '../state/screen-models.js';
+import { frequencyLines, frequencyTitle } from '../../views/frequency-view.js';
+import { columnPickerLines } from '../../views/column-layout.js';
+import { whereText } from '../../views/leaderboard-where.js';
 import { SearchLine } from '../components/SearchLine.js';
 import { FilterPanel } from '../components/FilterPanel.js';
 import { ModelDetail } from '../components/ModelDetail.js';
@@ -51,7 +54,54 @@ export function LeaderboardScreen(props: ScreenProps): React.JSX.Element {
       </Box>
     );
   }
-  return props.state.screens.leaderboard.detail ? <Detail {...props} model={model} /> : <Table {...props} model={model} />;
+  const s = props.state.screens.leaderboard;
+  if (s.picker) return <Picker {...props} model={model} />;
+  if (s.freq) return <FrequencyTable {...props} model={model} />;
+  if (s.compare) return <Compare {...props} model={model} />;
+  return s.detail ? <Detail {...props} model={model} /> : <Table {...props} model={model} />;
+}
+
+function Lines(props: { lines: readonly string[]; width: number; height: number }): React.JSX.Element {
+  return (
+    <Box flexDirection="column" width={props.width} height={props.height}>
+      {props.lines.map((line, i) => (
+        <Text key={i} wrap="truncate">
+          {line === '' ? ' ' : line}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+/** The frequency table of a column (Shift-F): its title, then the window of its rows. */
+function FrequencyTable(props: ScreenProps & { model: LeaderboardModel }): React.JSX.Element {
+  const { env, model } = props;
+  const s = props.state.screens.leaderboard;
+  const f = frequencyOf(model, s, env.height);
+  if (!f) return <Lines lines={['(no such column)']} width={env.width} height={env.height} />;
+  const room = Math.max(1, env.height - FREQUENCY_CHROME);
+  const cursor = Math.max(0, Math.min(s.freq!.cursor, f.rows.length - 1));
+  const offset = clampOffset(cursor, s.freq!.offset, f.rows.length, room);
+  const theme = makeTheme({ color: env.color });
+  const title = theme.paint('header', fit(cellText(`${frequencyTitle(f)} · Enter: those rows`), env.width));
+  return <Lines lines={[title, ...frequencyLines(f, { width: env.width, color: env.color, offset, count: room, cursor })]} width={env.width} height={env.height} />;
+}
+
+/** The column picker (C): every column, shown or hidden, in the order drawn. */
+function Picker(props: ScreenProps & { model: LeaderboardModel }): React.JSX.Element {
+  const { env, model } = props;
+  const s = props.state.screens.leaderboard;
+  const lines = columnPickerLines(model.columns, s.layout, s.picker!.cursor, env.height).map((line) => fit(cellText(line), env.width));
+  return <Lines lines={lines} width={env.width} height={env.height} />;
+}
+
+/** The marked models side by side (=): the compare view's lines, scrolled. */
+function Compare(props: ScreenProps & { model: LeaderboardModel }): React.JSX.Element {
+  const { env, model } = props;
+  const s = props.state.screens.leaderboard;
+  const lines = cachedText(compareViewOf(model, s.marks, s.filters.includeFlagged), env.width, env.color);
+  const offset = Math.max(0, Math.min(s.compare!.offset, lines.length - env.height));
+  return <Lines lines={lines.slice(offset, offset + env.height)} width={env.width} height={env.height} />;
 }
 
 function Detail(props: ScreenProps & { model: LeaderboardModel }): React.JSX.Element {
@@ -88,7 +138,7 @@ function Table(props: ScreenProps & { model: LeaderboardModel }): React.JSX.Elem
   const cursor = Math.max(0, Math.min(s.cursor, count - 1));
   const first = clampOffset(cursor, s.offset, count, room);
   const rows = result.window(first, room);
-  const table = tableFrame(model.columns, model.widths, rows, {
+  const table = tableFrame(frame.shown.columns, frame.shown.widths, rows, {
     width,
     color,
     selected: frame.column,
@@ -98,7 +148,9 @@ function Table(props: ScreenProps & { model: LeaderboardModel }): React.JSX.Elem
   const theme = makeTheme({ color });
   const parts = querySummaryParts(model.table, result, s.filters);
   const position = count > 0 ? ` · row ${formatInteger(cursor + 1)}` : '';
-  const title = fit(cellText(`Leaderboard · ${parts.join(' · ')}${position}`), width);
+  const where = s.where.length > 0 ? ` · ${whereText(s.where)}` : '';
+  const marked = s.marks.length > 0 ? ` · ${formatInteger(s.marks.length)} marked (=)` : '';
+  const title = fit(cellText(`Leaderboard${where} · ${parts.join(' · ')}${position}${marked}`), width);
   const more = [table.left > 0 ? `◂ ${table.left} columns` : '', table.right > 0 ? `${table.right} columns ▸` : ''].filter(Boolean).join(' · ');
   // search warnings first: they explain a surprising result; then why nothing matched
   const warnings = result.search.warnings;

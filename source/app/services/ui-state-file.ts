@@ -19,7 +19,7 @@ const reviver = (_key: string, value: unknown): unknown =>
   value !== null && typeof value === 'object' && Array.isArray((value as { $set?: unknown }).$set) ? new Set((value as { $set: unknown[] }).$set) : value;
 
 export function serializeState(state: AppState): string {
-  return `${JSON.stringify({ version: VERSION, screen: state.screen, period: state.period, screens: state.screens }, replacer, 1)}\n`;
+  return `${JSON.stringify({ version: VERSION, screen: state.screen, period: state.period, window: state.window, screens: state.screens }, replacer, 1)}\n`;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -47,7 +47,10 @@ export function parseState(text: string): AppState {
   s.sizes = { ...s.sizes, prompt: null };
   s.improvement = { ...s.improvement, picker: { ...s.improvement.picker, adding: null }, pickerOpen: false };
   if (!Array.isArray(s.improvement.picker.items)) throw new Error('the improvement entry has no families');
-  return { ...initialAppState(screen), period, screens: s };
+  const month = /^\d{4}-(0[1-9]|1[0-2])$/;
+  const w = data.window;
+  const window = isObject(w) && typeof w.from === 'string' && typeof w.to === 'string' && month.test(w.from) && month.test(w.to) && w.from <= w.to ? { from: w.from, to: w.to } : null;
+  return { ...initialAppState(screen), period, window, screens: s };
 }
 
 /** Writes the state beside the cache, atomically. */

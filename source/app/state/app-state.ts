@@ -5,6 +5,7 @@
 // and q go back to.
 import type { Period } from '../../views/screen-data.js';
 import type { ScreenId } from '../screens/screen-list.js';
+import type { DateWindow } from '../../views/date-window.js';
 import { INITIAL_STATE, type LeaderboardState } from './leaderboard-state.js';
 import { INITIAL_LINEAGE, type LineageState } from './lineage-state.js';
 import { initialPicker, type PickerState } from './family-picker.js';
@@ -73,6 +74,9 @@ export interface Frame {
   saved: ScreenStates[ScreenId];
   /** What the step opened, for the breadcrumb ("org/model", "tree of org/base"). */
   label: string;
+  /** Esc closes what the opened screen has open before going back (a drill-down into rows,
+   *  where a detail opened later closes first). */
+  local?: boolean;
 }
 
 export type Overlay = { kind: 'none' } | { kind: 'help'; offset: number } | { kind: 'command'; text: string; before: string | null };
@@ -80,6 +84,8 @@ export type Overlay = { kind: 'none' } | { kind: 'help'; offset: number } | { ki
 export interface AppState {
   screen: ScreenId;
   period: Period;
+  /** The time-series screens' window of dates (months), null: every date (issue 9 item 8). */
+  window: DateWindow | null;
   overlay: Overlay;
   stack: Frame[];
   /** A one-line message in the status bar (what a key just did, or why it did nothing). */
@@ -101,7 +107,7 @@ export function initialScreens(): ScreenStates {
 }
 
 export function initialAppState(screen: ScreenId = 'overview'): AppState {
-  return { screen, period: 'month', overlay: { kind: 'none' }, stack: [], message: null, screens: initialScreens() };
+  return { screen, period: 'month', window: null, overlay: { kind: 'none' }, stack: [], message: null, screens: initialScreens() };
 }
 
 /** Replaces one screen's state. */

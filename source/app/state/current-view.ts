@@ -1,11 +1,12 @@
 // What is on screen now, as a View (for copy, export and the status bar's summary) and as a
 // breadcrumb ("Authors › Leaderboard › org/model"): both from the store's state alone. Pure.
 import type { View } from '../../views/view.js';
-import { queryView } from '../../views/leaderboard-query-view.js';
+import { querySummary, queryView } from '../../views/leaderboard-query-view.js';
+import { frequencyAsView } from '../../views/frequency-view.js';
 import { baseListView, treeView } from '../../views/lineage-screen-view.js';
 import { screenTitle } from '../screens/screen-list.js';
 import type { AppState } from './app-state.js';
-import { builtLeaderboardModel, detailViewOf, leaderboardFrame, lineageModel, pageOf, readyDetailOf, type Env } from './screen-models.js';
+import { builtLeaderboardModel, compareViewOf, detailViewOf, frequencyOf, leaderboardFrame, lineageModel, pageOf, readyDetailOf, type Env } from './screen-models.js';
 
 export function currentView(state: AppState, env: Env): View | null {
   const { screen, screens } = state;
@@ -13,11 +14,18 @@ export function currentView(state: AppState, env: Env): View | null {
     const model = builtLeaderboardModel(env.dataset);
     if (!model) return null;
     const s = screens.leaderboard;
+    if (s.freq) {
+      const f = frequencyOf(model, s, env.height);
+      const frame = leaderboardFrame(model, s, env.height);
+      return f ? frequencyAsView(f, querySummary(model.table, frame.result, s.filters)) : null;
+    }
+    if (s.compare) return compareViewOf(model, s.marks, s.filters.includeFlagged);
     if (s.detail) {
       const detail = readyDetailOf(model, s.detail.key, s.filters.includeFlagged);
       return detail ? detailViewOf(detail) : null;
     }
-    return queryView(model.table, leaderboardFrame(model, s, env.height).result, model.columns, s.filters);
+    const frame = leaderboardFrame(model, s, env.height);
+    return queryView(model.table, frame.result, frame.shown.columns, s.filters);
   }
   if (screen === 'lineage') {
     const s = screens.lineage;
@@ -30,15 +38,24 @@ export function currentView(state: AppState, env: Env): View | null {
 
 /** Where you are: the screens of the view stack, then what the screen has open. */
 export function whereLine(state: AppState, env: Env): string {
-  const trail = state.stack.map((f) => screenTitle(f.from));
+  // a step within one screen (rows picked in a frequency table) reads as its label
+  const trail = state.stack.map((f) => (f.from === f.to ? null : screenTitle(f.from))).filter((t): t is string => t !== null);
+  const within = state.stack.filter((f) => f.from === f.to && f.to === state.screen).map((f) => f.label);
   const { screen, screens } = state;
   let here = screenTitle(screen);
   if (screen === 'leaderboard' && screens.leaderboard.detail) {
     const model = builtLeaderboardModel(env.dataset);
     const row = model?.table.rows.find((r) => r.key === screens.leaderboard.detail!.key);
     here += ` › ${row?.repo ?? screens.leaderboard.detail.key}`;
-  } else if (screen === 'lineage' && screens.lineage.tree) here += ` › tree of ${screens.lineage.tree.base}`;
+  } else if (screen === 'leaderboard' && screens.leaderboard.freq) {
+    const id = screens.leaderboard.freq.column;
+    const title = builtLeaderboardModel(env.dataset)?.table.columns.find((c) => c.id === id)?.title ?? id;
+    here += `${within.map((l) => ` › ${l}`).join('')} › frequency of ${title}`;
+  }
+  else if (screen === 'leaderboard' && screens.leaderboard.compare) here += ` › compare ${screens.leaderboard.marks.length} models`;
+  else if (screen === 'leaderboard' && screens.leaderboard.picker) here += ' › columns'; else if (screen === 'lineage' && screens.lineage.tree) here += ` › tree of ${screens.lineage.tree.base}`;
   else if (screen === 'overview' && screens.overview.details) here += ' › fetch and cache details';
+  else if (within.length > 0) here += within.map((l) => ` › ${l}`).join('');
   else if (state.stack.length > 0) here += ` › ${state.stack.at(-1)!.label}`;
   return [...trail, here].join(' › ');
 }

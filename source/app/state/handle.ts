@@ -17,6 +17,9 @@ import { pop } from './view-stack.js';
 import { scroll } from './scroll.js';
 import type { Env } from './screen-models.js';
 
+/** Modes Esc closes before going back down the view stack. */
+const CLOSE_FIRST: ReadonlySet<Mode> = new Set(['filters', 'frequency', 'columns', 'compare']);
+
 /** What has the keys now. */
 export function modeOf(state: AppState): Mode {
   if (state.overlay.kind === 'help') return 'help';
@@ -107,9 +110,11 @@ export function handle(state: AppState, command: Command, env: Env, helpLines: H
       return done(state, { type: 'refresh' });
     case 'quit': {
       // q goes back where Esc would (a drill-down, a detail, a tree, the details), else quits
+      if (CLOSE_FIRST.has(modeOf(state))) return done(screenHandle(state, { type: 'back' }, env));
       if (state.stack.length > 0) return done(pop(state));
       const { screens } = state;
-      const open = (state.screen === 'leaderboard' && screens.leaderboard.detail !== null) || (state.screen === 'lineage' && screens.lineage.tree !== null) || (state.screen === 'overview' && screens.overview.details !== null);
+      const lb = screens.leaderboard;
+      const open = (state.screen === 'leaderboard' && (lb.detail !== null || lb.freq !== null || lb.compare !== null || lb.picker !== null)) || (state.screen === 'lineage' && screens.lineage.tree !== null) || (state.screen === 'overview' && screens.overview.details !== null);
       return open ? done(screenHandle(state, { type: 'back' }, env)) : done(state, { type: 'quit' });
     }
     case 'back': {
@@ -117,7 +122,8 @@ export function handle(state: AppState, command: Command, env: Env, helpLines: H
       // opened by `:goto` or from the tree returns there, not to the table under it); the
       // filter panel closes first
       const frame = state.stack.at(-1);
-      if (frame && frame.to === state.screen && modeOf(state) !== 'filters') return done(pop(state));
+      const mode = modeOf(state);
+      if (frame && frame.to === state.screen && !CLOSE_FIRST.has(mode) && !(frame.local && mode !== 'normal')) return done(pop(state));
       return done(screenHandle(state, command, env));
     }
     default:

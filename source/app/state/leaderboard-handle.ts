@@ -6,7 +6,8 @@ import type { Command } from '../keys/commands.js';
 import type { Mode } from '../keys/keymap.js';
 import { withScreen, type AppState } from './app-state.js';
 import { leaderboardReducer, restored, type LeaderboardAction, type LeaderboardState } from './leaderboard-state.js';
-import { builtLeaderboardModel, detailViewOf, leaderboardFrame, readyDetailOf, type Env } from './screen-models.js';
+import { builtLeaderboardModel, compareViewOf, detailViewOf, frequencyOf, FREQUENCY_CHROME, leaderboardFrame, readyDetailOf, shownColumns, type Env } from './screen-models.js';
+import { matchText } from '../../views/frequency-view.js';
 import { cachedText } from '../services/view-cache.js';
 import { derivativeTree } from '../../views/screen-data.js';
 import { drill } from './view-stack.js';
@@ -16,6 +17,9 @@ export function leaderboardMode(s: LeaderboardState): Mode {
   if (s.editing) return 'search';
   if (s.panel?.editing) return 'field';
   if (s.panel) return 'filters';
+  if (s.picker) return 'columns';
+  if (s.freq) return 'frequency';
+  if (s.compare) return 'compare';
   if (s.detail) return 'detail';
   return 'normal';
 }
@@ -56,6 +60,50 @@ export function handleLeaderboard(state: AppState, command: Command, env: Env): 
       if (command.type === 'panel-pick') return act({ type: 'panel-pick', item: model.items[s.panel!.cursor]! });
       if (command.type === 'back') return act({ type: 'panel-close' });
       return state;
+    case 'columns': {
+      const ids = model.columns.map((c) => c.id);
+      if (command.type === 'scroll') return act({ type: 'picker-move', by: PANEL_STEP[command.by], count: ids.length });
+      // the selected column stays the same column while others are hidden or moved
+      const keepSelected = (action: LeaderboardAction): AppState => {
+        const selected = shownColumns(model, s).columns[s.column]?.id;
+        const next = leaderboardReducer(s, action);
+        const shown = shownColumns(model, next).columns;
+        const at = shown.findIndex((c) => c.id === selected);
+        return withScreen(state, 'leaderboard', { ...next, column: at >= 0 ? at : Math.min(s.column, shown.length - 1) });
+      };
+      if (command.type === 'picker-toggle') return keepSelected({ type: 'picker-toggle', columns: ids });
+      if (command.type === 'column-shift') return keepSelected({ type: 'picker-shift', by: command.by, columns: ids });
+      if (command.type === 'back') {
+        // the selected column stays on a column shown
+        const shown = shownColumns(model, s).columns.length;
+        return withScreen(state, 'leaderboard', { ...s, picker: null, column: Math.min(s.column, shown - 1) });
+      }
+      return state;
+    }
+    case 'frequency': {
+      const f = frequencyOf(model, s, env.height);
+      if (!f) return act({ type: 'freq-close' });
+      const room = Math.max(1, env.height - FREQUENCY_CHROME);
+      if (command.type === 'scroll') return act({ type: 'freq-move', command: command.by, count: f.rows.length, room });
+      if (command.type === 'back') return act({ type: 'freq-close' });
+      if (command.type === 'open') {
+        const row = f.rows[Math.min(s.freq!.cursor, f.rows.length - 1)];
+        if (!row) return state;
+        const label = matchText(f.title, row.match, row.label);
+        // a step on the view stack: Esc comes back to this frequency table
+        const next: LeaderboardState = { ...s, freq: null, cursor: 0, offset: 0, where: [...s.where, { column: f.column, match: row.match, label }] };
+        return drill(state, 'leaderboard', next, label, true);
+      }
+      return state;
+    }
+    case 'compare': {
+      if (command.type === 'back') return act({ type: 'compare-close' });
+      if (command.type === 'scroll') {
+        const count = cachedText(compareViewOf(model, s.marks, s.filters.includeFlagged), env.width, env.color).length;
+        return act({ type: 'compare-scroll', command: command.by, count, room: Math.max(1, env.height) });
+      }
+      return state;
+    }
     case 'detail': {
       const detail = s.detail!;
       if (command.type === 'scroll') {
@@ -83,9 +131,9 @@ export function handleLeaderboard(state: AppState, command: Command, env: Env): 
     case 'scroll':
       return act({ type: 'move', command: command.by, count: frame.count, room: frame.room });
     case 'column':
-      return act({ type: 'column', by: command.by, columns: model.columns.length });
+      return act({ type: 'column', by: command.by, columns: frame.shown.columns.length });
     case 'sort': {
-      const c = model.columns[frame.column]!;
+      const c = frame.shown.columns[frame.column]!;
       return act({ type: 'sort', column: c.id, numeric: c.numeric });
     }
     case 'search':
@@ -98,7 +146,26 @@ export function handleLeaderboard(state: AppState, command: Command, env: Env): 
       return row ? act({ type: 'detail-open', key: row.key }) : state;
     case 'lineage-of':
       return row ? treeOfModel(state, env, row.repo, row.base) : state;
+    case 'frequency': {
+      const c = frame.shown.columns[frame.column]!;
+      return act({ type: 'freq-open', column: c.id });
+    }
+    case 'columns':
+      return act({ type: 'picker-open', columns: model.columns.map((c) => c.id) });
+    case 'mark': {
+      if (!row) return state;
+      const marked = leaderboardReducer(s, { type: 'mark', key: row.key });
+      const moved = leaderboardReducer(marked, { type: 'move', command: 'down', count: frame.count, room: frame.room });
+      const n = moved.marks.length;
+      return { ...withScreen(state, 'leaderboard', moved), message: `${n} model${n === 1 ? '' : 's'} marked (= compares them, U unmarks all)` };
+    }
+    case 'unmark-all':
+      return { ...act({ type: 'unmark-all' }), message: 'no model marked' };
+    case 'compare':
+      if (s.marks.length === 0) return { ...state, message: 'mark models with Space first, then = compares them' };
+      return act({ type: 'compare-open' });
     case 'back':
+      if (s.search === '' && s.where.length > 0) return withScreen(state, 'leaderboard', { ...s, where: [], cursor: 0, offset: 0 });
       return act({ type: 'search-clear' });
     default:
       return state;

@@ -9,6 +9,9 @@ import { DEFAULT_SORT, type LeaderboardQuery } from '../../views/screen-data.js'
 import { DEFAULT_FILTERS, type FieldId, type Filters, type PanelItem } from '../../views/leaderboard-filters.js';
 export { DEFAULT_FILTERS, fieldText, type FieldId, type Filters, type PanelItem, type ToggleId } from '../../views/leaderboard-filters.js';
 import { fieldText } from '../../views/leaderboard-filters.js';
+import type { WhereClause } from '../../views/leaderboard-where.js';
+import { orderedIds, type ColumnLayout } from '../../views/column-layout.js';
+export { orderedIds, visibleIds, type ColumnLayout } from '../../views/column-layout.js';
 import { clampOffset, scroll, type ScrollCommand, type ScrollState } from './scroll.js';
 
 export interface PanelState {
@@ -31,7 +34,27 @@ export interface LeaderboardState extends ScrollState {
   panel: PanelState | null;
   /** The model whose detail is open (repo key), and the detail's scroll position. */
   detail: { key: string; offset: number } | null;
+  /** The frequency table of a column (issue 9 item 7, Shift-F) while open: the column's id,
+   *  its cursor and scroll window. */
+  freq: (ScrollState & { column: string }) | null;
+  /** Rows narrowed to values picked in frequency tables (Enter on a row), each with the
+   *  words it reads as ("Type = chat"). */
+  where: Where[];
+  /** The columns shown and their order, as data (column ids): `order` the ids in the order
+   *  drawn (ids it does not name follow in the table's order), `hidden` those left out. The
+   *  repo column stays first and shown. */
+  layout: ColumnLayout;
+  /** The column picker while open (its cursor over the table's columns). */
+  picker: { cursor: number } | null;
+  /** Models marked for comparison (repo keys, in the order marked). */
+  marks: string[];
+  /** The comparison of the marked models while open (its scroll). */
+  compare: { offset: number } | null;
 }
+
+export type Where = WhereClause;
+
+
 
 export const INITIAL_STATE: LeaderboardState = {
   cursor: 0,
@@ -43,6 +66,12 @@ export const INITIAL_STATE: LeaderboardState = {
   filters: DEFAULT_FILTERS,
   panel: null,
   detail: null,
+  freq: null,
+  where: [],
+  layout: { order: [], hidden: [] },
+  picker: null,
+  marks: [],
+  compare: null,
 };
 
 export type LeaderboardAction =
@@ -63,7 +92,20 @@ export type LeaderboardAction =
   | { type: 'field-cancel' }
   | { type: 'detail-open'; key: string }
   | { type: 'detail-scroll'; command: ScrollCommand; count: number; room: number }
-  | { type: 'detail-close' };
+  | { type: 'detail-close' }
+  | { type: 'freq-open'; column: string }
+  | { type: 'freq-move'; command: ScrollCommand; count: number; room: number }
+  | { type: 'freq-close' }
+  | { type: 'picker-open'; columns: readonly string[] }
+  | { type: 'picker-move'; by: number; count: number }
+  | { type: 'picker-toggle'; columns: readonly string[] }
+  | { type: 'picker-shift'; by: -1 | 1; columns: readonly string[] }
+  | { type: 'picker-close' }
+  | { type: 'mark'; key: string }
+  | { type: 'unmark-all' }
+  | { type: 'compare-open' }
+  | { type: 'compare-scroll'; command: ScrollCommand; count: number; room: number }
+  | { type: 'compare-close' };
 
 const top = (s: LeaderboardState): LeaderboardState => ({ ...s, cursor: 0, offset: 0 });
 
@@ -184,6 +226,52 @@ export function leaderboardReducer(s: LeaderboardState, action: LeaderboardActio
     }
     case 'detail-close':
       return { ...s, detail: null };
+    case 'freq-open':
+      return { ...s, freq: { column: action.column, cursor: 0, offset: 0 }, editing: null, panel: null };
+    case 'freq-move': {
+      if (!s.freq) return s;
+      const cursor = Math.max(0, Math.min(s.freq.cursor, action.count - 1));
+      const from = { cursor, offset: clampOffset(cursor, s.freq.offset, action.count, Math.max(1, action.room)) };
+      return { ...s, freq: { ...s.freq, ...scroll(from, action.command, action.count, action.room) } };
+    }
+    case 'freq-close':
+      return { ...s, freq: null };
+    case 'picker-open':
+      return { ...s, picker: { cursor: 0 }, editing: null, panel: null };
+    case 'picker-move':
+      return s.picker ? { ...s, picker: { cursor: Math.max(0, Math.min(action.count - 1, s.picker.cursor + action.by)) } } : s;
+    case 'picker-toggle': {
+      if (!s.picker) return s;
+      const id = orderedIds(action.columns, s.layout)[s.picker.cursor];
+      if (id === undefined || id === 'repo') return s;
+      return { ...s, layout: { ...s.layout, hidden: flip(s.layout.hidden, id) } };
+    }
+    case 'picker-shift': {
+      if (!s.picker) return s;
+      const ids = orderedIds(action.columns, s.layout);
+      const at = s.picker.cursor;
+      const to = at + action.by;
+      // the repo column stays first
+      if (at === 0 || to < 1 || to >= ids.length) return s;
+      const order = [...ids];
+      [order[at], order[to]] = [order[to]!, order[at]!];
+      return { ...s, layout: { ...s.layout, order }, picker: { cursor: to } };
+    }
+    case 'picker-close':
+      return { ...s, picker: null };
+    case 'mark':
+      return { ...s, marks: flip(s.marks, action.key) };
+    case 'unmark-all':
+      return s.marks.length === 0 ? s : { ...s, marks: [] };
+    case 'compare-open':
+      return s.marks.length === 0 ? s : { ...s, compare: { offset: 0 }, editing: null, panel: null };
+    case 'compare-scroll': {
+      if (!s.compare) return s;
+      const next = scroll({ cursor: s.compare.offset, offset: s.compare.offset }, action.command, action.count, action.room, true);
+      return { ...s, compare: { offset: next.offset } };
+    }
+    case 'compare-close':
+      return { ...s, compare: null };
   }
 }
 
@@ -207,5 +295,5 @@ export function queryOf(s: LeaderboardState): LeaderboardQuery {
 
 /** A state brought back on a later mount: no prompt is left open (the app's keys are on). */
 export function restored(s: LeaderboardState): LeaderboardState {
-  return { ...s, editing: null, panel: s.panel ? { ...s.panel, editing: null } : null };
+  return { ...s, editing: null, panel: s.panel ? { ...s.panel, editing: null } : null, picker: null, compare: null, freq: null, where: [] };
 }

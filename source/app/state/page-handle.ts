@@ -4,7 +4,8 @@
 import type { Command } from '../keys/commands.js';
 import type { Mode } from '../keys/keymap.js';
 import { withScreen, type AppState, type Bars, type ScreenStates } from './app-state.js';
-import { pageLines, pageOf, type Env, type PageScreen } from './screen-models.js';
+import { pageLines, pageOf, WINDOWED, type Env, type PageScreen } from './screen-models.js';
+import { dataMonths, moveWindow, zoomWindow } from '../../views/date-window.js';
 import { scroll } from './scroll.js';
 import { nextScore } from './score-cycle.js';
 import { pick } from './family-picker.js';
@@ -40,6 +41,13 @@ export function handlePage(screen: PageScreen, state: AppState, command: Command
       return withScreen(state, 'overview', { ...screens.overview, details });
     }
     return withScreen(state, screen, scrolled(screens[screen], command.by, count, page.room));
+  }
+  if (WINDOWED.has(screen) && pageMode(screen, screens) === 'normal') {
+    const span = dataMonths(env.dataset);
+    const set = (window: AppState['window']): AppState => (JSON.stringify(window) === JSON.stringify(state.window) ? state : { ...state, window });
+    if (command.type === 'window-move') return set(moveWindow(state.window, span, command.by));
+    if (command.type === 'window-zoom') return set(zoomWindow(state.window, span, command.by));
+    if (command.type === 'window-reset') return set(null);
   }
   switch (screen) {
     case 'overview': {

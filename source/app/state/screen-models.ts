@@ -12,13 +12,17 @@ import { modelDetailView } from '../../views/model-detail-view.js';
 import { findBases, listWidths, treeTable, visibleRows, type TreeRow, type TreeTable } from '../../views/lineage-tree.js';
 import {
   allBaseModels, DEFAULT_SCORE_THRESHOLD, derivativeTree, hasBaseModels, leaderboardQuery, modelDetailOf,
-  type BaseModelRow, type BaseModelsResult, type DerivativeTreeResult, type LeaderboardTable, type LeaderboardView, type ModelDetail, type Period,
+  type BaseModelRow, type BaseModelsResult, type DerivativeTreeResult, type LeaderboardRow, type LeaderboardTable, type LeaderboardView, type ModelDetail, type Period,
 } from '../../views/screen-data.js';
 import { cachedText, cachedView, screenOptions } from '../services/view-cache.js';
 import { fetchDetailsView } from '../services/fetch-details.js';
 import type { FetchState } from '../services/fetch-controller.js';
 import { initialPicker, chosenSpecs } from './family-picker.js';
-import { queryOf, type LeaderboardState } from './leaderboard-state.js';
+import { queryOf, visibleIds, type ColumnLayout, type LeaderboardState } from './leaderboard-state.js';
+import { narrowed } from '../../views/leaderboard-where.js';
+import { windowOptions, windowText, type DateWindow } from '../../views/date-window.js';
+import { compareRowsView, rowOf } from '../../views/compare-view.js';
+import { frequency, type Frequency } from '../../views/frequency-view.js';
 import type { LineageState } from './lineage-state.js';
 import type { AppState, ScreenStates } from './app-state.js';
 import type { ScreenId } from '../screens/screen-list.js';
@@ -71,25 +75,85 @@ export function builtLeaderboardModel(dataset: Dataset): LeaderboardModel | null
   return lbModels.get(dataset) ?? (dataset.entries.length <= 20_000 ? buildLeaderboardModel(dataset) : null);
 }
 
+/** The columns drawn (the layout's, in its order; the repo cell marked ✓ when the model is
+ *  marked for comparison) and their widths. */
+export interface ShownColumns {
+  columns: ScreenColumn[];
+  widths: number[];
+}
+
+const MARK = '✓ ';
+const shownCache = new WeakMap<LeaderboardModel, { layout: ColumnLayout; marks: readonly string[]; shown: ShownColumns }>();
+
+export function shownColumns(model: LeaderboardModel, s: Pick<LeaderboardState, 'layout' | 'marks'>): ShownColumns {
+  const hit = shownCache.get(model);
+  if (hit && hit.layout === s.layout && hit.marks === s.marks) return hit.shown;
+  const at = new Map(model.columns.map((c, i) => [c.id, i]));
+  const ids = visibleIds(model.columns.map((c) => c.id), s.layout);
+  const marked = new Set(s.marks);
+  const columns = ids.map((id) => {
+    const c = model.columns[at.get(id)!]!;
+    if (id !== 'repo' || marked.size === 0) return c;
+    return { ...c, cell: (r: LeaderboardRow) => (marked.has(r.key) ? MARK : '  ') + c.cell(r) };
+  });
+  const shown = { columns, widths: ids.map((id) => model.widths[at.get(id)!]! + (id === 'repo' && marked.size > 0 ? MARK.length : 0)) };
+  shownCache.set(model, { layout: s.layout, marks: s.marks, shown });
+  return shown;
+}
+
 export interface LeaderboardFrame {
   result: LeaderboardView;
   count: number;
   panelHeight: number;
   /** Rows of the table on screen. */
   room: number;
+  /** The selected column (index into the shown columns). */
   column: number;
+  shown: ShownColumns;
 }
 
 export function leaderboardFrame(model: LeaderboardModel, s: LeaderboardState, height: number): LeaderboardFrame {
-  const result = leaderboardQuery(model.table, queryOf(s));
+  const result = narrowed(model.table, leaderboardQuery(model.table, queryOf(s)), s.where);
+  const shown = shownColumns(model, s);
   const panelHeight = s.panel ? Math.min(model.items.length + 1, Math.max(4, Math.floor((height - LEADERBOARD_CHROME) / 2))) : 0;
   return {
     result,
     count: result.shown,
     panelHeight,
     room: Math.max(1, height - LEADERBOARD_CHROME - panelHeight),
-    column: Math.min(s.column, model.columns.length - 1),
+    column: Math.min(s.column, shown.columns.length - 1),
+    shown,
   };
+}
+
+const compares = new WeakMap<LeaderboardModel, { marks: readonly string[]; includeFlagged: boolean; view: View }>();
+
+/** The comparison of the marked models (in the order marked), remembered per marks. */
+export function compareViewOf(model: LeaderboardModel, marks: readonly string[], includeFlagged: boolean): View {
+  const hit = compares.get(model);
+  if (hit && hit.marks === marks && hit.includeFlagged === includeFlagged) return hit.view;
+  const rows = marks.map((key) => rowOf(model.table, key, includeFlagged)).filter((r): r is LeaderboardRow => r !== null);
+  const view = compareRowsView(model.table, rows, includeFlagged);
+  compares.set(model, { marks, includeFlagged, view });
+  return view;
+}
+
+/** Lines of the frequency table around its rows: title, header, rule. */
+export const FREQUENCY_CHROME = 3;
+const frequencies = new WeakMap<Int32Array, Map<string, Frequency>>();
+
+/** The frequency table open on the leaderboard (over the rows its query shows), computed once
+ *  per query and column. */
+export function frequencyOf(model: LeaderboardModel, s: LeaderboardState, height: number): Frequency | null {
+  if (!s.freq) return null;
+  const column = model.table.columns.find((c) => c.id === s.freq!.column);
+  if (!column) return null;
+  const { result } = leaderboardFrame(model, s, height);
+  let byColumn = frequencies.get(result.indices);
+  if (!byColumn) frequencies.set(result.indices, (byColumn = new Map()));
+  let f = byColumn.get(column.id);
+  if (!f) byColumn.set(column.id, (f = frequency(model.table.rows, result.indices, column)));
+  return f;
 }
 
 /** Rows above which the first detail of a table is computed after a frame. */
@@ -199,7 +263,8 @@ const barsText = (bars: 'counts' | 'shares' | null): string => (bars === null ? 
 
 /** The options in force as the view builders take them (only what differs from the defaults
  *  the warm-up builds, so the opening view is the cached one). */
-function optionsOf(screen: PageScreen, screens: ScreenStates, env: Env): Partial<ViewOptions> {
+function optionsOf(screen: PageScreen, screens: ScreenStates, env: Env, window: DateWindow | null): Partial<ViewOptions> {
+  if (window && WINDOWED.has(screen)) return { ...optionsOf(screen, screens, env, null), ...windowOptions(window) };
   switch (screen) {
     case 'authors':
       return screens.authors.owners ? { authors: 'namespace' } : {};
@@ -231,7 +296,16 @@ function optionsOf(screen: PageScreen, screens: ScreenStates, env: Env): Partial
   }
 }
 
-function headerOf(screen: PageScreen, screens: ScreenStates, env: Env): string[] {
+/** The screens with a window of dates. */
+export const WINDOWED: ReadonlySet<PageScreen> = new Set(['types', 'architectures', 'sizes', 'improvement']);
+
+function headerOf(screen: PageScreen, screens: ScreenStates, env: Env, window: DateWindow | null): string[] {
+  const lines = headerLines(screen, screens, env);
+  if (!WINDOWED.has(screen)) return lines;
+  return [...lines, `window: ${windowText(window)} ([ ] move · { } narrow/widen · 0 every date)`];
+}
+
+function headerLines(screen: PageScreen, screens: ScreenStates, env: Env): string[] {
   const period = `period: ${env.period} (p: day / week / month)`;
   switch (screen) {
     case 'overview':
@@ -276,8 +350,8 @@ export function pageOf(screen: PageScreen, state: AppState, env: Env): Page {
   const view =
     screen === 'overview' && screens.overview.details
       ? fetchDetailsView(env.dataset, env.fetchState)
-      : cachedView(VIEW_OF[screen], env.dataset, screenOptions(env.period, env.now, optionsOf(screen, screens, env)));
-  const header = headerOf(screen, screens, env);
+      : cachedView(VIEW_OF[screen], env.dataset, screenOptions(env.period, env.now, optionsOf(screen, screens, env, state.window)));
+  const header = headerOf(screen, screens, env, state.window);
   const picker = screen === 'improvement' ? pickerHeight(screens.improvement, env.height) : 0;
   return { view, header, room: Math.max(1, env.height - header.length - picker) };
 }

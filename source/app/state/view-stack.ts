@@ -4,8 +4,9 @@
 import type { AppState, Frame, ScreenStates } from './app-state.js';
 import type { ScreenId } from '../screens/screen-list.js';
 
-export function drill<K extends ScreenId>(state: AppState, to: K, next: ScreenStates[K], label: string): AppState {
-  const frame: Frame = { from: state.screen, to, saved: state.screens[to], label };
+/** `local`: Esc closes what the opened screen has open (a detail, a picker) before going back. */
+export function drill<K extends ScreenId>(state: AppState, to: K, next: ScreenStates[K], label: string, local = false): AppState {
+  const frame: Frame = { from: state.screen, to, saved: state.screens[to], label, ...(local ? { local } : {}) };
   return { ...state, screen: to, stack: [...state.stack, frame], screens: { ...state.screens, [to]: next }, overlay: { kind: 'none' } };
 }
 
