@@ -68,7 +68,7 @@ export function frequencyLines(f: Frequency, options: RenderOptions & FrequencyW
     { title: '', role: 'accent' },
   ];
   const widths = [label, countWidth, shareWidth, bar];
-  const layout = { widths, hidden: [], total: widths.reduce((a, b) => a + b, 0) + 3 * GAP };
+  const layout = { widths, shown: widths.map((_, i) => i), hidden: [], left: 0, right: 0, total: widths.reduce((a, b) => a + b, 0) + 3 * GAP };
   const cells = rows.map((r) => [r.label, formatInteger(r.count), formatPercent(r.share), barText(max > 0 ? (r.count / max) * bar : 0, theme.chars.eighths)]);
   return renderTable(columns, cells, { ...options, layout, ...(cursor !== undefined ? { cursor } : {}), noteHidden: false });
 }

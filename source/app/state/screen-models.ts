@@ -78,7 +78,7 @@ export function builtLeaderboardModel(dataset: Dataset): LeaderboardModel | null
 /** The columns drawn (the layout's, in its order; the repo cell marked ✓ when the model is
  *  marked for comparison) and their widths. */
 export interface ShownColumns {
-  columns: ScreenColumn[];
+  columns: LeaderboardColumn[];
   widths: number[];
 }
 
@@ -94,7 +94,7 @@ export function shownColumns(model: LeaderboardModel, s: Pick<LeaderboardState, 
   const columns = ids.map((id) => {
     const c = model.columns[at.get(id)!]!;
     if (id !== 'repo' || marked.size === 0) return c;
-    return { ...c, cell: (r: LeaderboardRow) => (marked.has(r.key) ? MARK : '  ') + c.cell(r) };
+    return { ...c, text: (r: LeaderboardRow) => (marked.has(r.key) ? MARK : '  ') + c.text(r) };
   });
   const shown = { columns, widths: ids.map((id) => model.widths[at.get(id)!]! + (id === 'repo' && marked.size > 0 ? MARK.length : 0)) };
   shownCache.set(model, { layout: s.layout, marks: s.marks, shown });
