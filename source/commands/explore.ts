@@ -4,7 +4,7 @@
 // of that same dataset (the child always gets --dataset) runs beside the UI as a child
 // process when it is empty, incomplete or stale, and `r` refreshes it, never another.
 import React from 'react';
-import { render } from 'ink';
+import { render, type Instance } from 'ink';
 import { appendFileSync } from 'node:fs';
 import { cacheDir, loadDataset } from '../cache/store.js';
 import { DAY_MS, DEFAULT_TTL_DAYS } from '../cache/freshness.js';
@@ -87,17 +87,7 @@ async function exploreSource(
         : undefined,
     },
   );
-  const stop = (): void => {
-    void fetcher?.stop().then(() => instance.unmount());
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGHUP', stop);
-  try {
-    await instance.waitUntilExit();
-  } finally {
-    process.stdout.write(ALT_SCREEN_OFF);
-  }
-  return 0;
+  return untilExit(instance, fetcher, () => process.stdout.write(ALT_SCREEN_OFF));
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -206,6 +196,12 @@ export async function run(argv: string[]): Promise<number> {
         : undefined,
     },
   );
+  return untilExit(instance, fetcher, restore);
+}
+
+/** Waits for the explorer to end (q, or SIGTERM/SIGHUP: the background fetch stopped first),
+ *  then leaves the alternate screen. Both explorers (App, SourceApp) end this way. */
+async function untilExit(instance: Instance, fetcher: FetchController | null, restore: () => void): Promise<number> {
   const stop = (): void => {
     void fetcher?.stop().then(() => instance.unmount());
   };
