@@ -7,12 +7,20 @@
 // the last one closed. Each row says which rows it holds (a Match), so Enter can open them.
 // Pure.
 import type { LeaderboardColumn, LeaderboardRow } from './leaderboard.js';
+import { namespaceOf } from '../data/repo-id.js';
 
 /** Which rows a frequency row holds (plain data: it goes in the saved explorer state). */
 export type Match =
   | { kind: 'value'; value: string | number | null }
   | { kind: 'range'; lower: number; upper: number; closed: boolean }
-  | { kind: 'month'; month: string };
+  | { kind: 'month'; month: string }
+  /** Created in [from, to) (YYYY-MM-DD), not on the 2022-03-02 floor: a period of §2's time
+   *  series, which keeps the floor's models out of per-period counts (§0 "Date of a model"). */
+  | { kind: 'days'; from: string; to: string }
+  /** The repositories one author is credited with (analyses.md §0 "Authors of a repository":
+   *  a commit author, case aside; with `owners`, the namespace owner of a repository without a
+   *  commit history stands in, as §1's `--authors namespace`). */
+  | { kind: 'author'; name: string; owners: boolean };
 
 export interface FrequencyRow {
   /** The value or bin as shown ("chat", "7–8", "2024-03", "(none)"). */
@@ -85,6 +93,14 @@ export function matches(column: LeaderboardColumn, match: Match, row: Leaderboar
       return typeof v === 'number' && inRange(v, match);
     case 'month':
       return typeof v === 'string' && v.slice(0, 7) === match.month;
+    case 'days':
+      return typeof v === 'string' && !row.dateFloor && v >= match.from && v < match.to;
+    case 'author': {
+      const name = match.name.trim().toLowerCase();
+      const activity = row.model.activity;
+      if (activity === null) return match.owners && namespaceOf(row.repo).toLowerCase() === name;
+      return activity.authors.some((a) => a.trim().toLowerCase() === name);
+    }
   }
 }
 

@@ -30,6 +30,15 @@ export function periodStart(key: string, period: Period): string {
   return period === 'month' ? `${key}-01` : key;
 }
 
+/** The first day after a period key's period (the period is [periodStart, periodEnd)). */
+export function periodEnd(key: string, period: Period): string {
+  if (period === 'day') return addDays(key, 1);
+  if (period === 'week') return addDays(key, 7);
+  const y = Number(key.slice(0, 4));
+  const m = Number(key.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
 /** Every period key from `first` to `last` inclusive (both keys of the same period kind). */
 export function periodRange(first: string, last: string, period: Period): string[] {
   const keys: string[] = [];

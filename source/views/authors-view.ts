@@ -114,6 +114,8 @@ export function authorsView(dataset: Dataset, options: ViewOptions): View {
           { title: 'First seen' },
         ],
         rows: topRows,
+        // Enter on an author: the repositories credited to them (§0 "Authors of a repository")
+        drill: top.map((a) => ({ where: { column: 'repo', match: { kind: 'author' as const, name: a.author, owners: namespace }, label: `author ${a.author}` } })),
       },
       heading(mark(`Authors over time [Fig. 1] — ${perPeriod(options.period)}`)),
       chart('running total of authors (first appearance: earliest first commit)', (o) =>

@@ -100,6 +100,10 @@ export function sizesView(dataset: Dataset, options: ViewOptions): View {
         kind: 'table',
         columns: [{ title: 'Params' }, { title: 'Models', numeric: true }, { title: 'Best', align: 'right' }, { title: 'Model', flex: true }, { title: 'Created' }],
         rows: binRows(result).filter((row) => row[1] !== 0),
+        // Enter on a bin: its models (§3 bins are [lower, upper); the last is open)
+        drill: result.bins.filter((b) => b.count !== 0).map((b) => ({
+          where: { column: 'params', match: { kind: 'range' as const, lower: b.lower, upper: b.upper ?? Number.MAX_VALUE, closed: false }, label: `Params ${b.label} B` },
+        })),
       },
       heading(
         `Params needed for ${result.score.label} ${threshold} [Fig. 10]` +

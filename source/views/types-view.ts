@@ -6,11 +6,11 @@
 import type { Dataset } from '../data/model.js';
 import { createdOf, createdSummary } from './date-window.js';
 import { typesOverTime, type TypesResult } from '../analysis/types.js';
-import { periodStart } from '../analysis/periods.js';
+import { periodEnd, periodLabel, periodStart, type Period } from '../analysis/periods.js';
 import { scoreText } from '../analysis/score.js';
 import { renderScatter } from '../render/scatter.js';
 import { formatInteger } from '../render/format-number.js';
-import type { RenderOptions, View, ViewOptions } from './view.js';
+import type { Block, RenderOptions, View, ViewOptions } from './view.js';
 import { chart, drawCountBars, drawSeriesPlot, drawShareBars, figures, heading, notesBlock, pct, perPeriod, plotHeight, selectionSummary, seriesTable } from './view-blocks.js';
 
 /** [Fig. 7] every model as a dot (glyph per type), each type's smoothed mean over it. */
@@ -31,6 +31,19 @@ function drawScores(result: TypesResult, options: RenderOptions): string[] {
       xType: 'date',
     },
   );
+}
+
+/** [Fig. 4]'s numbers, one row per period, each with its drill-down (Enter in the explorer:
+ *  the models created in the period, those on the date floor left out as §2 counts them). */
+function periodTable(result: TypesResult, period: Period): Block {
+  const { keys, series } = result.counts;
+  return {
+    kind: 'table',
+    title: `New models ${perPeriod(period)} by type (the numbers of Fig. 4)`,
+    columns: [{ title: period === 'month' ? 'Month' : period === 'week' ? 'Week' : 'Day' }, ...series.map((s) => ({ title: s.name, numeric: true })), { title: 'Total', numeric: true }],
+    rows: keys.map((key, i) => [periodLabel(key, period), ...series.map((s) => s.values[i] ?? 0), result.totals[i] ?? 0]),
+    drill: keys.map((key) => ({ where: { column: 'created', match: { kind: 'days' as const, from: periodStart(key, period), to: periodEnd(key, period) }, label: `created in ${periodLabel(key, period)}` } })),
+  };
 }
 
 /** analyses.md §2 [Fig. 4, 7] as a view. */
@@ -61,6 +74,7 @@ export function typesView(dataset: Dataset, options: ViewOptions): View {
       heading(`New models ${per} by type [Fig. 4] — ${placedText}`),
       ...(options.bars === 'shares' ? [] : [chart(`counts (legend: totals of ${placedText})`, (o) => drawCountBars(result.counts, o, `new models ${per}`))]),
       ...(options.bars === 'counts' ? [] : [chart(`share of the period (legend: shares of ${placedText})`, (o) => drawShareBars(result.counts, result.shares, o, 'share of the period (%)'))]),
+      periodTable(result, options.period),
       heading(`Score by type over time [Fig. 7] — ${scoreText(result.score)}`),
       chart(undefined, (o) => drawScores(result, o)),
       chart('cumulative models by type (those on the 2022-03-02 floor counted from the first period)', (o) => drawSeriesPlot(result.cumulative, o, { yLabel: 'models (running total)' })),

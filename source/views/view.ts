@@ -21,6 +21,7 @@ export type ViewId = (typeof VIEW_IDS)[number];
 import type { Cell, TableColumn } from '../render/table.js';
 import type { RenderOptions } from '../render/options.js';
 import type { Grid } from '../render/table-model.js';
+import type { WhereClause } from './leaderboard-where.js';
 
 export type { Cell, TableColumn, RenderOptions };
 
@@ -28,7 +29,9 @@ export type Block =
   | { kind: 'heading'; text: string }
   /** Headline figures, each with the paper's figure beside it when there is one. */
   | { kind: 'figures'; rows: Array<{ label: string; value: string; paper?: string }> }
-  | { kind: 'table'; title?: string; columns: TableColumn[]; rows: Cell[][] }
+  /** `drill`, aligned with `rows`: where Enter on the row goes in the explorer (issue 9 item 5:
+   *  an author, a size bin, a period to the leaderboard's rows in it); print ignores it. */
+  | { kind: 'table'; title?: string; columns: TableColumn[]; rows: Cell[][]; drill?: Array<Drill | null> }
   /** A table of the table model (render/table-model.ts) drawn as the screen draws it. */
   | { kind: 'grid'; title?: string; grid: Grid }
   /** A chart drawn by the shared renderers at a given width (plots, bars, histograms). */
@@ -38,6 +41,12 @@ export type Block =
   | { kind: 'text'; lines: string[] }
   /** A sentence or two of prose (wrapped at the width; a paragraph in Markdown). */
   | { kind: 'paragraph'; text: string };
+
+/** A table row's drill-down: the leaderboard's rows narrowed by one clause (every model in
+ *  view counted, merges included, as the analyses count them). */
+export interface Drill {
+  where: WhereClause;
+}
 
 /** Views of other sources than the leaderboards (LMArena's `frontier`, views/arena-views.ts),
  *  built from their own datasets, so not in VIEW_IDS. */

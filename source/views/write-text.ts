@@ -1,6 +1,6 @@
 // A view as text lines at a width: the same lines `print --format text` prints and the
 // explorer's screens show (style.md habit 6: one rendering, two outlets).
-import type { Block, RenderOptions, View } from './view.js';
+import type { Block, Drill, RenderOptions, View } from './view.js';
 import { layoutTable, renderTable } from '../render/table.js';
 import { makeTheme } from '../render/theme.js';
 import { gridLines } from '../render/table-model.js';
@@ -64,16 +64,35 @@ export function blockLines(block: Block, options: RenderOptions): string[] {
   }
 }
 
+/** A line of the view's text that a table row with a drill-down is drawn on. */
+export interface Anchor {
+  line: number;
+  drill: Drill;
+}
+
 /** Every block of the view, a blank line between blocks. */
 export function writeText(view: View, options: RenderOptions): string[] {
+  return writeAnchoredText(view, options).lines;
+}
+
+/** The view's text and the lines its drillable table rows are on (a table's rows follow its
+ *  title and its header and rule, one line each: render/table-model.ts drawTable). */
+export function writeAnchoredText(view: View, options: RenderOptions): { lines: string[]; anchors: Anchor[] } {
   const out: string[] = [];
+  const anchors: Anchor[] = [];
   for (const block of view.blocks) {
     const lines = blockLines(block, options);
     if (lines.length === 0) continue;
     if (out.length > 0) out.push('');
+    if (block.kind === 'table' && block.drill && block.rows.length > 0) {
+      const first = out.length + (block.title ? 1 : 0) + 2;
+      block.drill.forEach((drill, i) => {
+        if (drill && i < block.rows.length) anchors.push({ line: first + i, drill });
+      });
+    }
     out.push(...lines);
   }
-  return out;
+  return { lines: out, anchors };
 }
 
 /** The lines `print --format text` puts above a view: the title and the options in force, and

@@ -121,6 +121,9 @@ export const BINDINGS: readonly Binding[] = [
   { command: { type: 'apply' }, keys: ['enter'], mode: 'find', scope: 'lineage', description: 'find: close it and keep the list narrowed' },
   { command: { type: 'cancel' }, keys: ['escape'], mode: 'find', scope: 'lineage', description: 'find: close it and show every base model again' },
   // authors (and types, architectures, sizes: period is global)
+  { command: { type: 'open' }, keys: ['enter'], scope: 'authors', description: "open the selected author's models (↑/↓ select a row of the top authors; Esc: back)", hint: 'models' },
+  { command: { type: 'open' }, keys: ['enter'], scope: 'types', description: 'open the models created in the selected period (↑/↓ select a row of the per-period table; Esc: back)', hint: 'models' },
+  { command: { type: 'open' }, keys: ['enter'], scope: 'sizes', description: 'open the models in the selected size bin (↑/↓ select a row of the bins table; Esc: back)', hint: 'models' },
   { command: { type: 'owners' }, keys: ['o'], scope: 'authors', description: 'toggle the namespace owner standing in as author of repos without a commit history (§0)', hint: 'owners' },
   // types, architectures
   { command: { type: 'share' }, keys: ['v'], scope: 'types', description: 'cycle the bars: counts and shares / counts only / shares only', hint: 'counts/shares' },

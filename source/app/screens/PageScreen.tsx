@@ -4,7 +4,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { ScreenProps } from './screen-props.js';
-import { pageLines, pageOf, pickerHeight, type PageScreen as PageId } from '../state/screen-models.js';
+import { pageAnchors, pageLines, pageOf, pickerHeight, selectedAnchor, type PageScreen as PageId } from '../state/screen-models.js';
 import { FamilyPicker } from '../components/FamilyPicker.js';
 
 export function PageScreen(props: ScreenProps & { screen: PageId }): React.JSX.Element {
@@ -14,6 +14,8 @@ export function PageScreen(props: ScreenProps & { screen: PageId }): React.JSX.E
   const s = screen === 'overview' && state.screens.overview.details ? state.screens.overview.details : state.screens[screen];
   const offset = Math.max(0, Math.min(s.offset, lines.length - page.room));
   const shown = lines.slice(offset, offset + page.room);
+  // the drillable row selected (↑/↓ on a table with drill-downs), drawn inverse
+  const row = screen === 'overview' && state.screens.overview.details ? null : selectedAnchor(pageAnchors(page, env), (s as { row?: number | null }).row, offset, page.room);
   const more = lines.length > page.room ? ` (${offset + 1}–${Math.min(lines.length, offset + page.room)} of ${lines.length} lines)` : '';
   const picker = screen === 'improvement' ? pickerHeight(state.screens.improvement, env.height) : 0;
   return (
@@ -25,7 +27,7 @@ export function PageScreen(props: ScreenProps & { screen: PageId }): React.JSX.E
         </Text>
       ))}
       {shown.map((line, i) => (
-        <Text key={i} wrap="truncate">
+        <Text key={i} wrap="truncate" inverse={row !== null && row.line === offset + i}>
           {line === '' ? ' ' : line}
         </Text>
       ))}

@@ -5,10 +5,10 @@ import type { Dataset } from '../../data/model.js';
 import type { Period } from '../../views/screen-data.js';
 import { VIEWS } from '../../views/registry.js';
 import { DEFAULT_VIEW_OPTIONS, type View, type ViewId, type ViewOptions } from '../../views/view.js';
-import { writeText } from '../../views/write-text.js';
+import { writeAnchoredText, type Anchor } from '../../views/write-text.js';
 
 const views = new WeakMap<Dataset, Map<string, View>>();
-const texts = new WeakMap<View, Map<string, string[]>>();
+const texts = new WeakMap<View, Map<string, { lines: string[]; anchors: Anchor[] }>>();
 
 /** The options a screen shows a view with: the defaults, the app's period, the clock
  *  reading of this dataset, and the screen's own choices. */
@@ -29,15 +29,20 @@ export function cachedView(id: ViewId, dataset: Dataset, options: ViewOptions): 
 }
 
 export function cachedText(view: View, width: number, color: boolean): string[] {
+  return cachedAnchoredText(view, width, color).lines;
+}
+
+/** The view's lines and the lines of its drillable rows (write-text.ts), once per width. */
+export function cachedAnchoredText(view: View, width: number, color: boolean): { lines: string[]; anchors: Anchor[] } {
   let byKey = texts.get(view);
   if (!byKey) texts.set(view, (byKey = new Map()));
   const key = `${width} ${color}`;
-  let lines = byKey.get(key);
-  if (!lines) {
-    lines = writeText(view, { width, color });
-    byKey.set(key, lines);
+  let text = byKey.get(key);
+  if (!text) {
+    text = writeAnchoredText(view, { width, color });
+    byKey.set(key, text);
   }
-  return lines;
+  return text;
 }
 
 /** The views the screens open with, in the order a user is likely to visit them. */

@@ -13,6 +13,9 @@ import { initialPicker, type PickerState } from './family-picker.js';
 /** A text view scrolled by lines (its top line). */
 export interface PageState {
   offset: number;
+  /** The drillable row selected (an index into the page's anchors: screen-models.ts), if any:
+   *  ↑/↓ walk the rows of a table with drill-downs, Enter opens the models in the row. */
+  row?: number | null;
 }
 
 export interface OverviewState extends PageState {

@@ -3,9 +3,13 @@
 // threshold prompt and the Improvement family picker. Pure.
 import type { Command } from '../keys/commands.js';
 import type { Mode } from '../keys/keymap.js';
-import { withScreen, type AppState, type Bars, type ScreenStates } from './app-state.js';
-import { pageLines, pageOf, WINDOWED, type Env, type PageScreen } from './screen-models.js';
-import { dataMonths, moveWindow, zoomWindow } from '../../views/date-window.js';
+import { withScreen, type AppState, type Bars, type PageState, type ScreenStates } from './app-state.js';
+import { pageAnchors, pageLines, pageOf, selectedAnchor, WINDOWED, type Env, type PageScreen } from './screen-models.js';
+import type { Anchor } from '../../views/write-text.js';
+import type { Drill } from '../../views/view.js';
+import { drill as drill_ } from './view-stack.js';
+import { DEFAULT_FILTERS, restored } from './leaderboard-state.js';
+import { dataMonths, moveWindow, windowOptions, zoomWindow, type DateWindow } from '../../views/date-window.js';
 import { scroll } from './scroll.js';
 import { nextScore } from './score-cycle.js';
 import { pick } from './family-picker.js';
@@ -30,6 +34,46 @@ function scrolled<S extends { offset: number }>(s: S, by: Parameters<typeof scro
   return next.offset === s.offset ? s : { ...s, offset: next.offset };
 }
 
+/** The screens whose tables have drill-downs, and what their rows are. */
+const DRILLS: ReadonlyMap<PageScreen, string> = new Map([
+  ['authors', 'the top authors'],
+  ['types', 'the table of new models per period'],
+  ['sizes', 'the table of size bins'],
+]);
+
+/** ↑/↓ on a page with drillable rows (issue 9 item 5): the selection walks the rows on screen
+ *  (or the one just past its edge, scrolling one line to show it); past the first or last row,
+ *  or with no row on screen, the page scrolls a line as elsewhere. The selection is kept while
+ *  off screen (shown, and opened by Enter, only when on screen). */
+function walked<S extends PageState>(s: S, by: 'up' | 'down', anchors: readonly Anchor[], count: number, room: number): S {
+  const offset = Math.max(0, Math.min(s.offset, count - room));
+  const visible = (line: number): boolean => line >= offset && line < offset + room;
+  const current = selectedAnchor(anchors, s.row, offset, room) ? s.row! : null;
+  let next: number;
+  if (by === 'down') next = current !== null ? current + 1 : anchors.findIndex((a) => a.line >= offset);
+  else if (current !== null) next = current - 1;
+  else {
+    next = -1;
+    for (let i = anchors.length - 1; i >= 0; i -= 1) if (anchors[i]!.line < offset + room) { next = i; break; }
+  }
+  const anchor = next >= 0 ? anchors[next] : undefined;
+  if (anchor && (visible(anchor.line) || anchor.line === offset + room || anchor.line === offset - 1)) {
+    const shifted = anchor.line >= offset + room ? anchor.line - room + 1 : anchor.line < offset ? anchor.line : offset;
+    return { ...s, row: next, offset: shifted };
+  }
+  return scrolled({ ...s, offset }, by, count, room);
+}
+
+/** Opens the leaderboard's rows a drill-down names: every model in view (merges shown, flagged
+ *  left out, as the analyses count them), within the window of dates when one is set. */
+function drillTo(state: AppState, drill: Drill, window: DateWindow | null): AppState {
+  const lb = restored(state.screens.leaderboard);
+  const dates = windowOptions(window);
+  const filters = { ...DEFAULT_FILTERS, showMerges: true, created: { from: dates.from ?? null, to: dates.to ?? null } };
+  const next = { ...lb, cursor: 0, offset: 0, detail: null, panel: null, search: '', editing: null, filters, where: [drill.where] };
+  return drill_(state, 'leaderboard', next, drill.where.label, true);
+}
+
 export function handlePage(screen: PageScreen, state: AppState, command: Command, env: Env): AppState {
   const { screens } = state;
   const generation = env.dataset.generation;
@@ -40,7 +84,20 @@ export function handlePage(screen: PageScreen, state: AppState, command: Command
       const details = scrolled(screens.overview.details, command.by, count, page.room);
       return withScreen(state, 'overview', { ...screens.overview, details });
     }
+    const anchors = pageAnchors(page, env);
+    if (anchors.length > 0 && (command.by === 'up' || command.by === 'down')) {
+      return withScreen(state, screen, walked(screens[screen], command.by, anchors, count, page.room));
+    }
     return withScreen(state, screen, scrolled(screens[screen], command.by, count, page.room));
+  }
+  if (command.type === 'open' && DRILLS.has(screen) && pageMode(screen, screens) === 'normal') {
+    const page = pageOf(screen, state, env);
+    const s = screens[screen];
+    const lines = pageLines(page, env).length;
+    const offset = Math.max(0, Math.min(s.offset, lines - page.room));
+    const anchor = selectedAnchor(pageAnchors(page, env), s.row, offset, page.room);
+    if (!anchor) return { ...state, message: `no row selected: ↑/↓ select a row of ${DRILLS.get(screen)}, Enter opens its models` };
+    return drillTo(state, anchor.drill, WINDOWED.has(screen) ? state.window : null);
   }
   if (WINDOWED.has(screen) && pageMode(screen, screens) === 'normal') {
     const span = dataMonths(env.dataset);

@@ -14,7 +14,8 @@ import {
   allBaseModels, DEFAULT_SCORE_THRESHOLD, derivativeTree, hasBaseModels, leaderboardQuery, modelDetailOf,
   type BaseModelRow, type BaseModelsResult, type DerivativeTreeResult, type LeaderboardRow, type LeaderboardTable, type LeaderboardView, type ModelDetail, type Period,
 } from '../../views/screen-data.js';
-import { cachedText, cachedView, screenOptions } from '../services/view-cache.js';
+import { cachedAnchoredText, cachedText, cachedView, screenOptions } from '../services/view-cache.js';
+import type { Anchor } from '../../views/write-text.js';
 import { fetchDetailsView } from '../services/fetch-details.js';
 import type { FetchState } from '../services/fetch-controller.js';
 import { initialPicker, chosenSpecs } from './family-picker.js';
@@ -359,4 +360,16 @@ export function pageOf(screen: PageScreen, state: AppState, env: Env): Page {
 /** The page's lines (the view as `print` writes it at this width). */
 export function pageLines(page: Page, env: Env): string[] {
   return cachedText(page.view, env.width, env.color);
+}
+
+/** The lines of the page's drillable rows (an author, a size bin, a period: issue 9 item 5). */
+export function pageAnchors(page: Page, env: Env): Anchor[] {
+  return cachedAnchoredText(page.view, env.width, env.color).anchors;
+}
+
+/** The drillable row selected on a page, when it is on screen: `row` indexes the anchors. */
+export function selectedAnchor(anchors: readonly Anchor[], row: number | null | undefined, offset: number, room: number): Anchor | null {
+  if (row === null || row === undefined) return null;
+  const anchor = anchors[row];
+  return anchor && anchor.line >= offset && anchor.line < offset + room ? anchor : null;
 }
