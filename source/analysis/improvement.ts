@@ -186,7 +186,15 @@ function measure(ctx: Context, spec: FamilySpec): FamilyImprovement {
   const floored = kept.filter((m) => m.dateFloor).length + (base?.dateFloor ? 1 : 0);
   note(notes, dated.length - kept.length, 'models dated on or before 2022-03-02 (the Hub floor) left out');
   note(notes, floored, 'models dated on or before 2022-03-02 (the Hub floor): ordered at that date, their day counts are uncertain');
-  const ordered = [...(base ? [base] : []), ...kept.sort(byCreation)];
+  const all = [...(base ? [base] : []), ...kept.sort(byCreation)];
+  // A window of creation dates (issue 9 item 8) zooms on the models made in it: the family is
+  // formed, and its reference (the base, or its first model) taken, from every model in view,
+  // then only the models created in the window are walked for records over that reference.
+  const window = options.created;
+  const inWindow = (m: (typeof all)[number]): boolean =>
+    window === null || (m.day !== null && (window.from === null || m.day >= window.from) && (window.to === null || m.day <= window.to));
+  const ordered = all.length === 0 ? all : [all[0]!, ...all.slice(1).filter(inWindow)];
+  note(notes, all.length - ordered.length, 'models created outside the window of dates left out (the reference kept)');
   const empty: FamilyImprovement = {
     id, label, kind: spec.kind, spec, size: 0, release: null, releaseFloor: false, reference: null,
     unit: options.unit, records: [], total: null, totalNormalised: null, peak: null, holder: null, daysToExhaust: null,
@@ -276,7 +284,8 @@ export function improvement(dataset: Dataset, options: ImprovementOptions = {}):
     throw new RangeError(`the exhaust fraction must be in (0, 1], got ${resolved.exhaustFraction}`);
   }
   const score = resolveScore(dataset.generation, resolved.score);
-  const { models, excluded } = selectModels(dataset, resolved);
+  // families are formed over every model in view; the window applies in measure()
+  const { models, excluded } = selectModels(dataset, { ...resolved, created: null });
   const notes = selectionNotes(excluded);
   const graph = buildLineage(models);
   const ctx: Context = {

@@ -69,7 +69,11 @@ export function typesView(dataset: Dataset, options: ViewOptions): View {
       ...selectionSummary(options, { period: true }), ...createdSummary(options),
     ].join(' · '),
     blocks: [
-      heading(`Model types [§2] — all ${formatInteger(total)} models in view (dated or not)`),
+      heading(
+        options.from === undefined && options.to === undefined
+          ? `Model types [§2] — all ${formatInteger(total)} models in view (dated or not)`
+          : `Model types [§2] — the ${formatInteger(total)} models ${createdSummary(options)[0]}`,
+      ),
       figures(result.overall.map((t) => ({ label: `${t.type}`, value: `${pct(t.share)} (${formatInteger(t.count)})` }))),
       heading(`New models ${per} by type [Fig. 4] — ${placedText}`),
       ...(options.bars === 'shares' ? [] : [chart(`counts (legend: totals of ${placedText})`, (o) => drawCountBars(result.counts, o, `new models ${per}`))]),

@@ -277,3 +277,20 @@ describe('several families, selection, empty input', () => {
     expect(result.options.mode).toBe('pattern');
   });
 });
+
+describe('a window of creation dates (issue 9 item 8)', () => {
+  it('keeps the reference made before the window and walks only the models made in it', () => {
+    // window 2023-09-25 → 2023-10-25: a (09-21) and b (09-23) fall before it, e (10-30) after;
+    // c (09-30, 59: below the reference 60) and d (10-20, +5.5) are walked over org/Fam-7B's 60
+    const family = only(famRows, fam7b, { created: { from: '2023-09-25', to: '2023-10-25' } });
+    expect(family.reference).toEqual({ repo: 'org/Fam-7B', score: 60, date: '2023-09-20', fromBase: false });
+    expect(family.release).toBe('2023-09-20');
+    expect(family.members.map((m) => [m.repo, m.day, m.record])).toEqual([
+      ['org/Fam-7B', 0, true],
+      ['c/fam-7b-c', 10, false],
+      ['d/fam-7b-d', 30, true],
+    ]);
+    expect(family.total).toBe(5.5);
+    expect(family.notes).toContainEqual({ count: 3, text: 'models created outside the window of dates left out (the reference kept)' });
+  });
+});
