@@ -143,22 +143,31 @@ function Explorer(props: AppProps & { store: Store<AppState>; open: (id: string)
   };
   const run = (effect: Effect): void => {
     switch (effect.type) {
+      // A copy or export writes the whole view (a 100,000-row table takes seconds): the line
+      // says so first, and the work starts once that frame is out.
       case 'copy': {
-        const md = markdown();
-        if (md) {
-          props.writeRaw(osc52(md.text));
-          say(`copied ${screenTitle(store.get().screen)} as markdown (${md.text.split('\n').length} lines) to the clipboard`);
-        }
+        const title = screenTitle(store.get().screen);
+        say(`copying ${title} as markdown…`);
+        setTimeout(() => {
+          const md = markdown();
+          if (md) {
+            props.writeRaw(osc52(md.text));
+            say(`copied ${title} as markdown (${md.text.split('\n').length} lines) to the clipboard`);
+          }
+        }, 30);
         break;
       }
       case 'export': {
-        const md = markdown();
-        if (md) {
-          exportMarkdown(props.exportDir, md.id, md.text, now(), effect.file).then(
-            (path) => say(pathMessage('exported to ', path, columns)),
-            (error: unknown) => say(`export failed: ${error instanceof Error ? error.message : String(error)}`),
-          );
-        }
+        say(`exporting ${screenTitle(store.get().screen)} as markdown…`);
+        setTimeout(() => {
+          const md = markdown();
+          if (md) {
+            exportMarkdown(props.exportDir, md.id, md.text, now(), effect.file).then(
+              (path) => say(pathMessage('exported to ', path, columns)),
+              (error: unknown) => say(`export failed: ${error instanceof Error ? error.message : String(error)}`),
+            );
+          }
+        }, 30);
         break;
       }
       case 'refresh':

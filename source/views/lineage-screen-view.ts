@@ -6,17 +6,14 @@ import { formatInteger, formatScore } from '../render/format-number.js';
 import type { View } from './view.js';
 import { LIST_COLUMNS, listWidths, type TreeRow, type TreeTable } from './lineage-tree.js';
 
-/** Rows a copy or export carries at most. */
-export const EXPORT_ROWS = 200;
-
 export function baseListView(bases: BaseModelsResult, shown: readonly BaseModelRow[], find: string): View {
-  const rows = shown.slice(0, EXPORT_ROWS);
+  // a copy or export carries the whole list as narrowed (issue 9 item 9), not a screenful
+  const rows = shown;
   const found = find.trim() !== '' ? ` · find “${find.trim()}”` : '';
-  const cut = rows.length < shown.length ? ` · the first ${formatInteger(rows.length)}` : '';
   return {
     id: 'lineage',
     title: 'Lineage',
-    summary: `${formatInteger(shown.length)} of ${formatInteger(bases.bases)} base models${found}${cut}`,
+    summary: `${formatInteger(shown.length)} of ${formatInteger(bases.bases)} base models${found}`,
     blocks: [
       { kind: 'heading', text: `Base models [§2] — ${formatInteger(bases.declaring)} of ${formatInteger(bases.models)} models declare one` },
       { kind: 'grid', grid: { columns: LIST_COLUMNS, rows, widths: listWidths(bases.top), gutter: true } },
@@ -29,7 +26,8 @@ export function baseListView(bases: BaseModelsResult, shown: readonly BaseModelR
 export function treeView(tree: DerivativeTreeResult, rows: readonly TreeRow[], table: TreeTable): View {
   const { root } = tree;
   const { columns, widths } = table;
-  const drawn = rows.slice(0, EXPORT_ROWS * 2);
+  // every row as expanded on screen (the tree's own cap on nodes drawn applies in lineage-tree)
+  const drawn = rows;
   const counts = RELATIONS.filter((r) => tree.byRelation[r] > 0).map((r) => `${r === 'unknown' ? 'relation not stated' : r} ${formatInteger(tree.byRelation[r])}`);
   return {
     id: 'lineage',
@@ -48,7 +46,7 @@ export function treeView(tree: DerivativeTreeResult, rows: readonly TreeRow[], t
           ...(counts.length > 0 ? [{ label: 'by relation', value: counts.join(', ') }] : []),
         ],
       },
-      { kind: 'grid', title: drawn.length < rows.length ? `the first ${drawn.length} rows of ${rows.length}` : undefined, grid: { columns, rows: drawn, widths, gutter: true, fenced: true } },
+      { kind: 'grid', grid: { columns, rows: drawn, widths, gutter: true, fenced: true } },
       { kind: 'notes', notes: tree.notes },
     ],
     data: { base: root.repo, rows: drawn.map((r) => ({ depth: r.node.depth, repo: r.node.repo, relation: r.node.relation, type: r.node.type, score: r.node.score, day: r.node.day, params: r.node.params, children: r.node.children.length })) },

@@ -9,7 +9,7 @@ import { loadDataset } from '../../source/cache/store.js';
 import type { Dataset } from '../../source/data/model.js';
 import { createStore, type Store } from '../../source/app/state/store.js';
 import { initialAppState, type AppState } from '../../source/app/state/app-state.js';
-import { buildLeaderboardModel, frequencyOf, leaderboardFrame, pageOf, type Env } from '../../source/app/state/screen-models.js';
+import { buildLeaderboardModel, comparedMarks, frequencyOf, leaderboardFrame, pageOf, type Env } from '../../source/app/state/screen-models.js';
 import type { Effect } from '../../source/app/state/effects.js';
 import { dispatchKey, keysOf } from '../../source/app/keys/use-key-owner.js';
 import { modeOf } from '../../source/app/state/handle.js';
@@ -133,6 +133,25 @@ describe('marks and compare', () => {
     expect(modeOf(store.get())).toBe('normal');
     type(store, 'U');
     expect(lb(store).marks).toEqual([]);
+  });
+});
+
+describe('compare scrolls sideways', () => {
+  it('→ l and ← h move the first model drawn (kept within the marks); c/e still take every marked model', () => {
+    const store = createStore(initialAppState('leaderboard'));
+    type(store, '    ', '=');
+    const marks = lb(store).marks;
+    expect(marks).toHaveLength(4);
+    type(store, 'l');
+    expect(lb(store).compare!.first).toBe(1);
+    expect(comparedMarks(lb(store))).toEqual(marks.slice(1));
+    type(store, 'lllll');
+    expect(comparedMarks(lb(store))).toEqual(marks.slice(3));
+    type(store, 'hh');
+    expect(comparedMarks(lb(store))).toEqual(marks.slice(1));
+    expect(currentView(store.get(), env)!.csv!.columns).toHaveLength(1 + 4);
+    type(store, 'hhh');
+    expect(comparedMarks(lb(store))).toBe(marks);
   });
 });
 

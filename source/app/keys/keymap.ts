@@ -101,6 +101,8 @@ export const BINDINGS: readonly Binding[] = [
   { command: scroll('up'), keys: ['up', 'k'], label: '↑ k', mode: 'columns', scope: 'leaderboard', description: 'column picker: previous column' },
   { command: { type: 'back' }, keys: ['escape', 'C', 'q'], label: 'Esc C q', mode: 'columns', scope: 'leaderboard', description: 'column picker: close it (the layout is kept)', hint: 'done' },
   { command: { type: 'back' }, keys: ['escape', '='], label: 'Esc =', mode: 'compare', scope: 'leaderboard', description: 'comparison: back to the table', hint: 'back' },
+  { command: { type: 'column', by: -1 }, keys: ['left', 'h'], label: '← h', mode: 'compare', scope: 'leaderboard', description: 'comparison: scroll the models right (show the ones to the left)', hint: 'models' },
+  { command: { type: 'column', by: 1 }, keys: ['right', 'l'], label: '→ l', mode: 'compare', scope: 'leaderboard', description: 'comparison: scroll the models left (show the ones to the right)' },
   { command: { type: 'apply' }, keys: ['enter'], mode: 'search', scope: 'leaderboard', description: 'search line: close it and keep the search (it applies as you type)' },
   { command: { type: 'cancel' }, keys: ['escape'], mode: 'search', scope: 'leaderboard', description: 'search line: close it and put back the search from before /' },
   { command: { type: 'edit', text: '' }, keys: ['ctrl+u'], label: 'Ctrl-U', mode: 'search', scope: 'leaderboard', description: 'search line: clear the text (Backspace deletes a character)' },

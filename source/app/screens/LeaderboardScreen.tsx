@@ -15,7 +15,7 @@ import { makeTheme } from '../../render/theme.js';
 import { formatInteger } from '../../render/format-number.js';
 import { clampOffset } from '../state/scroll.js';
 import {
-  buildLeaderboardModel, builtLeaderboardModel, compareViewOf, detailOf, detailViewOf, frequencyOf, FREQUENCY_CHROME, leaderboardFrame, readyDetailOf, type LeaderboardModel,
+  buildLeaderboardModel, builtLeaderboardModel, comparedMarks, compareViewOf, detailOf, detailViewOf, frequencyOf, FREQUENCY_CHROME, leaderboardFrame, readyDetailOf, type LeaderboardModel,
 } from '../state/screen-models.js';
 import { frequencyLines, frequencyTitle } from '../../views/frequency-view.js';
 import { columnPickerLines } from '../../views/column-layout.js';
@@ -99,7 +99,10 @@ function Picker(props: ScreenProps & { model: LeaderboardModel }): React.JSX.Ele
 function Compare(props: ScreenProps & { model: LeaderboardModel }): React.JSX.Element {
   const { env, model } = props;
   const s = props.state.screens.leaderboard;
-  const lines = cachedText(compareViewOf(model, s.marks, s.filters.includeFlagged), env.width, env.color);
+  const first = s.compare!.first ?? 0;
+  const view = cachedText(compareViewOf(model, comparedMarks(s), s.filters.includeFlagged), env.width, env.color);
+  // scrolled sideways: a line says how many models are to the left
+  const lines = first > 0 ? [`← ${first} marked model${first === 1 ? '' : 's'} to the left (← h · → l scroll the models)`, ...view] : view;
   const offset = Math.max(0, Math.min(s.compare!.offset, lines.length - env.height));
   return <Lines lines={lines.slice(offset, offset + env.height)} width={env.width} height={env.height} />;
 }

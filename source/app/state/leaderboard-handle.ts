@@ -6,7 +6,7 @@ import type { Command } from '../keys/commands.js';
 import type { Mode } from '../keys/keymap.js';
 import { withScreen, type AppState } from './app-state.js';
 import { leaderboardReducer, restored, type LeaderboardAction, type LeaderboardState } from './leaderboard-state.js';
-import { builtLeaderboardModel, compareViewOf, detailViewOf, frequencyOf, FREQUENCY_CHROME, leaderboardFrame, readyDetailOf, shownColumns, type Env } from './screen-models.js';
+import { builtLeaderboardModel, comparedMarks, compareViewOf, detailViewOf, frequencyOf, FREQUENCY_CHROME, leaderboardFrame, readyDetailOf, shownColumns, type Env } from './screen-models.js';
 import { matchText } from '../../views/frequency-view.js';
 import { cachedText } from '../services/view-cache.js';
 import { derivativeTree } from '../../views/screen-data.js';
@@ -98,8 +98,9 @@ export function handleLeaderboard(state: AppState, command: Command, env: Env): 
     }
     case 'compare': {
       if (command.type === 'back') return act({ type: 'compare-close' });
+      if (command.type === 'column') return act({ type: 'compare-shift', by: command.by });
       if (command.type === 'scroll') {
-        const count = cachedText(compareViewOf(model, s.marks, s.filters.includeFlagged), env.width, env.color).length;
+        const count = cachedText(compareViewOf(model, comparedMarks(s), s.filters.includeFlagged), env.width, env.color).length + ((s.compare?.first ?? 0) > 0 ? 1 : 0);
         return act({ type: 'compare-scroll', command: command.by, count, room: Math.max(1, env.height) });
       }
       return state;

@@ -48,8 +48,9 @@ export interface LeaderboardState extends ScrollState {
   picker: { cursor: number } | null;
   /** Models marked for comparison (repo keys, in the order marked). */
   marks: string[];
-  /** The comparison of the marked models while open (its scroll). */
-  compare: { offset: number } | null;
+  /** The comparison of the marked models while open: its scroll, and the first marked model
+   *  drawn (← → scroll the models sideways when they do not fit). */
+  compare: { offset: number; first?: number } | null;
 }
 
 export type Where = WhereClause;
@@ -105,6 +106,7 @@ export type LeaderboardAction =
   | { type: 'unmark-all' }
   | { type: 'compare-open' }
   | { type: 'compare-scroll'; command: ScrollCommand; count: number; room: number }
+  | { type: 'compare-shift'; by: number }
   | { type: 'compare-close' };
 
 const top = (s: LeaderboardState): LeaderboardState => ({ ...s, cursor: 0, offset: 0 });
@@ -268,7 +270,12 @@ export function leaderboardReducer(s: LeaderboardState, action: LeaderboardActio
     case 'compare-scroll': {
       if (!s.compare) return s;
       const next = scroll({ cursor: s.compare.offset, offset: s.compare.offset }, action.command, action.count, action.room, true);
-      return { ...s, compare: { offset: next.offset } };
+      return { ...s, compare: { ...s.compare, offset: next.offset } };
+    }
+    case 'compare-shift': {
+      if (!s.compare) return s;
+      const first = Math.max(0, Math.min(s.marks.length - 1, (s.compare.first ?? 0) + action.by));
+      return first === (s.compare.first ?? 0) ? s : { ...s, compare: { ...s.compare, first } };
     }
     case 'compare-close':
       return { ...s, compare: null };

@@ -129,6 +129,20 @@ export function leaderboardFrame(model: LeaderboardModel, s: LeaderboardState, h
 
 const compares = new WeakMap<LeaderboardModel, { marks: readonly string[]; includeFlagged: boolean; view: View }>();
 
+const firsts = new WeakMap<readonly string[], Map<number, readonly string[]>>();
+
+/** The marked models the comparison draws: from the first one scrolled to (← →), the same
+ *  array for the same marks and scroll, so the view below is remembered. */
+export function comparedMarks(s: Pick<LeaderboardState, 'marks' | 'compare'>): readonly string[] {
+  const first = Math.min(s.compare?.first ?? 0, Math.max(0, s.marks.length - 1));
+  if (first === 0) return s.marks;
+  let byFirst = firsts.get(s.marks);
+  if (!byFirst) firsts.set(s.marks, (byFirst = new Map()));
+  let shown = byFirst.get(first);
+  if (!shown) byFirst.set(first, (shown = s.marks.slice(first)));
+  return shown;
+}
+
 /** The comparison of the marked models (in the order marked), remembered per marks. */
 export function compareViewOf(model: LeaderboardModel, marks: readonly string[], includeFlagged: boolean): View {
   const hit = compares.get(model);
