@@ -4,8 +4,7 @@
 // in place of the view (each date on its own scale: its place that day and the gap to the best
 // model across the licence line), Esc goes back. Pure: state in, state or lines out.
 import type { ArenaDataset } from '../../data/arena-dataset.js';
-import { frontier, type FrontierDate } from '../../analysis/frontier.js';
-import { historyOf, indexDates, topOf, type DateIndex, type ModelHistory } from '../../analysis/arena-models.js';
+import { frontierPanelData, modelHistory, topOfDate, type FrontierDate, type FrontierPanelData, type ModelHistory } from '../../views/frontier-panel-data.js';
 import { layoutTable, renderTable, type Cell, type TableColumn } from '../../render/table.js';
 import { renderLinePlot } from '../../render/line-plot.js';
 import { makeTheme } from '../../render/theme.js';
@@ -38,22 +37,7 @@ export const FRONTIER_KEYS: readonly KeyBinding[] = [
   { command: 'back', keys: ['escape'], label: 'Esc', description: "back from the rating history to the date's top 20" },
 ];
 
-interface Prepared {
-  index: DateIndex;
-  byDate: Map<string, FrontierDate>;
-}
-
-const prepared = new WeakMap<ArenaDataset, Prepared>();
-
-function prepare(data: ArenaDataset): Prepared {
-  let p = prepared.get(data);
-  if (!p) {
-    const result = frontier(data);
-    p = { index: indexDates(data), byDate: new Map(result.dates.map((d) => [d.date, d])) };
-    prepared.set(data, p);
-  }
-  return p;
-}
+const prepare = (data: ArenaDataset): FrontierPanelData => frontierPanelData(data);
 
 /** The list rows shown for a body of `height` lines (the rest is the view below). */
 export const listRows = (height: number, count: number): number => Math.max(0, Math.min(count, TOP_K, Math.max(3, height - 15)));
@@ -95,7 +79,7 @@ export function frontierReducer(data: ArenaDataset, height: number): { initial: 
         case 'up':
           return select(state, state.selected - 1);
         case 'open': {
-          const row = topOf(index, index.dates[state.date] ?? '', TOP_K)[state.selected];
+          const row = topOfDate(index, index.dates[state.date] ?? '', TOP_K)[state.selected];
           return row ? { ...state, history: row.row.key } : state;
         }
         case 'back':
@@ -134,7 +118,7 @@ export function topLines(data: ArenaDataset, state: FrontierPanelState, width: n
   const date = index.dates[state.date];
   if (date === undefined) return ['No publication dates yet.'];
   const theme = makeTheme({ color });
-  const top = topOf(index, date, TOP_K);
+  const top = topOfDate(index, date, TOP_K);
   const n = listRows(height, top.length);
   const cursor = `◀ ${date} ▶  date ${state.date + 1} of ${index.dates.length} · top ${top.length} of ${plural(index.byDate.get(date)!.length, 'model')}  (← → [ ] date · ↑ ↓ select · Enter: rating history)`;
   const rows: Cell[][] = top.map((t) => [t.place, t.row.model, t.row.organisation ?? '–', t.licenceClass + (t.row.licenceKnown ? '' : ' (?)'), t.row.licence ?? '–', formatRating(t.row.rating), t.row.lower !== null && t.row.upper !== null ? `${formatRating(t.row.lower)}–${formatRating(t.row.upper)}` : '–', t.row.votes, t.firstSeen]);
@@ -195,7 +179,7 @@ export const frontierPanel: ScreenPanel = {
       handle: reducer.handle,
       render(state, { width, color }): PanelRender {
         if (state.history !== null) {
-          const history = historyOf(prepare(data).index, state.history);
+          const history = modelHistory(prepare(data).index, state.history);
           if (history !== null) {
             const title = `Rating history of ${history.model} (${history.organisation ?? '?'}) · ${history.licence ?? 'no licence'}: ${history.licenceClass} · first seen ${history.firstSeen} · on ${plural(history.points.length, 'date')} · Esc back`;
             return { top: [makeTheme({ color }).paint('accent', fitLine(title, width)), ''], body: historyLines(history, width, color), bodyKey: `history:${state.history}` };
