@@ -24,6 +24,7 @@ import { loadState, saveState } from '../app/services/ui-state-file.js';
 import { SCREENS, type ScreenId } from '../app/screens/screen-list.js';
 import { UsageError, parse } from './args.js';
 import { HUBSCOPE } from '../text/command.js';
+import { monochromeTerm } from '../render/terminal.js';
 
 const ALT_SCREEN_ON = '\u001b[?1049h';
 const ALT_SCREEN_OFF = '\u001b[?1049l';
@@ -38,14 +39,14 @@ export function wantsFetch(dataset: Dataset, now: number, ttlDays = DEFAULT_TTL_
 
 // HUBSCOPE_TRACE=FILE: start-up marks, key and frame times (ms since process start) for bench/ui.
 const trace = process.env.HUBSCOPE_TRACE;
+
 function mark(what: string): void {
   if (trace) appendFileSync(trace, `${JSON.stringify({ t: performance.now(), type: 'mark', what })}\n`);
 }
 
 /** Colour unless NO_COLOR, TERM=dumb or a monochrome terminal (xterm-mono, vt100-mono, …). */
 function colorFor(noColor: boolean): boolean {
-  const term = process.env.TERM ?? '';
-  return !noColor && term !== 'dumb' && !/-mono(?:$|-)|^vt(?:52|100)$/.test(term);
+  return !noColor && !monochromeTerm(process.env.TERM);
 }
 
 /** The generic explorer (app/source/SourceApp) on a dataset of another kind than the

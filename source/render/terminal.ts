@@ -17,14 +17,20 @@ export function defaultWidth(stream: StreamLike | undefined): number {
   return FALLBACK_WIDTH;
 }
 
+/** A terminal type without colour: dumb, a monochrome entry (xterm-mono, vt100-mono, …) or a
+ *  plain VT52/VT100. */
+export function monochromeTerm(term: string | undefined): boolean {
+  const t = term ?? '';
+  return t === 'dumb' || /-mono(?:$|-)|^vt(?:52|100)$/.test(t);
+}
+
 /** Colour only on a TTY, and never when NO_COLOR is set to a non-empty value
- *  (https://no-color.org), nor on TERM=dumb. */
+ *  (https://no-color.org), nor on a terminal without colour (monochromeTerm). */
 export function colorEnabled(
   stream: StreamLike | undefined,
   env: Readonly<Record<string, string | undefined>>,
 ): boolean {
   if (!stream?.isTTY) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.TERM === 'dumb') return false;
-  return true;
+  return !monochromeTerm(env.TERM);
 }

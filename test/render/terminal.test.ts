@@ -24,4 +24,8 @@ describe('colorEnabled', () => {
     expect(colorEnabled({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
     expect(colorEnabled({ isTTY: true }, { TERM: 'dumb' })).toBe(false);
   });
+  it('never colours a monochrome terminal (xterm-mono, vt100-mono, vt100), the same rule as the explorer', () => {
+    for (const TERM of ['xterm-mono', 'vt100-mono', 'vt220-mono', 'vt100', 'vt52']) expect(colorEnabled({ isTTY: true }, { TERM }), TERM).toBe(false);
+    for (const TERM of ['xterm-256color', 'screen-256color', 'tmux-256color', 'vt220', 'monoterm']) expect(colorEnabled({ isTTY: true }, { TERM }), TERM).toBe(true);
+  });
 });
