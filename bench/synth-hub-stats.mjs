@@ -67,19 +67,29 @@ const yearOf = (t) => 1970 + t / (365.25 * DAY);
 // ---- real rows: the v1 snapshot's model infos -------------------------------------------------
 const pyList = (text) => (text ? [...String(text).matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1] ?? m[2]) : []);
 const clean = (text) => (text === undefined || text === null ? '' : String(text).replace(/[\t\n\r\x1f]/g, ' ').trim());
-const PIPELINES = new Set(['text-generation', 'text2text-generation', 'image-text-to-text', 'conversational', 'text-classification', 'feature-extraction']);
+// a model's pipeline from its tags: the Hub gives one pipeline_tag, and a text-generation tag
+// beside another (feature-extraction, the old `conversational`) is the one it reports
+const PIPELINES = ['text-generation', 'text2text-generation', 'image-text-to-text', 'text-classification', 'feature-extraction', 'conversational'];
 const MODEL_TYPES = ['llama', 'mistral', 'mixtral', 'qwen2', 'qwen', 'gemma', 'phi', 'phi3', 'gpt2', 'gpt_neox', 'falcon', 'opt', 'stablelm', 'mpt', 'bloom', 'gptj', 'gpt_bigcode', 'deci', 't5'];
 function realRows() {
-  const records = parse(readFileSync(values['model-info']), { columns: true, skip_empty_lines: true, relax_quotes: true });
-  const seen = new Set();
+  const all = parse(readFileSync(values['model-info']), { columns: true, skip_empty_lines: true, relax_quotes: true });
+  // an id listed more than once (case aside: 300 in the CSV) is one Hub model: keep its most
+  // complete copy (the first of those), as some first copies are blank rows
+  const filled = (r) => ['author', 'created_at', 'downloads', 'tags', 'base_model'].filter((k) => clean(r[k]) !== '').length;
+  const best = new Map();
+  for (const r of all) {
+    const key = clean(r.name).toLowerCase();
+    if (key && (!best.has(key) || filled(r) > filled(best.get(key)))) best.set(key, r);
+  }
+  const records = [...best.values()];
   const rows = [];
   for (const r of records) {
     const id = clean(r.name);
-    if (!id || seen.has(id.toLowerCase())) continue;
-    seen.add(id.toLowerCase());
     const tags = pyList(r.tags).map(clean).filter(Boolean);
     const base = r.base_model?.startsWith('[') ? pyList(r.base_model) : r.base_model ? [clean(r.base_model)] : [];
-    const parents = base.map(clean).filter((p) => p && p !== id && p !== 'unknown' && p.includes('/'));
+    // every declared base but the model itself: a legacy id without namespace (gpt2) stays a
+    // parent, one the file lacks a virtual node (analyses.md §6 "Lineage")
+    const parents = base.map(clean).filter((p) => p && p.toLowerCase() !== id.toLowerCase() && p !== 'unknown');
     const lib = clean(r.library_name) || null;
     const lower = id.toLowerCase();
     const relation = parents.length === 0 ? null
@@ -97,7 +107,7 @@ function realRows() {
       all: null,
       likes: null,
       trending: null,
-      pipeline: tags.find((t) => PIPELINES.has(t)) ?? null,
+      pipeline: PIPELINES.find((p) => tags.includes(p)) ?? null,
       library: lib,
       tags,
       relation,

@@ -22,14 +22,18 @@ export function familyCaseSql(c = 'c'): string {
   return `CASE WHEN ${c} IS NULL OR lower(${c}) IN ('', '?', 'unknown', 'none', 'null') THEN NULL ${cases} ELSE coalesce(${stem}, ${lit(UNKNOWN_FAMILY)}) END`;
 }
 
-/** Billions of parameters from a size in a repository name: `8x7B` → 56, `235B-A22B` → 235,
- *  `7B` → 7, `135M` → 0.135. NULL when the name holds none. */
+/** Billions of parameters from a size in a repository name (analyses.md §6 params: "a size in
+ *  the name, 8x7B → total"): `8x7B` → 56, `8x101M` → 0.808, `235B-A22B` → 235, `7B` → 7,
+ *  `135M` → 0.135. NULL when the name holds none. */
 export function nameParamsSql(nameExpr: string): string {
   const moe = `regexp_extract(${nameExpr}, '(?:^|[-_ ])(\\d+)x(\\d+(?:\\.\\d+)?)[bB](?:$|[-_. ])', ['n', 'b'])`;
+  // the same form in millions: `8x101M` → 0.808, `4x400M` → 1.6
+  const moeM = `regexp_extract(${nameExpr}, '(?:^|[-_ ])(\\d+)x(\\d+(?:\\.\\d+)?)[mM](?:$|[-_. ])', ['n', 'm'])`;
   const billions = `regexp_extract(${nameExpr}, '(?:^|[-_ ])(\\d+(?:\\.\\d+)?)[bB](?:$|[-_. ])', 1)`;
   const millions = `regexp_extract(${nameExpr}, '(?:^|[-_ ])(\\d+(?:\\.\\d+)?)[mM](?:$|[-_. ])', 1)`;
   return `(CASE
     WHEN ${moe}.n <> '' THEN TRY_CAST(${moe}.n AS DOUBLE) * TRY_CAST(${moe}.b AS DOUBLE)
+    WHEN ${moeM}.n <> '' THEN TRY_CAST(${moeM}.n AS DOUBLE) * TRY_CAST(${moeM}.m AS DOUBLE) / 1000
     WHEN ${billions} <> '' THEN TRY_CAST(${billions} AS DOUBLE)
     WHEN ${millions} <> '' THEN TRY_CAST(${millions} AS DOUBLE) / 1000
     ELSE NULL END)`;

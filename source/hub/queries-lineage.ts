@@ -149,6 +149,9 @@ export interface NodeRow {
   downloads: number | null;
   params: number | null;
   virtual: boolean;
+  /** In the language-model scope (analyses.md §6 "Scope": its own pipeline, or its root's);
+   *  null for a virtual node. */
+  inScope: boolean | null;
   /** Direct children (any relation). */
   children: number;
 }
@@ -166,11 +169,11 @@ export interface LineageRows {
   childCount: number;
 }
 
-const NODE_SELECT = `SELECT m.rid AS node, m.id, m.relation, strftime(m.day, '%Y-%m-%d') AS day, m.at_floor, m.downloads, m.params, false AS virtual, m.children FROM models m`;
-const VIRTUAL_SELECT = `SELECT nid AS node, id, NULL AS relation, NULL AS day, false AS at_floor, NULL AS downloads, NULL AS params, true AS virtual, children FROM virtual_nodes`;
+const NODE_SELECT = `SELECT m.rid AS node, m.id, m.relation, strftime(m.day, '%Y-%m-%d') AS day, m.at_floor, m.downloads, m.params, false AS virtual, m.llm AS in_scope, m.children FROM models m`;
+const VIRTUAL_SELECT = `SELECT nid AS node, id, NULL AS relation, NULL AS day, false AS at_floor, NULL AS downloads, NULL AS params, true AS virtual, NULL AS in_scope, children FROM virtual_nodes`;
 
 function nodeRow(r: Row): NodeRow {
-  return { node: num(r.node), id: String(r.id), relation: str(r.relation), day: str(r.day), atFloor: Boolean(r.at_floor), downloads: r.downloads === null ? null : num(r.downloads), params: r.params === null ? null : Number(r.params), virtual: Boolean(r.virtual), children: num(r.children) };
+  return { node: num(r.node), id: String(r.id), relation: str(r.relation), day: str(r.day), atFloor: Boolean(r.at_floor), downloads: r.downloads === null ? null : num(r.downloads), params: r.params === null ? null : Number(r.params), virtual: Boolean(r.virtual), inScope: r.in_scope === null || r.in_scope === undefined ? null : Boolean(r.in_scope), children: num(r.children) };
 }
 
 async function nodeById(store: HubStore, id: string): Promise<NodeRow | null> {

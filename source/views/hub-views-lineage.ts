@@ -186,7 +186,16 @@ export function hubLineageView(context: HubViewContext, base: string, rows: Line
     summary: hubSummary(context, [`${formatInteger(rows.descendants)} descendants`]),
     blocks: [
       scopeBlock(context),
-      { kind: 'table', title: node.virtual ? 'The model (virtual: named as a parent, not in the snapshot)' : 'The model', columns: NODE_COLUMNS, rows: [cells(node)] },
+      {
+        kind: 'table',
+        title: node.virtual
+          ? 'The model (virtual: named as a parent, not in the snapshot)'
+          : node.inScope === false && context.options.scope === 'llm'
+            ? 'The model (not a language model itself, nor its root: outside the scope; its descendants below are those in scope)'
+            : 'The model',
+        columns: NODE_COLUMNS,
+        rows: [cells(node)],
+      },
       ...(rows.parents.length > 0 ? [{ kind: 'table' as const, title: `Parents (${rows.parents.length})`, columns: NODE_COLUMNS, rows: rows.parents.map(cells) }] : []),
       { kind: 'table', title: `Chain up to the root (first parents)${rows.cycle ? ' — a cycle: broken at the first repeated model' : ''}`, columns: [{ title: 'Depth', numeric: true }, ...NODE_COLUMNS], rows: rows.chain.map((n, i) => [i, ...cells(n)]) },
       heading(`Tree down: ${formatInteger(rows.descendants)} descendants in scope through any parent edge`),

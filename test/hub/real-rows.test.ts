@@ -2,7 +2,7 @@
 // model infos (../shared/data/leaderboard-v1-2024/model_info.csv) as a hub-stats file, the store
 // ingests it, and 20 models are checked against the CSV by the rules of analyses.md §6 "Model":
 // id, namespace (the CSV's author, else the id's), creation day, downloads, licence (the
-// `license:` tag), parents (base_model: ids with a namespace, not the model itself), relation
+// `license:` tag), parents (every base_model: id but the model itself; a legacy id without namespace included), relation
 // (original without parents; a merge with several), params from a size in the name, pipeline
 // (a text-generation tag), and the root (the first parent followed through the CSV; a parent
 // the CSV lacks is a virtual root). Skipped when the shared CSV is not there. Set
@@ -33,7 +33,7 @@ function expected(info: Info, byKey: Map<string, Info>) {
   const tags = info.tags ? pyList(info.tags) : [];
   const parentsOf = (i: Info) =>
     (i.base_model.startsWith('[') ? pyList(i.base_model) : i.base_model ? [i.base_model] : [])
-      .map((p) => p.trim()).filter((p) => p.includes('/') && p !== i.name && p !== 'unknown');
+      .map((p) => p.trim()).filter((p) => p !== '' && p.toLowerCase() !== i.name.toLowerCase() && p !== 'unknown');
   const parents = parentsOf(info);
   // the root: first parents through the CSV, stopping before a repeat or at a model it lacks
   let at = info;
@@ -75,8 +75,13 @@ describe.skipIf(!present)('the real rows against model_info.csv (20 models by ha
     store = await HubStore.open(join(dir, 'store'));
     const records = parse(readFileSync(CSV), { columns: true, skip_empty_lines: true, relax_quotes: true }) as Info[];
     const byKey = new Map<string, Info>();
-    for (const r of records) if (r.name && !byKey.has(r.name.toLowerCase())) byKey.set(r.name.toLowerCase(), r);
-    // the first occurrence of each id, with a creation date: 10 with a base model, 10 without, evenly spaced
+    // an id listed twice is one model: its most complete copy (the first of those)
+    const filled = (r: Info) => (['author', 'created_at', 'downloads', 'tags', 'base_model'] as const).filter((k) => (r[k] ?? '').trim() !== '').length;
+    for (const r of records) {
+      const key = r.name?.trim().toLowerCase();
+      if (key && (!byKey.has(key) || filled(r) > filled(byKey.get(key)!))) byKey.set(key, r);
+    }
+    // one copy of each id, with a creation date: 10 with a base model, 10 without, evenly spaced
     const firsts = [...byKey.values()].filter((r) => r.created_at);
     const pick = (rows: Info[]) => Array.from({ length: 10 }, (_, i) => rows[Math.floor((i * rows.length) / 10)]!);
     const derived = firsts.filter((r) => expected(r, byKey).parents.length > 0);
