@@ -8,7 +8,7 @@ import { parent, writeSnapshot, FULL_SCHEMA, type FixtureRow } from './snapshot-
 import { importHubSnapshot } from '../../source/fetch/hub-snapshot.js';
 import { HubStore } from '../../source/hub/store.js';
 import { authorRows, intermediaryRows, relationRows, scopeCounts } from '../../source/hub/queries-community.js';
-import { writeText } from '../../source/views/write-text.js';
+import { hubViewText } from '../../source/views/hub-print.js';
 import { adoptionRows, lineageRows, lookupModel, sizeRows, topRootRows } from '../../source/hub/queries-lineage.js';
 import { DEFAULT_HUB_QUERY } from '../../source/hub/query-sql.js';
 import { concentrationOf, sizesOf, uptakeOf } from '../../source/analysis/hub-shape.js';
@@ -159,9 +159,9 @@ describe('the H analyses', () => {
     expect(merge.node).toMatchObject({ inScope: true });
     expect(ghost.node).toMatchObject({ inScope: null });
     expect((await lineageRows(store, { ...options, base: 'frank/bert-cls' })).node).toMatchObject({ inScope: false });
-    const text = writeText(await hubView(store, 'lineage', { base: 'frank/bert-cls' }), { width: 200, color: false }).join('\n');
+    const text = hubViewText(await hubView(store, 'lineage', { base: 'frank/bert-cls' }), { width: 200, color: false }).join('\n');
     expect(text).toContain('The model (not a language model itself, nor its root: outside the scope');
-    expect(writeText(await hubView(store, 'lineage', { base: llama }), { width: 200, color: false }).join('\n')).not.toContain('outside the scope');
+    expect(hubViewText(await hubView(store, 'lineage', { base: llama }), { width: 200, color: false }).join('\n')).not.toContain('outside the scope');
   });
 
   test('every view in every format says its scope, snapshot and coverage', async () => {
