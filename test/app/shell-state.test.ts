@@ -11,7 +11,7 @@ import { loadDataset } from '../../source/cache/store.js';
 import type { Dataset } from '../../source/data/model.js';
 import { createStore, type Store } from '../../source/app/state/store.js';
 import { initialAppState, type AppState } from '../../source/app/state/app-state.js';
-import type { Env } from '../../source/app/state/screen-models.js';
+import { pageOf, type Env } from '../../source/app/state/screen-models.js';
 import type { Effect } from '../../source/app/state/effects.js';
 import { dispatchKey, keysOf } from '../../source/app/keys/use-key-owner.js';
 import { chosenSpecs } from '../../source/app/state/family-picker.js';
@@ -50,6 +50,22 @@ describe('settings kept across screen switches (issue 9 §2)', () => {
     expect(s.screen).toBe('improvement');
     expect(chosenSpecs(s.screens.improvement.picker)).toEqual(['pattern:openhermes:7']);
     expect(s.screens.improvement.pickerOpen).toBe(false);
+  });
+
+  it('a family the picker cannot read is refused in the picker, with why; nothing else changes', () => {
+    const store = createStore(initialAppState());
+    type(store, '8f', 'abogus:zz\r');
+    let picker = store.get().screens.improvement.picker;
+    expect(picker.adding).toBe('bogus:zz');
+    expect(picker.error).toMatch(/^unknown family "bogus:zz": give a preset/);
+    expect(chosenSpecs(picker)).toHaveLength(11);
+    // the view is still drawn (no throw), and fixing the text adds the family
+    expect(pageOf('improvement', store.get(), env).view.id).toBe('improvement');
+    type(store, '\u0015', 'pattern:\r');
+    expect(store.get().screens.improvement.picker.error).toMatch(/write pattern:P/);
+    type(store, '\u0015', 'pattern:openhermes:7\r');
+    picker = store.get().screens.improvement.picker;
+    expect([picker.adding, picker.error, chosenSpecs(picker).at(-1)]).toEqual([null, null, 'pattern:openhermes:7']);
   });
 
   it('7 t 60⏎ 4 7 keeps 60; b, v and o stay on their screens', () => {

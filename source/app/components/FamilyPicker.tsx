@@ -13,6 +13,8 @@ export function FamilyPicker(props: { state: PickerState; width: number; height:
     state.adding !== null
       ? `› add: ${state.adding}█   (pattern:P[:params[:range]] e.g. pattern:mistral7b:7, or a base repo org/name)`
       : `${state.cursor === state.items.length ? '›' : ' '} + add a family: a name pattern with params, or a base repo`,
+    // why the family typed was refused (fix it, or Esc)
+    ...(state.adding !== null && state.error ? [`  ✗ ${state.error}`] : []),
   ];
   const start = Math.max(0, Math.min(state.cursor + 1 - Math.floor(props.height / 2), lines.length - props.height));
   return (

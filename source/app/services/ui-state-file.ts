@@ -10,6 +10,7 @@ import { SCREENS, type ScreenId } from '../screens/screen-list.js';
 import { PERIODS, type Period } from '../../views/screen-data.js';
 import { restored } from '../state/leaderboard-state.js';
 import { restoredLineage } from '../state/lineage-state.js';
+import { specProblem } from '../state/family-picker.js';
 
 export const UI_STATE_FILE = 'ui-state.json';
 const VERSION = 1;
@@ -45,8 +46,11 @@ export function parseState(text: string): AppState {
   s.lineage = restoredLineage(s.lineage);
   if (s.lineage.tree && !(s.lineage.tree.expanded instanceof Set)) throw new Error('the lineage entry has no set of expanded nodes');
   s.sizes = { ...s.sizes, prompt: null };
-  s.improvement = { ...s.improvement, picker: { ...s.improvement.picker, adding: null }, pickerOpen: false };
+  s.improvement = { ...s.improvement, picker: { ...s.improvement.picker, adding: null, error: null }, pickerOpen: false };
   if (!Array.isArray(s.improvement.picker.items)) throw new Error('the improvement entry has no families');
+  // a family the view could not read (a hand-edited file) is dropped, not shown as a crash
+  const items = s.improvement.picker.items.filter((i) => isObject(i) && typeof i.spec === 'string' && specProblem(i.spec) === null);
+  if (items.length !== s.improvement.picker.items.length) s.improvement = { ...s.improvement, picker: { ...s.improvement.picker, items, cursor: 0 } };
   const month = /^\d{4}-(0[1-9]|1[0-2])$/;
   const w = data.window;
   const window = isObject(w) && typeof w.from === 'string' && typeof w.to === 'string' && month.test(w.from) && month.test(w.to) && w.from <= w.to ? { from: w.from, to: w.to } : null;
