@@ -11,7 +11,7 @@ import { loadDataset } from '../../source/cache/store.js';
 import type { Dataset } from '../../source/data/model.js';
 import { createStore, type Store } from '../../source/app/state/store.js';
 import { initialAppState, type AppState } from '../../source/app/state/app-state.js';
-import { pageOf, type Env } from '../../source/app/state/screen-models.js';
+import { buildLeaderboardModel, leaderboardFrame, pageOf, type Env } from '../../source/app/state/screen-models.js';
 import type { Effect } from '../../source/app/state/effects.js';
 import { dispatchKey, keysOf } from '../../source/app/keys/use-key-owner.js';
 import { chosenSpecs } from '../../source/app/state/family-picker.js';
@@ -145,10 +145,15 @@ describe('the view stack and the : command line (issue 9 §5, §6)', () => {
   it(':author NAME shows their models on the Leaderboard; Esc returns', () => {
     const store = createStore(initialAppState('overview'));
     type(store, ':author zeta\r');
-    expect(store.get().screens.leaderboard.search).toBe('^zeta/');
+    // the rows Enter on zeta in Authors opens: the 12 repositories credited to zeta (FACTS)
+    expect(store.get().screens.leaderboard.where.map((w) => w.label)).toEqual(['author zeta']);
+    expect(leaderboardFrame(buildLeaderboardModel(dataset), store.get().screens.leaderboard, env.height).count).toBe(FACTS.authors.topRepos);
     expect(whereLine(store.get(), env)).toBe('Overview › Leaderboard › author zeta');
     type(store, ESC);
-    expect([store.get().screen, store.get().screens.leaderboard.search]).toEqual(['overview', '']);
+    expect([store.get().screen, store.get().screens.leaderboard.where]).toEqual(['overview', []]);
+    // someone no repository credits: said, nothing opened
+    type(store, ':author zzzznobody\r');
+    expect([store.get().screen, store.get().message]).toEqual(['overview', expect.stringMatching(/^no repository credits “zzzznobody”/)]);
   });
 });
 

@@ -9,6 +9,8 @@ import { drill } from './view-stack.js';
 import { leaderboardAt } from './leaderboard-handle.js';
 import { lineageAt } from './lineage-handle.js';
 import { restored } from './leaderboard-state.js';
+import { drillTo } from './page-handle.js';
+import type { LeaderboardRow } from '../../views/screen-data.js';
 import { builtLeaderboardModel, lineageModel, type Env } from './screen-models.js';
 import { derivativeTree, scoreNames } from '../../views/screen-data.js';
 import { resolveSortColumn } from '../../views/leaderboard-view.js';
@@ -23,7 +25,7 @@ function candidates(command: LineCommand, env: Env, state: AppState): string[] {
     case 'goto':
       return model ? model.table.rows.map((r) => r.repo) : [];
     case 'author':
-      return model ? [...new Set(model.table.rows.map((r) => r.repo.split('/')[0]!))] : [];
+      return model ? authorNames(model.table.rows, state.screens.authors.owners) : [];
     case 'base': {
       const bases = lineageModel(env.dataset, state.screens.lineage, env.width, env.height, true).bases;
       return bases ? bases.top.map((b) => b.repo) : [];
@@ -67,7 +69,28 @@ export function complete(text: string, state: AppState, env: Env): { text: strin
   return { text: `${command} ${prefix.length >= arg.length ? prefix : arg}`, message: `${matches.length.toLocaleString('en-US')} match: ${shown}${matches.length > 5 ? '  …' : ''}` };
 }
 
-const regexEscape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const names = new WeakMap<readonly LeaderboardRow[], Map<boolean, string[]>>();
+
+/** Every author the table's repositories credit (their commit authors; with `owners`, the
+ *  namespace of a repository without a history), each once, case aside, as first spelled. */
+function authorNames(rows: readonly LeaderboardRow[], owners: boolean): string[] {
+  let byOwners = names.get(rows);
+  if (!byOwners) names.set(rows, (byOwners = new Map()));
+  let list = byOwners.get(owners);
+  if (!list) {
+    const seen = new Map<string, string>();
+    const add = (name: string): void => {
+      const key = name.trim().toLowerCase();
+      if (key !== '' && !seen.has(key)) seen.set(key, name.trim());
+    };
+    for (const r of rows) {
+      if (r.model.activity) for (const a of r.model.activity.authors) add(a);
+      else if (owners && r.repo.includes('/')) add(r.repo.split('/')[0]!);
+    }
+    byOwners.set(owners, (list = [...seen.values()]));
+  }
+  return list;
+}
 
 /** Runs a command line: the state it leads to and the effects to run. */
 export function runLine(text: string, state: AppState, env: Env): Outcome<AppState> {
@@ -87,9 +110,17 @@ export function runLine(text: string, state: AppState, env: Env): Outcome<AppSta
       return { state: drill(state, 'leaderboard', leaderboardAt(state.screens.leaderboard, row.key), row.repo), effects: none };
     }
     case 'author': {
-      const lb = restored(state.screens.leaderboard);
-      const next = { ...lb, cursor: 0, offset: 0, detail: null, panel: null, search: `^${regexEscape(arg)}/` };
-      return { state: drill(state, 'leaderboard', next, `author ${arg}`), effects: none };
+      // the same rows as Enter on the author in Authors: the repositories credited to them by
+      // commit history (§0 "Authors of a repository"; with `o` on Authors, namespace owners
+      // standing in), merges shown
+      const model = builtLeaderboardModel(env.dataset);
+      const owners = state.screens.authors.owners;
+      const name = model ? authorNames(model.table.rows, owners).find((a) => a.toLowerCase() === arg.toLowerCase()) : undefined;
+      if (!model || !name) {
+        const who = owners ? 'a commit author or the namespace owner of a repository without history' : 'a commit author (o on Authors lets namespace owners stand in)';
+        return say(`no repository credits “${arg}” as ${who} — Tab completes`);
+      }
+      return { state: drillTo(state, { where: { column: 'repo', match: { kind: 'author', name, owners }, label: `author ${name}` } }, null), effects: none };
     }
     case 'base': {
       const tree = derivativeTree(env.dataset, arg);

@@ -66,7 +66,7 @@ function walked<S extends PageState>(s: S, by: 'up' | 'down', anchors: readonly 
 
 /** Opens the leaderboard's rows a drill-down names: every model in view (merges shown, flagged
  *  left out, as the analyses count them), within the window of dates when one is set. */
-function drillTo(state: AppState, drill: Drill, window: DateWindow | null): AppState {
+export function drillTo(state: AppState, drill: Drill, window: DateWindow | null): AppState {
   const lb = restored(state.screens.leaderboard);
   const dates = windowOptions(window);
   const filters = { ...DEFAULT_FILTERS, showMerges: true, created: { from: dates.from ?? null, to: dates.to ?? null } };
