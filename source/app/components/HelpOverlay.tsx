@@ -6,6 +6,7 @@ import { bindingsFor, keysLabel, type Binding } from '../keys/keymap.js';
 import type { ScreenId } from '../screens/screen-list.js';
 import { screenTitle } from '../screens/screen-list.js';
 import { fitLine } from './fit-line.js';
+import { helpEntry } from './help-entry.js';
 
 const MODE_TITLE: Record<string, string> = {
   '': 'on the screen',
@@ -32,7 +33,7 @@ export function helpLines(screen: ScreenId, width: number): string[] {
   }
   for (const [mode, list] of groups) {
     lines.push('', MODE_TITLE[mode] ?? mode);
-    for (const b of list) lines.push(fitLine(`  ${keysLabel(b).padEnd(keyWidth)}${b.description}`, width));
+    for (const b of list) lines.push(...helpEntry(keysLabel(b), keyWidth, b.description, width));
   }
   return lines;
 }

@@ -1,7 +1,7 @@
 // The generic explorer's key map (SourceApp, for the source kinds other than the leaderboard):
 // one small table of {command, keys, description}; a screen's panel adds its own, which
 // shadow these. The `?` help is built from it. Key names are keymap.ts keyName's.
-import { fitLine } from '../components/fit-line.js';
+import { helpEntry } from '../components/help-entry.js';
 
 export interface KeyBinding {
   command: string;
@@ -40,9 +40,9 @@ export function sourceHelpLines(title: string, panelKeys: readonly KeyBinding[],
   const keyWidth = Math.max(...all.map((b) => label(b, screens).length)) + 2;
   const lines = [`Keys on ${title} (? or Esc closes)`, ''];
   if (panelKeys.length > 0) {
-    for (const b of panelKeys) lines.push(fitLine(`  ${label(b, screens).padEnd(keyWidth)}${b.description}`, width));
+    for (const b of panelKeys) lines.push(...helpEntry(label(b, screens), keyWidth, b.description, width));
     lines.push('');
   }
-  for (const b of SOURCE_KEYS) lines.push(fitLine(`  ${label(b, screens).padEnd(keyWidth)}${b.description}`, width));
+  for (const b of SOURCE_KEYS) lines.push(...helpEntry(label(b, screens), keyWidth, b.description, width));
   return lines;
 }
