@@ -144,12 +144,12 @@ export const BINDINGS: readonly Binding[] = [
   { command: { type: 'score' }, keys: ['b'], scope: 'sizes', description: 'cycle the score: the average, then each benchmark', hint: 'score' },
   { command: { type: 'apply' }, keys: ['enter'], mode: 'threshold', scope: 'sizes', description: 'threshold: apply it (0–100)' },
   { command: { type: 'cancel' }, keys: ['escape'], mode: 'threshold', scope: 'sizes', description: 'threshold: cancel' },
-  // improvement
+  // improvement (f first: the screen's main key keeps its place in the hint line at 80)
+  { command: { type: 'families' }, keys: ['f'], scope: 'improvement', description: 'pick families: presets, a pattern + params, or a base repo', hint: 'families' },
   { command: { type: 'normalise' }, keys: ['n'], scope: 'improvement', description: 'toggle normalised: each record ÷ ln(1 + n(d)), n(d) the family’s models made up to its day', hint: 'normalise' },
   { command: { type: 'unit' }, keys: ['u'], scope: 'improvement', description: 'toggle points / % of reference', hint: 'unit' },
   { command: { type: 'mode' }, keys: ['m'], scope: 'improvement', description: 'switch how the preset families are formed: lineage / name pattern', hint: 'presets' },
   { command: { type: 'score' }, keys: ['b'], scope: 'improvement', description: 'cycle the score: the average, then each benchmark', hint: 'score' },
-  { command: { type: 'families' }, keys: ['f'], scope: 'improvement', description: 'pick families: presets, a pattern + params, or a base repo', hint: 'families' },
   { command: { type: 'picker-toggle' }, keys: ['space', 'enter'], mode: 'picker', scope: 'improvement', description: 'family picker: switch the family on or off (on "+ add": add one)', hint: 'toggle' },
   { command: { type: 'picker-only' }, keys: ['o'], mode: 'picker', scope: 'improvement', description: 'family picker: only this family', hint: 'only' },
   { command: { type: 'picker-add' }, keys: ['a'], mode: 'picker', scope: 'improvement', description: 'family picker: add a family (pattern:P[:params[:range]] or a base repo org/name)', hint: 'add' },
@@ -246,7 +246,11 @@ export function hintLine(screen: ScreenId, mode: Mode, width = 80, back = false)
   // q goes back when there is somewhere to go back to (a drill-down, a detail, a tree)
   const shown = (b: Binding): string => `${(b.label ?? SHOWN[b.keys[0]!] ?? b.keys[0]!).split(' ')[0]} ${back && b.hint === 'quit' ? 'back' : b.hint}`;
   const hinted = activeBindings(screen, mode).filter((b) => b.hint !== undefined);
-  const items = [...hinted.filter((b) => b.scope === 'global'), ...hinted.filter((b) => b.scope !== 'global')].map(shown);
+  // the app's keys, then the screen's own, then those the time-series screens share (the
+  // window of dates): at 80 columns the screen's own keys are the ones kept
+  const shared = (b: Binding): boolean => typeof b.command !== 'function' && b.command.type.startsWith('window-');
+  const own = hinted.filter((b) => b.scope !== 'global');
+  const items = [...hinted.filter((b) => b.scope === 'global'), ...own.filter((b) => !shared(b)), ...own.filter(shared)].map(shown);
   let line = '';
   for (const item of items) {
     const next = line === '' ? item : `${line} · ${item}`;
