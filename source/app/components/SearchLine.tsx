@@ -21,9 +21,15 @@ export function searchLineText(props: SearchLineProps): string {
   const search = cellText(props.search);
   if (props.editing) {
     const full = props.search.length >= MAX_SEARCH_LENGTH ? `the search is full: at most ${MAX_SEARCH_LENGTH.toLocaleString('en-US')} characters` : null;
-    const rest = `█  ${props.count} · ${full ?? 'Enter keeps · Esc puts back · ";" between searches'}`;
+    // the search keeps at least half the line (or all it needs): the hint after it gives way
+    // first, longest wording to shortest, then the count
+    const want = Math.min(displayWidth(search) + 1, Math.floor(props.width / 2));
+    const rests = full
+      ? [`█  ${props.count} · ${full}`, `█  ${props.count}`, '█']
+      : [`█  ${props.count} · Enter keeps · Esc puts back · ";" between searches`, `█  ${props.count} · Enter keeps · Esc back`, `█  ${props.count}`, '█'];
+    const rest = rests.find((r) => props.width - 1 - displayWidth(r) >= want) ?? '█';
     // the end being typed stays in view: a search wider than its room shows its tail
-    const room = Math.max(8, Math.min(props.width - 1 - displayWidth(rest), props.width - 12));
+    const room = Math.max(8, props.width - 1 - displayWidth(rest));
     return `/${truncateStart(search, room)}${rest}`;
   }
   if (search.trim() !== '') return `search “${search}” · ${props.count} (/ edits, Esc clears)`;
