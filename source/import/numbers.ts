@@ -4,6 +4,4 @@ export function count(value: number): string {
 }
 
 /** `1 row`, `2 rows`. */
-export function plural(value: number, noun: string): string {
-  return `${count(value)} ${noun}${value === 1 ? '' : 's'}`;
-}
+export { plural } from '../render/format-number.js';

@@ -25,6 +25,12 @@ export function formatInteger(n: number | null | undefined): string {
   return formatDecimal(missing(n) ? n : Math.round(n), 0);
 }
 
+/** A count and its noun: `1 family`, `2 families` (`many` for an irregular plural; default
+ *  the noun + s). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatInteger(n)} ${n === 1 ? one : many}`;
+}
+
 /** A share (0–1) as a percentage with a space before the sign: 0.0861 → "8.6 %". */
 export function formatPercent(share: number | null | undefined, digits = 1): string {
   if (missing(share)) return MISSING;

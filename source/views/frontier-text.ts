@@ -9,7 +9,7 @@ export const formatRating = (n: number | null | undefined): string =>
   n === null || n === undefined || !Number.isFinite(n) ? MISSING : Number.isInteger(n) ? String(n) : n.toFixed(1);
 
 /** "1 date", "91 dates". */
-export const plural = (n: number, word: string): string => `${formatInteger(n)} ${word}${n === 1 ? '' : 's'}`;
+export { plural } from '../render/format-number.js';
 
 const days = (n: number): string => `${formatInteger(n)} day${n === 1 ? '' : 's'}`;
 

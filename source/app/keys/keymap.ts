@@ -130,7 +130,7 @@ export const BINDINGS: readonly Binding[] = [
   // types, architectures
   { command: { type: 'share' }, keys: ['v'], scope: 'types', description: 'cycle the bars: counts and shares / counts only / shares only', hint: 'counts/shares' },
   { command: { type: 'score' }, keys: ['b'], scope: 'types', description: 'cycle the score of Fig. 7: the average, then each benchmark', hint: 'score' },
-  { command: { type: 'share' }, keys: ['v'], scope: 'architectures', description: 'cycle the bars: shares and counts / shares only / counts only', hint: 'counts/shares' },
+  { command: { type: 'share' }, keys: ['v'], scope: 'architectures', description: 'cycle the bars: counts and shares / shares only / counts only', hint: 'counts/shares' },
   // the time-series screens' window of dates
   ...(['types', 'architectures', 'sizes', 'improvement'] as const).flatMap((scope): Binding[] => [
     { command: { type: 'window-move', by: -1 }, keys: ['['], scope, description: 'move the window of dates back (half its length)', hint: 'window' },

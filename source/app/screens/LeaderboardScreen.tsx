@@ -3,6 +3,7 @@
 // once per dataset (shared with print through leaderboardTable), queried once per query
 // change, and only the window of rows on screen is formatted and reaches Ink. The state is
 // the store's (state/leaderboard-state.ts); this component only draws it.
+import { plural } from '../../render/format-number.js';
 import React, { useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { ScreenProps } from './screen-props.js';
@@ -154,7 +155,7 @@ function Table(props: ScreenProps & { model: LeaderboardModel }): React.JSX.Elem
   const where = s.where.length > 0 ? ` · ${whereText(s.where)}` : '';
   const marked = s.marks.length > 0 ? ` · ${formatInteger(s.marks.length)} marked (=)` : '';
   const title = fit(cellText(`Leaderboard${where} · ${parts.join(' · ')}${position}${marked}`), width);
-  const more = [table.left > 0 ? `◂ ${table.left} columns` : '', table.right > 0 ? `${table.right} columns ▸` : ''].filter(Boolean).join(' · ');
+  const more = [table.left > 0 ? `◂ ${plural(table.left, 'column')}` : '', table.right > 0 ? `${plural(table.right, 'column')} ▸` : ''].filter(Boolean).join(' · ');
   // search warnings first: they explain a surprising result; then why nothing matched
   const warnings = result.search.warnings;
   const merges = result.notes.find((n) => n.text === 'merges hidden')?.count ?? 0;

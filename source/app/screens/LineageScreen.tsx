@@ -3,6 +3,7 @@
 // grandchildren, … with relation, type, score, date, params and child count. Only the rows on
 // screen are formatted and drawn. The state is the store's (state/lineage-state.ts); this
 // component only draws it.
+import { plural } from '../../render/format-number.js';
 import React, { useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { ScreenProps } from './screen-props.js';
@@ -34,7 +35,7 @@ export function LineageScreen(props: ScreenProps): React.JSX.Element {
   const { bases, tree, table, rows, listed } = model;
   if (s.tree && tree && table) {
     const root = tree.root;
-    const title = `Lineage of ${root.repo} · ${tree.family} · ${formatInteger(root.children.length)} children, ${formatInteger(root.descendants)} derivatives in all · ${formatInteger(rows.length)} rows shown`;
+    const title = `Lineage of ${root.repo} · ${tree.family} · ${plural(root.children.length, 'child', 'children')}, ${formatInteger(root.descendants)} derivatives in all · ${formatInteger(rows.length)} rows shown`;
     return (
       <Box flexDirection="column" width={width} height={height}>
         <Text wrap="truncate">{theme.paint('header', fit(cellText(title), width))}</Text>

@@ -1,5 +1,6 @@
 // What is on screen now, as a View (for copy, export and the status bar's summary) and as a
 // breadcrumb ("Authors › Leaderboard › org/model"): both from the store's state alone. Pure.
+import { plural } from '../../render/format-number.js';
 import type { View } from '../../views/view.js';
 import { querySummary, queryView } from '../../views/leaderboard-query-view.js';
 import { frequencyAsView } from '../../views/frequency-view.js';
@@ -52,7 +53,7 @@ export function whereLine(state: AppState, env: Env): string {
     const title = builtLeaderboardModel(env.dataset)?.table.columns.find((c) => c.id === id)?.title ?? id;
     here += `${within.map((l) => ` › ${l}`).join('')} › frequency of ${title}`;
   }
-  else if (screen === 'leaderboard' && screens.leaderboard.compare) here += ` › compare ${screens.leaderboard.marks.length} models`;
+  else if (screen === 'leaderboard' && screens.leaderboard.compare) here += ` › compare ${plural(screens.leaderboard.marks.length, 'model')}`;
   else if (screen === 'leaderboard' && screens.leaderboard.picker) here += ' › columns'; else if (screen === 'lineage' && screens.lineage.tree) here += ` › tree of ${screens.lineage.tree.base}`;
   else if (screen === 'overview' && screens.overview.details) here += ' › fetch and cache details';
   else if (within.length > 0) here += within.map((l) => ` › ${l}`).join('');

@@ -2,6 +2,7 @@
 // remembered per dataset/table, read by both the key handlers (row counts, room, the row under
 // the cursor) and the screens that draw them, so a key handled before React renders reads the
 // same facts the next frame shows.
+import { plural } from '../../render/format-number.js';
 import type { Dataset } from '../../data/model.js';
 import type { View, ViewId, ViewOptions } from '../../views/view.js';
 import { defaultMode } from '../../views/view-options.js';
@@ -348,7 +349,7 @@ function headerLines(screen: PageScreen, screens: ScreenStates, env: Env): strin
       const mode = s.mode ?? defaultMode(env.dataset);
       const unit = s.normalised ? 'normalised by ln(1 + n(d))' : s.percent ? '% of the reference score' : 'score points';
       const formed = mode === 'lineage' ? 'presets by lineage' : 'presets by name pattern';
-      return [`${chosenSpecs(s.picker).length} families · ${formed} (m) · ${unit} (n, u) · ${scoreText(s.score)} · f: families`];
+      return [`${plural(chosenSpecs(s.picker).length, 'family', 'families')} · ${formed} (m) · ${unit} (n, u) · ${scoreText(s.score)} · f: families`];
     }
   }
 }
