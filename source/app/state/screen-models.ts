@@ -322,7 +322,7 @@ function headerOf(screen: PageScreen, screens: ScreenStates, env: Env, window: D
 }
 
 function headerLines(screen: PageScreen, screens: ScreenStates, env: Env): string[] {
-  const period = `period: ${env.period} (p: day / week / month)`;
+  const period = `period: ${env.period} (p)`;
   switch (screen) {
     case 'overview':
       return [
@@ -342,7 +342,8 @@ function headerLines(screen: PageScreen, screens: ScreenStates, env: Env): strin
       const s = screens.sizes;
       const threshold = s.threshold ?? DEFAULT_SCORE_THRESHOLD[env.dataset.generation];
       if (s.prompt !== null) return [`score threshold (now ${threshold}; 0–100, Enter applies, Esc cancels): ${s.prompt}█`];
-      return [`${scoreText(s.score)} · threshold for "params needed": ${threshold} (t: change)${s.error ? ` — ${s.error}` : ''}`];
+      // why the value typed was refused comes first: it is what the line is for now
+      return [`${s.error ? `${s.error} · ` : ''}${scoreText(s.score)} · threshold for "params needed": ${threshold} (t: change)`];
     }
     case 'improvement': {
       const s = screens.improvement;
