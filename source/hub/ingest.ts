@@ -188,6 +188,9 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
   manifest.ingestSeconds = (Date.now() - started) / 1000;
   await rename(tempPath, finalPath);
   await rm(`${finalPath}.wal`, { force: true });
+  // what checkStoreFile compares the file with (a store cut short or overwritten is found by
+  // its size before DuckDB is loaded)
+  manifest.storeBytes = await storeBytes(storeDir);
   await writeManifest(join(storeDir, MANIFEST_NAME), manifest);
   return manifest;
 }
