@@ -3,7 +3,7 @@
 // peak RSS ≤ 400 MB), statement by statement: each SQL statement's seconds, the RSS after it and
 // the peak RSS while it ran (VmHWM from /proc, reset before each statement via clear_refs), and
 // the steps between (the walk in JS). A script, not a timed test; notes the load average.
-// usage: bench/hub/ingest-profile.mjs --file models.parquet [--memory 140MB] [--threads 2] [--slice N]
+// usage: bench/hub/ingest-profile.mjs --file models.parquet [--memory 140MB] [--threads 2] [--slice N] [--keep DIR]
 import { parseArgs } from 'node:util';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
-const { values } = parseArgs({ options: { file: { type: 'string' }, memory: { type: 'string' }, threads: { type: 'string' }, slice: { type: 'string' } } });
+const { values } = parseArgs({ options: { file: { type: 'string' }, memory: { type: 'string' }, threads: { type: 'string' }, slice: { type: 'string' }, keep: { type: 'string' } } });
 const out = join(root, '.tmp/bench-hub');
 await build({ stdin: { contents: "export { ingestSnapshot } from './source/hub/ingest.ts';", resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: join(out, 'ingest.mjs'), logLevel: 'warning' });
 const { ingestSnapshot } = await import(join(out, 'ingest.mjs'));
@@ -25,7 +25,7 @@ const status = () => {
 };
 const reset = () => { try { writeFileSync('/proc/self/clear_refs', '5'); } catch { /* not Linux */ } };
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
-const dir = await mkdtemp(join(tmpdir(), 'hub-ingest-profile-'));
+const dir = values.keep ? resolve(values.keep) : await mkdtemp(join(tmpdir(), 'hub-ingest-profile-'));
 let mark = Date.now();
 let peakAll = 0;
 const lines = [];
@@ -53,5 +53,5 @@ try {
   peakAll = Math.max(peakAll, s.hwm);
   console.log(`\ningest ${((Date.now() - t0) / 1000).toFixed(1)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, peak RSS ${peakAll.toFixed(0)} MB, rows ${manifest.rows}, load ${loadBefore} → ${load()}`);
 } finally {
-  await rm(dir, { recursive: true, force: true });
+  if (!values.keep) await rm(dir, { recursive: true, force: true });
 }

@@ -50,6 +50,32 @@ export const INGEST_MEMORY_LIMIT = '140MB';
 /** Rows per slice of pass 2 (the joins hold one slice of the walk's answers at a time). */
 export const PASS2_SLICE = 500_000;
 
+/** Pass 2's slices [from, to) of about `target` rows, cut at the file's row-group starts: a
+ *  slice that ended inside a row group would make the next read and decode that row group again
+ *  (hub-stats: ~124 k rows per group, so 500 k-row slices cut mid-group re-read six groups; cut
+ *  at group starts, a slice is four whole groups).
+ *  A file with one row group, or slices smaller than its groups (the tests), cuts at `target`. */
+export async function passTwoSlices(duck: Duck, path: string, fileRows: number, target: number): Promise<Array<[number, number]>> {
+  const size = Math.max(1, target);
+  const groups = await duck.all(`SELECT row_group_id AS g, any_value(row_group_num_rows) AS n FROM parquet_metadata(${sqlString(path)}) GROUP BY 1 ORDER BY 1`);
+  const starts: number[] = [];
+  let at = 0;
+  for (const g of groups) {
+    starts.push(at);
+    at += Number(g.n);
+  }
+  const cuts: number[] = [0];
+  if (at === fileRows && groups.length > 1 && Number(groups[0]?.n) <= size) {
+    // a new slice where the next group would take this one past `target`
+    for (let i = 1; i < starts.length; i += 1) if (starts[i]! + Number(groups[i]!.n) - cuts.at(-1)! > size) cuts.push(starts[i]!);
+  } else {
+    for (let from = size; from < fileRows; from += size) cuts.push(from);
+  }
+  const slices: Array<[number, number]> = [];
+  for (let i = 0; i < cuts.length; i += 1) slices.push([cuts[i]!, i + 1 < cuts.length ? cuts[i + 1]! : Math.max(fileRows, cuts[i]! + 1)]);
+  return slices;
+}
+
 /** The leaf paths of a parquet file's columns, as DuckDB sees them (footer only). */
 export async function parquetLeafPaths(duck: Duck, path: string): Promise<string[]> {
   const rows = await duck.all(`SELECT DISTINCT path_in_schema AS p FROM parquet_metadata(${sqlString(path)})`);
@@ -115,23 +141,25 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     await duck.exec(rootInfoSql());
 
     step('writing the store');
-    // From here on one thread: sorting 3.1 M ids on two threads peaks over 400 MB of RSS, and
-    // the wide read in the file's order, with two threads' scans, string and write buffers beside
-    // the walk's join tables, does not fit the memory limit (measured on 3.1 M rows: out of
-    // memory at 200 MB; at 260 MB a peak RSS of 680 MB); the CPU time is the same.
-    await duck.exec('SET threads = 1');
+    // Threads per phase (issue 10: ingest ≤ 60 s and peak RSS ≤ 400 MB; measured by
+    // bench/hub/ingest-profile.mjs on 3.1 M rows): the id sort and everything after pass 2 run
+    // on both threads (the sort's peak RSS is no higher than on one — 320 MB — and the summaries'
+    // aggregates peak lower, 340 vs 370–386 MB, in half the time); pass 2 alone runs on one: the
+    // wide read in the file's order on two threads does not fit the memory limit (out of memory
+    // at 140 MB; at 200 MB a peak RSS of 398 MB, more CPU, and the batched write's flush deferred
+    // to the end).
     await duck.exec(`ATTACH ${sqlString(tempPath)} AS out`);
     // the sorted ids first: then pass 1's rows are no longer needed, and their memory goes
     await duck.exec(IDS_SQL);
     await duck.exec('DROP TABLE nodes');
+    await duck.exec('SET threads = 1');
     await duck.exec('SET preserve_insertion_order = true');
-    const sliceRows = Math.max(1, options.sliceRows ?? PASS2_SLICE);
-    for (let from = 0; from < Math.max(fileRows, 1); from += sliceRows) {
-      const to = Math.max(Math.min(fileRows, from + sliceRows), from + 1);
+    for (const [from, to] of await passTwoSlices(duck, parquetPath, fileRows, options.sliceRows ?? PASS2_SLICE)) {
       const select = modelsSliceSql(modelRowsSql(parquetRowsSql(file, projection, [from, to]), tagFallback), LLM_PIPELINES, duplicates > 0, from, to);
       await duck.exec(from === 0 ? `CREATE TABLE out.models AS ${select}` : `INSERT INTO out.models ${select}`);
     }
     await duck.exec('SET preserve_insertion_order = false');
+    await duck.exec(`SET threads = ${options.threads ?? 2}`);
     for (const sql of storeTableStatements()) await duck.exec(sql);
     for (const table of ['edges', 'lin', 'ancestors0', 'root_info']) await duck.exec(`DROP TABLE ${table}`);
     step('summaries for the views');
