@@ -152,11 +152,12 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     step('writing the store');
     // Threads per phase (issue 10: ingest ≤ 60 s and peak RSS ≤ 400 MB; measured by
     // bench/hub/ingest-profile.mjs on 3.1 M rows): the id sort and everything after pass 2 run
-    // on both threads (the sort's peak RSS is no higher than on one — 320 MB — and the summaries'
-    // aggregates peak lower, 340 vs 370–386 MB, in half the time); pass 2 alone runs on one: the
-    // wide read in the file's order on two threads does not fit the memory limit (out of memory
-    // at 140 MB; at 200 MB a peak RSS of 398 MB, more CPU, and the batched write's flush deferred
-    // to the end).
+    // on both threads (at a 140 MB limit the sort's peak RSS was no higher than on one, 320–365
+    // MB, and the summaries' aggregates peaked lower, 340 vs 370–386 MB, in about half the time:
+    // the id sort 4.8 → 2.7 s, author_stats 2.6 → 1.6 s); pass 2 alone runs on one: the wide
+    // read in the file's order on two threads does not fit the limit (out of memory at 140 MB,
+    // with or without preserve_insertion_order; at 200 MB peaks of 361–398 MB, more CPU, and
+    // 5–8 s of the write deferred to the last slice and the DETACH).
     await duck.exec(`ATTACH ${sqlString(tempPath)} AS out`);
     // the sorted ids first: then pass 1's rows are no longer needed, and their memory goes
     await duck.exec(IDS_SQL);
