@@ -12,6 +12,8 @@
 // ingest loses nothing already cached.
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { DataError } from '../data/errors.js';
 import { Duck, sqlString } from './duck.js';
 import { HUB_FIELDS, SKIPPED_FIELDS, planProblem, type ColumnPlan } from './columns.js';
@@ -42,13 +44,41 @@ export interface IngestOptions {
   sliceRows?: number;
 }
 
-/** DuckDB's memory limit for the build: with the process's own ~100 MB, the walk's typed arrays
- *  and what the allocator keeps, it holds the ingest under issue 10's 400 MB peak RSS
- *  (bench/hub). What exceeds it spills to a folder beside the store. */
-export const INGEST_MEMORY_LIMIT = '140MB';
+/** DuckDB's memory limit for the build: with the process's own ~100 MB and what the allocator
+ *  keeps, it holds the ingest under issue 10's 400 MB peak RSS (bench/hub: the RSS rises by
+ *  about three times what the limit does — 140 MB peaked at 334–386 MB, 120 MB at 296–319 MB —
+ *  at the same CPU time within the machine's noise: 49.2 vs 53.8 s at load 3.5). What exceeds
+ *  it spills to a folder beside the store. */
+export const INGEST_MEMORY_LIMIT = '120MB';
 
 /** Rows per slice of pass 2 (the joins hold one slice of the walk's answers at a time). */
 export const PASS2_SLICE = 500_000;
+
+/** Pass 2's slices [from, to) of about `target` rows, cut at the file's row-group starts: a
+ *  slice that ended inside a row group would make the next read and decode that row group again
+ *  (hub-stats: ~124 k rows per group, so 500 k-row slices cut mid-group re-read six groups; cut
+ *  at group starts, a slice is four whole groups).
+ *  A file with one row group, or slices smaller than its groups (the tests), cuts at `target`. */
+export async function passTwoSlices(duck: Duck, path: string, fileRows: number, target: number): Promise<Array<[number, number]>> {
+  const size = Math.max(1, target);
+  const groups = await duck.all(`SELECT row_group_id AS g, any_value(row_group_num_rows) AS n FROM parquet_metadata(${sqlString(path)}) GROUP BY 1 ORDER BY 1`);
+  const starts: number[] = [];
+  let at = 0;
+  for (const g of groups) {
+    starts.push(at);
+    at += Number(g.n);
+  }
+  const cuts: number[] = [0];
+  if (at === fileRows && groups.length > 1 && Number(groups[0]?.n) <= size) {
+    // a new slice where the next group would take this one past `target`
+    for (let i = 1; i < starts.length; i += 1) if (starts[i]! + Number(groups[i]!.n) - cuts.at(-1)! > size) cuts.push(starts[i]!);
+  } else {
+    for (let from = size; from < fileRows; from += size) cuts.push(from);
+  }
+  const slices: Array<[number, number]> = [];
+  for (let i = 0; i < cuts.length; i += 1) slices.push([cuts[i]!, i + 1 < cuts.length ? cuts[i + 1]! : Math.max(fileRows, cuts[i]! + 1)]);
+  return slices;
+}
 
 /** The leaf paths of a parquet file's columns, as DuckDB sees them (footer only). */
 export async function parquetLeafPaths(duck: Duck, path: string): Promise<string[]> {
@@ -70,6 +100,8 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     await rm(spill, { recursive: true, force: true });
   };
   await cleanup();
+  // what the caller left (a fetch's response buffers) goes before the build's peak
+  collectGarbage();
   const opened = await Duck.open(':memory:', { memoryLimit: options.memoryLimit ?? INGEST_MEMORY_LIMIT, threads: options.threads ?? 2, tempDirectory: spill });
   const duck = options.onTiming ? timedDuck(opened, options.onTiming) : opened;
   let manifest: HubManifest;
@@ -112,26 +144,32 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     step('lineage: roots, cycles, virtual parents, families');
     for (const sql of edgeStatements(fileRows)) await duck.exec(sql);
     const walked = await walkLineage(duck);
+    // the walk's typed arrays (~30 MB on 3.1 M rows) are garbage now, but a small JS heap never
+    // makes V8 collect them: they stayed in the RSS through the rest of the build (bench/hub)
+    collectGarbage();
     await duck.exec(rootInfoSql());
 
     step('writing the store');
-    // From here on one thread: sorting 3.1 M ids on two threads peaks over 400 MB of RSS, and
-    // the wide read in the file's order, with two threads' scans, string and write buffers beside
-    // the walk's join tables, does not fit the memory limit (measured on 3.1 M rows: out of
-    // memory at 200 MB; at 260 MB a peak RSS of 680 MB); the CPU time is the same.
-    await duck.exec('SET threads = 1');
+    // Threads per phase (issue 10: ingest ≤ 60 s and peak RSS ≤ 400 MB; measured by
+    // bench/hub/ingest-profile.mjs on 3.1 M rows): the id sort and everything after pass 2 run
+    // on both threads (at a 140 MB limit the sort's peak RSS was no higher than on one, 320–365
+    // MB, and the summaries' aggregates peaked lower, 340 vs 370–386 MB, in about half the time:
+    // the id sort 4.8 → 2.7 s, author_stats 2.6 → 1.6 s); pass 2 alone runs on one: the wide
+    // read in the file's order on two threads does not fit the limit (out of memory at 140 MB,
+    // with or without preserve_insertion_order; at 200 MB peaks of 361–398 MB, more CPU, and
+    // 5–8 s of the write deferred to the last slice and the DETACH).
     await duck.exec(`ATTACH ${sqlString(tempPath)} AS out`);
     // the sorted ids first: then pass 1's rows are no longer needed, and their memory goes
     await duck.exec(IDS_SQL);
     await duck.exec('DROP TABLE nodes');
+    await duck.exec('SET threads = 1');
     await duck.exec('SET preserve_insertion_order = true');
-    const sliceRows = Math.max(1, options.sliceRows ?? PASS2_SLICE);
-    for (let from = 0; from < Math.max(fileRows, 1); from += sliceRows) {
-      const to = Math.max(Math.min(fileRows, from + sliceRows), from + 1);
+    for (const [from, to] of await passTwoSlices(duck, parquetPath, fileRows, options.sliceRows ?? PASS2_SLICE)) {
       const select = modelsSliceSql(modelRowsSql(parquetRowsSql(file, projection, [from, to]), tagFallback), LLM_PIPELINES, duplicates > 0, from, to);
       await duck.exec(from === 0 ? `CREATE TABLE out.models AS ${select}` : `INSERT INTO out.models ${select}`);
     }
     await duck.exec('SET preserve_insertion_order = false');
+    await duck.exec(`SET threads = ${options.threads ?? 2}`);
     for (const sql of storeTableStatements()) await duck.exec(sql);
     for (const table of ['edges', 'lin', 'ancestors0', 'root_info']) await duck.exec(`DROP TABLE ${table}`);
     step('summaries for the views');
@@ -188,6 +226,9 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
   manifest.ingestSeconds = (Date.now() - started) / 1000;
   await rename(tempPath, finalPath);
   await rm(`${finalPath}.wal`, { force: true });
+  // what checkStoreFile compares the file with (a store cut short or overwritten is found by
+  // its size before DuckDB is loaded)
+  manifest.storeBytes = await storeBytes(storeDir);
   await writeManifest(join(storeDir, MANIFEST_NAME), manifest);
   return manifest;
 }
@@ -252,6 +293,17 @@ async function walkLineage(duck: Duck): Promise<{ pairs: number }> {
     ancestors.close();
   }
   return { pairs: ancestors.rows };
+}
+
+/** A full V8 collection now (issue 10's bound is the process's peak RSS: dead ArrayBuffers and
+ *  the fetch's buffers count until V8 collects them, and with a small heap it does not). */
+function collectGarbage(): void {
+  try {
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+  } catch {
+    // best effort: without it the memory goes at V8's next major collection
+  }
 }
 
 function timedDuck(duck: Duck, onTiming: (statement: string, seconds: number) => void): Duck {

@@ -2,8 +2,9 @@
 // holds (issue 10 "Store": dataset, sha, file size, columns read, rows, fetched-at, coverage per
 // field). Written atomically (temp file + rename); a reader never sees half of one. The lead folds
 // it into the cache's meta when the source registry lands.
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, writeFile } from 'node:fs/promises';
 import { DataError } from '../data/errors.js';
+import { HUBSCOPE } from '../text/command.js';
 
 /** 2: the store of the two-pass ingest (ids, ancestors and the summary tables; models without
  *  key, parents and created). A store of version 1 is refused with a line saying to fetch again. */
@@ -38,6 +39,8 @@ export interface HubManifest {
   ancestorPairs?: number;
   /** Seconds spent reading the file into the store. */
   ingestSeconds: number;
+  /** The size of hub.duckdb as the ingest wrote it (checkStoreFile; absent in older manifests). */
+  storeBytes?: number;
 }
 
 export const MANIFEST_NAME = 'manifest.json';
@@ -60,6 +63,44 @@ export interface HistoryManifest {
 }
 
 export const STORE_NAME = 'hub.duckdb';
+
+/** A DuckDB file starts with a checksum (8 bytes) and the magic bytes "DUCK"; its three headers
+ *  take 12 KB before the first block. */
+const DUCK_MAGIC_AT = 8;
+const DUCK_HEADERS = 3 * 4096;
+
+/** The one line for a damaged store (issue 10's rule: bad input → one-line error, non-zero exit,
+ *  nothing cached lost — the file is left as it is, for the next fetch or import to replace). */
+export function damagedStoreMessage(path: string, dataset: string, why: string): string {
+  return `${path}: the Hub snapshot store is damaged (${why}); fetch or import the snapshot again (${HUBSCOPE} fetch --dataset ${dataset}); left untouched`;
+}
+
+/** A cheap check of the store file without loading DuckDB (the explorer's first frame reads only
+ *  the manifest; a damaged store must stop it before that frame, not inside a view): the file is
+ *  there, says "DUCK" where DuckDB's header does, and has the size the ingest wrote
+ *  (`storeBytes`, when the manifest records it). A block damaged in place passes this and is
+ *  found by DuckDB's checksums when read (HubStore turns that into the same line). */
+export async function checkStoreFile(path: string, manifest: HubManifest): Promise<void> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new DataError(damagedStoreMessage(path, manifest.dataset, `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`));
+  }
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(DUCK_MAGIC_AT + 4);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    if (size < DUCK_HEADERS || bytesRead < head.length || head.toString('latin1', DUCK_MAGIC_AT) !== 'DUCK') {
+      throw new DataError(damagedStoreMessage(path, manifest.dataset, 'not a DuckDB database file'));
+    }
+    if (typeof manifest.storeBytes === 'number' && size !== manifest.storeBytes) {
+      throw new DataError(damagedStoreMessage(path, manifest.dataset, `${size} bytes where the ingest wrote ${manifest.storeBytes}`));
+    }
+  } finally {
+    await handle.close();
+  }
+}
 
 export async function readManifest(path: string): Promise<HubManifest | null> {
   let text: string;

@@ -22,20 +22,33 @@ export function familyCaseSql(c = 'c'): string {
   return `CASE WHEN ${c} IS NULL OR lower(${c}) IN ('', '?', 'unknown', 'none', 'null') THEN NULL ${cases} ELSE coalesce(${stem}, ${lit(UNKNOWN_FAMILY)}) END`;
 }
 
-/** Billions of parameters from a size in a repository name (analyses.md §6 params: "a size in
- *  the name, 8x7B → total"): `8x7B` → 56, `8x101M` → 0.808, `235B-A22B` → 235, `7B` → 7,
- *  `135M` → 0.135. NULL when the name holds none. */
-export function nameParamsSql(nameExpr: string): string {
-  const moe = `regexp_extract(${nameExpr}, '(?:^|[-_ ])(\\d+)x(\\d+(?:\\.\\d+)?)[bB](?:$|[-_. ])', ['n', 'b'])`;
-  // the same form in millions: `8x101M` → 0.808, `4x400M` → 1.6
-  const moeM = `regexp_extract(${nameExpr}, '(?:^|[-_ ])(\\d+)x(\\d+(?:\\.\\d+)?)[mM](?:$|[-_. ])', ['n', 'm'])`;
-  const billions = `regexp_extract(${nameExpr}, '(?:^|[-_ ])(\\d+(?:\\.\\d+)?)[bB](?:$|[-_. ])', 1)`;
-  const millions = `regexp_extract(${nameExpr}, '(?:^|[-_ ])(\\d+(?:\\.\\d+)?)[mM](?:$|[-_. ])', 1)`;
+/** A size in a repository name (analyses.md §6 "Params", the last resort; "8x7B → total"):
+ *  `8x7B` → 56, `8x101M` → 0.808, `235B-A22B` → 235, `7B` → 7, `135M` → 0.135 — a mixture
+ *  first (in billions, then in millions), then billions, then millions.
+ *  nameSizeColumnsSql reads the four patterns once each, as columns (a CASE that names a regex
+ *  result twice evaluates it twice), and only for a name with a digit before b or m, which every
+ *  match has; nameParamsSql turns the columns into billions (NULL when the name holds none). */
+const SIZE_MOE = "'(?:^|[-_ ])(\\d+)x(\\d+(?:\\.\\d+)?)[bB](?:$|[-_. ])'";
+const SIZE_MOE_M = "'(?:^|[-_ ])(\\d+)x(\\d+(?:\\.\\d+)?)[mM](?:$|[-_. ])'";
+const SIZE_B = "'(?:^|[-_ ])(\\d+(?:\\.\\d+)?)[bB](?:$|[-_. ])'";
+const SIZE_M = "'(?:^|[-_ ])(\\d+(?:\\.\\d+)?)[mM](?:$|[-_. ])'";
+
+/** The name to look for a size in: `nameExpr` when `when` holds and it has a digit before b/m. */
+export function sizeCandidateSql(nameExpr: string, when: string): string {
+  return `CASE WHEN ${when} AND regexp_matches(${nameExpr}, '[0-9][bBmM]') THEN ${nameExpr} END`;
+}
+
+/** The four pattern columns over the candidate column `c` (NULL stays NULL). */
+export function nameSizeColumnsSql(c: string): string {
+  return `regexp_extract(${c}, ${SIZE_MOE}, ['n', 'b']) AS size_moe, regexp_extract(${c}, ${SIZE_MOE_M}, ['n', 'm']) AS size_moe_m, regexp_extract(${c}, ${SIZE_B}, 1) AS size_b, regexp_extract(${c}, ${SIZE_M}, 1) AS size_m`;
+}
+
+export function nameParamsSql(): string {
   return `(CASE
-    WHEN ${moe}.n <> '' THEN TRY_CAST(${moe}.n AS DOUBLE) * TRY_CAST(${moe}.b AS DOUBLE)
-    WHEN ${moeM}.n <> '' THEN TRY_CAST(${moeM}.n AS DOUBLE) * TRY_CAST(${moeM}.m AS DOUBLE) / 1000
-    WHEN ${billions} <> '' THEN TRY_CAST(${billions} AS DOUBLE)
-    WHEN ${millions} <> '' THEN TRY_CAST(${millions} AS DOUBLE) / 1000
+    WHEN size_moe.n <> '' THEN TRY_CAST(size_moe.n AS DOUBLE) * TRY_CAST(size_moe.b AS DOUBLE)
+    WHEN size_moe_m.n <> '' THEN TRY_CAST(size_moe_m.n AS DOUBLE) * TRY_CAST(size_moe_m.m AS DOUBLE) / 1000
+    WHEN size_b <> '' THEN TRY_CAST(size_b AS DOUBLE)
+    WHEN size_m <> '' THEN TRY_CAST(size_m AS DOUBLE) / 1000
     ELSE NULL END)`;
 }
 
@@ -135,6 +148,10 @@ export function modelRowsSql(source: string, tagFallback: boolean): string {
       CASE WHEN st_total > 0 THEN 'safetensors' WHEN gguf_total > 0 THEN 'gguf' WHEN name_params > 0 THEN 'name' END AS params_method,
       CASE WHEN st_total > 0 THEN st_total / 1e9 WHEN gguf_total > 0 THEN gguf_total / 1e9 WHEN name_params > 0 THEN name_params END AS params
     FROM (
+    SELECT * EXCLUDE (size_moe, size_moe_m, size_b, size_m), ${nameParamsSql()} AS name_params
+    FROM (
+    SELECT * EXCLUDE (size_name), ${nameSizeColumnsSql('size_name')}
+    FROM (
       SELECT
         rid,
         id,
@@ -145,11 +162,11 @@ export function modelRowsSql(source: string, tagFallback: boolean): string {
         ${tagFallback ? TAG_RELATION : 'lower(bm_relation)'} AS rel0,
         list_transform(list_filter(coalesce(tags, []), t -> starts_with(t, 'license:')), t -> lower(t[9:]))[1] AS license,
         list_contains(coalesce(tags, []), 'merge') AS merge_tag,
-        CASE WHEN st_total > 0 OR gguf_total > 0 THEN NULL ELSE ${nameParamsSql(name)} END AS name_params,
+        ${sizeCandidateSql(name, 'NOT (coalesce(st_total > 0, false) OR coalesce(gguf_total > 0, false))')} AS size_name,
         CASE WHEN st_total < 1e14 THEN st_total END AS st_total,
         CASE WHEN gguf_total < 1e14 THEN gguf_total END AS gguf_total,
         ${ARCH} AS arch,
         CASE WHEN config_arch IS NOT NULL THEN 'config' WHEN model_type IS NOT NULL THEN 'model_type' WHEN gguf_arch IS NOT NULL THEN 'gguf' END AS arch_source
       FROM (${source})
-    )`;
+    )))`;
 }

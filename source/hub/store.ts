@@ -7,8 +7,11 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import { DataError } from '../data/errors.js';
 import { Duck, sqlString, type Row } from './duck.js';
 import { HISTORY_MANIFEST, HISTORY_NAME, HISTORY_VERSION, type HistoryManifest } from './history.js';
-import { HUB_MANIFEST_VERSION, MANIFEST_NAME, STORE_NAME, readJson, readManifest, type HubManifest } from './manifest.js';
+import { HUB_MANIFEST_VERSION, MANIFEST_NAME, STORE_NAME, checkStoreFile, damagedStoreMessage, readJson, readManifest, type HubManifest } from './manifest.js';
 import { HUBSCOPE } from '../text/command.js';
+
+/** DuckDB's words for a file that is not (or no longer) a whole database. */
+const DAMAGED = /not a valid DuckDB database file|Corrupt database file|Could not read enough bytes|checksum|database file .* is too small/i;
 
 export class HubStore {
   private readonly memo = new Map<string, Promise<unknown>>();
@@ -40,11 +43,14 @@ export class HubStore {
     if (manifest.version < HUB_MANIFEST_VERSION) {
       throw new DataError(`${dir}: the Hub snapshot store was written by an older hubscope (store version ${manifest.version}); fetch or import the snapshot again`);
     }
+    const path = join(dir, STORE_NAME);
+    await checkStoreFile(path, manifest);
     let duck: Duck;
     try {
-      duck = await Duck.open(join(dir, STORE_NAME), { readOnly: true, threads: options.threads ?? 2, memoryLimit: options.memoryLimit ?? '256MB' });
+      duck = await Duck.open(path, { readOnly: true, threads: options.threads ?? 2, memoryLimit: options.memoryLimit ?? '256MB' });
     } catch (error) {
-      throw new DataError(`${join(dir, STORE_NAME)}: cannot open the Hub snapshot store (${(error as Error).message.split('\n')[0]}); left untouched`);
+      const message = (error as Error).message.split('\n')[0] ?? '';
+      throw new DataError(DAMAGED.test(message) ? damagedStoreMessage(path, manifest.dataset, message) : `${path}: cannot open the Hub snapshot store (${message}); left untouched`);
     }
     const history = await readJson<HistoryManifest>(join(dir, HISTORY_MANIFEST)).catch(() => null);
     if (history && history.version === HISTORY_VERSION) {
@@ -58,9 +64,16 @@ export class HubStore {
     return new HubStore(dir, manifest, duck);
   }
 
-  /** Rows of a query (not memoised). */
-  all(sql: string, values: readonly DuckDBValue[] = []): Promise<Row[]> {
-    return this.duck.all(sql, values);
+  /** Rows of a query (not memoised). A block whose checksum fails (damaged in place: the open
+   *  and checkStoreFile cannot see it) is the damaged-store line, not an unexpected error. */
+  async all(sql: string, values: readonly DuckDBValue[] = []): Promise<Row[]> {
+    try {
+      return await this.duck.all(sql, values);
+    } catch (error) {
+      const message = (error as Error).message.split('\n')[0] ?? '';
+      if (DAMAGED.test(message)) throw new DataError(damagedStoreMessage(join(this.dir, STORE_NAME), this.manifest.dataset, message));
+      throw error;
+    }
   }
 
   /** The result of `compute` for `key`, computed once per store. */

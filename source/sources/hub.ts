@@ -15,7 +15,7 @@ import type { CacheStore } from '../cache/store.js';
 import type { FetchEvent } from '../fetch/events.js';
 import type { HubProgress } from '../fetch/hub-projected-copy.js';
 import { fmt, megabytes } from '../fetch/progress-view.js';
-import { HUB_DATASET, HUB_MANIFEST_VERSION, MANIFEST_NAME, STORE_NAME, readManifest, type HubManifest } from '../hub/manifest.js';
+import { HUB_DATASET, HUB_MANIFEST_VERSION, MANIFEST_NAME, STORE_NAME, checkStoreFile, readManifest, type HubManifest } from '../hub/manifest.js';
 import type { HubStore } from '../hub/store.js';
 import type { HubViewOptions } from '../views/hub-registry.js';
 import { HUB_VIEW_IDS, snapshotLabel, type HubViewId } from '../views/hub-view-common.js';
@@ -226,6 +226,9 @@ export const hubSource: SourceKind<HubData> = {
       // a store of an older hubscope: opened now, so its one-line error stops the explorer
       // before the first frame, as without firstFrame
       if (manifest.version < HUB_MANIFEST_VERSION) await (await import('../hub/store.js')).HubStore.open(dir);
+      // a damaged store (not a DuckDB file, or not the size the ingest wrote) stops the explorer
+      // here too, with the one line print gives, never an error inside the first view
+      await checkStoreFile(join(dir, STORE_NAME), manifest);
       data = lazyOpen({ ...empty, manifest }, dir);
     } else {
       const { HubStore } = await import('../hub/store.js');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parent, writeSnapshot, type FixtureRow } from './snapshot-fixture.js';
 import { importHubSnapshot } from '../../source/fetch/hub-snapshot.js';
-import { ingestSnapshot } from '../../source/hub/ingest.js';
+import { ingestSnapshot, passTwoSlices } from '../../source/hub/ingest.js';
 import { Duck } from '../../source/hub/duck.js';
 import { HubStore } from '../../source/hub/store.js';
 import { lineageRows, lookupModel } from '../../source/hub/queries-lineage.js';
@@ -73,4 +73,54 @@ describe('pass 2 in slices', () => {
     // row 39's chain: 39 → 34 → 29 → … → 4 (an original)
     expect(x.models.find((m) => m.id === 'ns0/m-39')).toMatchObject({ depth: 7, root: 4, relation: 'finetune' });
   });
+});
+
+describe('pass 2 slices at row-group starts', () => {
+  test('a file of several row groups is cut where a group starts (none read twice), and the store is the one a single pass writes', async () => {
+    // DuckDB's parquet writer closes a row group after each 2,048-row chunk past ROW_GROUP_SIZE
+    const rows: FixtureRow[] = Array.from({ length: 5000 }, (_, i) => ({
+      id: `ns${i % 7}/m-${i}`, author: `ns${i % 7}`, createdAt: '2024-05-01T00:00:00Z', downloads: i % 13, pipeline_tag: i % 3 === 0 ? 'text-generation' : null,
+      baseModels: i >= 100 ? { relation: 'finetune', models: [parent(`ns${(i - 100) % 7}/m-${i - 100}`)] } : null,
+    }));
+    const file = await writeSnapshot(rows, { rowGroupSize: 1000 });
+    const duck = await Duck.open(':memory:');
+    let groups: Array<[number, number]> = [];
+    let slices: Array<[number, number]> = [];
+    try {
+      const meta = await duck.all(`SELECT row_group_id AS g, any_value(row_group_num_rows) AS n FROM parquet_metadata('${file}') GROUP BY 1 ORDER BY 1`);
+      let at = 0;
+      groups = meta.map((m) => [at, (at += Number(m.n))]);
+      slices = await passTwoSlices(duck, file, 5000, 3000);
+    } finally {
+      duck.close();
+    }
+    expect(groups.length).toBeGreaterThan(1);
+    // contiguous, covering every row, each cut at a group's start, none past the target unless one group is
+    expect(slices[0]![0]).toBe(0);
+    expect(slices.at(-1)![1]).toBe(5000);
+    for (let i = 1; i < slices.length; i += 1) expect(slices[i]![0]).toBe(slices[i - 1]![1]);
+    for (const [from, to] of slices) {
+      expect(groups.map(([start]) => start)).toContain(from);
+      const inside = groups.filter(([start]) => start >= from && start < to);
+      expect(to - from <= 3000 || inside.length === 1).toBe(true);
+    }
+    expect(slices.length).toBeGreaterThan(1);
+    const source = { dataset: 'cfahlgren1/hub-stats', file: 'models.parquet', sha: null, origin: `file:${file}`, size: 0, bytesDownloaded: 0, fetchedAt: '2026-01-01T00:00:00Z' };
+    const whole = await mkdtemp(join(tmpdir(), 'hub-ingest-'));
+    const sliced = await mkdtemp(join(tmpdir(), 'hub-ingest-'));
+    await ingestSnapshot(file, whole, source, undefined, { sliceRows: 1_000_000 });
+    await ingestSnapshot(file, sliced, source, undefined, { sliceRows: 3000 });
+    const dump = async (dir: string) => {
+      const store = await Duck.open(join(dir, 'hub.duckdb'), { readOnly: true });
+      try {
+        return await store.all('SELECT * FROM models ORDER BY rid');
+      } finally {
+        store.close();
+      }
+    };
+    const [x, y] = [await dump(whole), await dump(sliced)];
+    expect(y).toEqual(x);
+    expect(x).toHaveLength(5000);
+    expect(x[4999]).toMatchObject({ id: 'ns1/m-4999', depth: 49, relation: 'finetune' });
+  }, 60_000);
 });

@@ -3,7 +3,7 @@
 // that hold none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Duck, sqlString } from '../../source/hub/duck.js';
-import { nameParamsSql } from '../../source/hub/model-sql.js';
+import { nameParamsSql, nameSizeColumnsSql, sizeCandidateSql } from '../../source/hub/model-sql.js';
 
 let duck: Duck;
 beforeAll(async () => {
@@ -24,7 +24,8 @@ const CASES: Array<[string, number | null]> = [
 
 describe('params from the name (§6)', () => {
   it.each(CASES)('%s → %s', async (name, expected) => {
-    const row = await duck.one(`SELECT ${nameParamsSql('n')} AS b FROM (SELECT ${sqlString(name)}::VARCHAR AS n)`);
+    // as the ingest reads it: the candidate name, its size columns, then the billions
+    const row = await duck.one(`SELECT ${nameParamsSql()} AS b FROM (SELECT ${nameSizeColumnsSql('c')} FROM (SELECT ${sizeCandidateSql(sqlString(name), 'true')} AS c))`);
     if (expected === null) expect(row?.b).toBeNull();
     else expect(Number(row?.b)).toBeCloseTo(expected, 9);
   });
