@@ -5,18 +5,16 @@
 // does, on the fake Hub's fixture cache.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
-import { loadDataset } from '../../source/cache/store.js';
 import type { Dataset } from '../../source/data/model.js';
 import { createStore, type Store } from '../../source/app/state/store.js';
 import { initialAppState, type AppState } from '../../source/app/state/app-state.js';
 import { buildLeaderboardModel, leaderboardFrame, pageAnchors, pageLines, pageOf, selectedAnchor, type Env, type PageScreen } from '../../source/app/state/screen-models.js';
 import { dispatchKey, keysOf } from '../../source/app/keys/use-key-owner.js';
 import { whereLine } from '../../source/app/state/current-view.js';
-import { fixtureCache } from '../print/fixture-cache.js';
+import { fixtureEnv, PLAIN } from './state-harness.js';
 import { FACTS } from '../print/fixture-facts.js';
 import type { Block } from '../../source/views/view.js';
 
-const PLAIN = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false } as Key;
 const DOWN = { ...PLAIN, downArrow: true };
 const UP = { ...PLAIN, upArrow: true };
 const ENTER = { ...PLAIN, return: true };
@@ -25,8 +23,8 @@ const ESCAPE = { ...PLAIN, escape: true };
 let dataset: Dataset;
 let env: Env;
 beforeAll(async () => {
-  dataset = await loadDataset(await fixtureCache());
-  env = { dataset, width: 100, height: 26, color: false, now: new Date('2026-11-28T12:00:00Z'), period: 'month', datasets: ['open-llm-leaderboard/contents'] };
+  env = await fixtureEnv({ datasets: ['open-llm-leaderboard/contents'] });
+  dataset = env.dataset;
 }, 60_000);
 
 function press(store: Store<AppState>, key: Key, input = '', times = 1): void {

@@ -5,7 +5,6 @@
 // from the table itself (analysis/frequency.ts, analyses.md §5), not written down.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
-import { loadDataset } from '../../source/cache/store.js';
 import type { Dataset } from '../../source/data/model.js';
 import { createStore, type Store } from '../../source/app/state/store.js';
 import { initialAppState, type AppState } from '../../source/app/state/app-state.js';
@@ -18,16 +17,15 @@ import { parseState, serializeState } from '../../source/app/services/ui-state-f
 import { matches } from '../../source/views/frequency-view.js';
 import { dataMonths } from '../../source/views/date-window.js';
 import { writeText } from '../../source/views/write-text.js';
-import { fixtureCache } from '../print/fixture-cache.js';
+import { fixtureEnv, PLAIN } from './state-harness.js';
 
-const PLAIN = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false } as Key;
 const ESC = '\u001b';
 
 let dataset: Dataset;
 let env: Env;
 beforeAll(async () => {
-  dataset = await loadDataset(await fixtureCache());
-  env = { dataset, width: 100, height: 26, color: false, now: new Date('2026-11-28T12:00:00Z'), period: 'month' };
+  env = await fixtureEnv();
+  dataset = env.dataset;
 }, 60_000);
 
 function type(store: Store<AppState>, ...runs: string[]): Effect[] {

@@ -7,7 +7,6 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Key } from 'ink';
-import { loadDataset } from '../../source/cache/store.js';
 import type { Dataset } from '../../source/data/model.js';
 import { createStore, type Store } from '../../source/app/state/store.js';
 import { initialAppState, type AppState } from '../../source/app/state/app-state.js';
@@ -18,17 +17,16 @@ import { chosenSpecs } from '../../source/app/state/family-picker.js';
 import { modeOf } from '../../source/app/state/handle.js';
 import { whereLine } from '../../source/app/state/current-view.js';
 import { loadState, parseState, saveState, serializeState, UI_STATE_FILE } from '../../source/app/services/ui-state-file.js';
-import { fixtureCache } from '../print/fixture-cache.js';
+import { fixtureEnv, PLAIN } from './state-harness.js';
 import { FACTS } from '../print/fixture-facts.js';
 
-const PLAIN = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false } as Key;
 const ESC = '\u001b';
 
 let dataset: Dataset;
 let env: Env;
 beforeAll(async () => {
-  dataset = await loadDataset(await fixtureCache());
-  env = { dataset, width: 100, height: 26, color: false, now: new Date('2026-11-28T12:00:00Z'), period: 'month', datasets: ['open-llm-leaderboard/contents'] };
+  env = await fixtureEnv({ datasets: ['open-llm-leaderboard/contents'] });
+  dataset = env.dataset;
 }, 60_000);
 
 /** Types a run of keys as Ink hands them over (Esc + key in one read comes as meta+key). */
