@@ -5,7 +5,6 @@
 // does, on the fake Hub's fixture cache.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
-import type { Dataset } from '../../source/data/model.js';
 import { createStore, type Store } from '../../source/app/state/store.js';
 import { initialAppState, type AppState } from '../../source/app/state/app-state.js';
 import { buildLeaderboardModel, leaderboardFrame, pageAnchors, pageLines, pageOf, selectedAnchor, type Env, type PageScreen } from '../../source/app/state/screen-models.js';
@@ -20,11 +19,9 @@ const UP = { ...PLAIN, upArrow: true };
 const ENTER = { ...PLAIN, return: true };
 const ESCAPE = { ...PLAIN, escape: true };
 
-let dataset: Dataset;
 let env: Env;
 beforeAll(async () => {
-  env = await fixtureEnv({ datasets: ['open-llm-leaderboard/contents'] });
-  dataset = env.dataset;
+  env = await fixtureEnv();
 }, 60_000);
 
 function press(store: Store<AppState>, key: Key, input = '', times = 1): void {
@@ -32,7 +29,7 @@ function press(store: Store<AppState>, key: Key, input = '', times = 1): void {
 }
 
 /** The leaderboard's rows shown now. */
-const shown = (state: AppState): number => leaderboardFrame(buildLeaderboardModel(dataset), state.screens.leaderboard, env.height).count;
+const shown = (state: AppState): number => leaderboardFrame(buildLeaderboardModel(env.dataset), state.screens.leaderboard, env.height).count;
 
 /** The selected row's line on a page screen, or null. */
 function selected(state: AppState, screen: PageScreen): { line: number; text: string } | null {
@@ -66,7 +63,7 @@ describe('drill-down from the analysis screens (issue 9 item 5)', () => {
     expect(whereLine(s, env)).toBe(`Authors › Leaderboard › author ${FACTS.authors.top}`);
     // zeta is credited with 12 repositories (fixture-facts.ts): the 12 rows, merges shown
     expect(shown(s)).toBe(FACTS.authors.topRepos);
-    const model = buildLeaderboardModel(dataset);
+    const model = buildLeaderboardModel(env.dataset);
     const repos = leaderboardFrame(model, s.screens.leaderboard, env.height).result.window(0, 100).map((r) => r.repo.split('/')[0]);
     expect(new Set(repos)).toEqual(new Set([FACTS.authors.top]));
     press(store, ESCAPE);
@@ -81,7 +78,7 @@ describe('drill-down from the analysis screens (issue 9 item 5)', () => {
 
   it('every drillable row opens exactly the models it counts (Authors, Sizes, Types)', () => {
     const state = initialAppState();
-    const model = buildLeaderboardModel(dataset);
+    const model = buildLeaderboardModel(env.dataset);
     let checked = 0;
     for (const screen of ['authors', 'sizes', 'types'] as const) {
       const page = pageOf(screen, state, env);
