@@ -137,9 +137,13 @@ function Explorer(props: AppProps & { store: Store<AppState>; open: (id: string)
   }, [state.message]);
 
   const say = (text: string): void => store.set({ ...store.get(), message: text });
-  const markdown = (): { id: string; text: string } | null => {
+  // the view on screen when the key came (a key pressed before the work starts does not change
+  // what is copied), written as markdown once that frame is out
+  const markdownLater = (then: (md: { id: string; text: string }) => void): void => {
     const view = currentView(store.get(), envRef.current);
-    return view ? { id: view.id, text: writeMarkdown(view, envRef.current.dataset) } : null;
+    const dataset = envRef.current.dataset;
+    if (view) setTimeout(() => then({ id: view.id, text: writeMarkdown(view, dataset) }), 30);
+    else say('nothing to copy or export yet: the view is still being built');
   };
   const run = (effect: Effect): void => {
     switch (effect.type) {
@@ -148,26 +152,20 @@ function Explorer(props: AppProps & { store: Store<AppState>; open: (id: string)
       case 'copy': {
         const title = screenTitle(store.get().screen);
         say(`copying ${title} as markdown…`);
-        setTimeout(() => {
-          const md = markdown();
-          if (md) {
-            props.writeRaw(osc52(md.text));
-            say(`copied ${title} as markdown (${md.text.split('\n').length} lines) to the clipboard`);
-          }
-        }, 30);
+        markdownLater((md) => {
+          props.writeRaw(osc52(md.text));
+          say(`copied ${title} as markdown (${md.text.split('\n').length} lines) to the clipboard`);
+        });
         break;
       }
       case 'export': {
         say(`exporting ${screenTitle(store.get().screen)} as markdown…`);
-        setTimeout(() => {
-          const md = markdown();
-          if (md) {
-            exportMarkdown(props.exportDir, md.id, md.text, now(), effect.file).then(
-              (path) => say(pathMessage('exported to ', path, columns)),
-              (error: unknown) => say(`export failed: ${error instanceof Error ? error.message : String(error)}`),
-            );
-          }
-        }, 30);
+        markdownLater((md) => {
+          exportMarkdown(props.exportDir, md.id, md.text, now(), effect.file).then(
+            (path) => say(pathMessage('exported to ', path, columns)),
+            (error: unknown) => say(`export failed: ${error instanceof Error ? error.message : String(error)}`),
+          );
+        });
         break;
       }
       case 'refresh':
