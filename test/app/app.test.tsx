@@ -2,41 +2,27 @@
 // cache, and every app-level key path. Widths are the App's own `size` (ink-testing-library's
 // stdout is fixed at 100 columns).
 import React from 'react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type AppProps } from '../../source/app/App.js';
 import { loadDataset } from '../../source/cache/store.js';
-import type { Dataset } from '../../source/data/model.js';
-import { fixtureCache } from '../print/fixture-cache.js';
 import { buildDataset } from '../analysis/build-dataset.js';
 import { FACTS } from '../print/fixture-facts.js';
-import { KEY, renderApp, type Rendered } from './render-app.js';
+import { fixtureApp, KEY, renderApp, type Rendered } from './render-app.js';
 
-let cache: string;
-let dataset: Dataset;
-let app: Rendered | null = null;
-
-beforeAll(async () => {
-  cache = await fixtureCache();
-  dataset = await loadDataset(cache);
-}, 60_000);
-
-afterEach(() => {
-  app?.unmount();
-  app = null;
-});
+const fx = fixtureApp();
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 
 async function open(overrides: Partial<AppProps> = {}): Promise<{ app: Rendered; raw: string[]; exportDir: string }> {
   const raw: string[] = [];
   const exportDir = await mkdtemp(join(tmpdir(), 'hubscope-export-'));
-  app = await renderApp(
+  const app = fx.track(await renderApp(
     <App
-      initial={dataset}
-      reload={() => loadDataset(cache)}
+      initial={fx.dataset}
+      reload={() => loadDataset(fx.cache)}
       fetcher={null}
       autoFetch={false}
       color={false}
@@ -46,7 +32,7 @@ async function open(overrides: Partial<AppProps> = {}): Promise<{ app: Rendered;
       now={() => NOW}
       {...overrides}
     />,
-  );
+  ));
   return { app, raw, exportDir };
 }
 
@@ -277,7 +263,7 @@ describe('explorer screens', () => {
       datasets: ['open-llm-leaderboard/contents', 'other/board'],
       openDataset: async (id) => {
         opened.push(id);
-        return { initial: await loadDataset(cache), reload: () => loadDataset(cache), fetcher: null };
+        return { initial: await loadDataset(fx.cache), reload: () => loadDataset(fx.cache), fetcher: null };
       },
     });
     await app.press('t', '6', '1', KEY.enter);

@@ -2,36 +2,23 @@
 // and its generation (a pasted screen says whether it is v1 or v2), and `o` on the Authors
 // screen lets the namespace owner stand in for repositories without a commit history.
 import React from 'react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { App } from '../../source/app/App.js';
 import { loadDataset } from '../../source/cache/store.js';
-import type { Dataset } from '../../source/data/model.js';
 import { SCREENS } from '../../source/app/screens/screen-list.js';
-import { fixtureCache } from '../print/fixture-cache.js';
-import { renderApp, type Rendered } from './render-app.js';
+import { fixtureApp, renderApp, type Rendered } from './render-app.js';
 
-let cache: string;
-let dataset: Dataset;
-let app: Rendered | null = null;
-
-beforeAll(async () => {
-  cache = await fixtureCache();
-  dataset = await loadDataset(cache);
-}, 60_000);
-afterEach(() => {
-  app?.unmount();
-  app = null;
-});
+const fx = fixtureApp();
 
 const open = async (): Promise<Rendered> =>
-  (app = await renderApp(
+  fx.track(await renderApp(
     <App
-      initial={dataset}
-      reload={() => loadDataset(cache)}
+      initial={fx.dataset}
+      reload={() => loadDataset(fx.cache)}
       fetcher={null}
       autoFetch={false}
       color={false}
-      exportDir={cache}
+      exportDir={fx.cache}
       writeRaw={() => undefined}
       size={{ columns: 120, rows: 30 }}
       now={() => new Date('2026-11-28T12:00:00Z')}

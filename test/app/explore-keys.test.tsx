@@ -3,28 +3,16 @@
 // marks, = compares, e exports the comparison; { narrows the window of dates on Types. At 80
 // and 120 columns.
 import React from 'react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from '../../source/app/App.js';
 import { loadDataset } from '../../source/cache/store.js';
-import type { Dataset } from '../../source/data/model.js';
 import { dataMonths } from '../../source/views/date-window.js';
-import { fixtureCache } from '../print/fixture-cache.js';
-import { KEY, renderApp, type Rendered } from './render-app.js';
+import { fixtureApp, KEY, renderApp, type Rendered } from './render-app.js';
 
-let cache: string;
-let dataset: Dataset;
-let app: Rendered | null = null;
-beforeAll(async () => {
-  cache = await fixtureCache();
-  dataset = await loadDataset(cache);
-}, 60_000);
-afterEach(() => {
-  app?.unmount();
-  app = null;
-});
+const fx = fixtureApp();
 
 /** The title over the heavy rule (━): the selected column ('' before the table is drawn). */
 function selectedTitle(frame: string): string {
@@ -36,9 +24,9 @@ function selectedTitle(frame: string): string {
 
 async function open(columns: number, rows: number): Promise<{ app: Rendered; exportDir: string }> {
   const exportDir = await mkdtemp(join(tmpdir(), 'hubscope-export-'));
-  app = await renderApp(
-    <App initial={dataset} reload={() => loadDataset(cache)} fetcher={null} autoFetch={false} color={false} exportDir={exportDir} writeRaw={() => {}} size={{ columns, rows }} now={() => new Date('2026-11-28T12:00:00Z')} startScreen="leaderboard" />,
-  );
+  const app = fx.track(await renderApp(
+    <App initial={fx.dataset} reload={() => loadDataset(fx.cache)} fetcher={null} autoFetch={false} color={false} exportDir={exportDir} writeRaw={() => {}} size={{ columns, rows }} now={() => new Date('2026-11-28T12:00:00Z')} startScreen="leaderboard" />,
+  ));
   return { app, exportDir };
 }
 
@@ -85,7 +73,7 @@ describe.each([
     await app.press('{');
     const frame = await app.waitFor((f) => /window: \d{4}-\d{2} → \d{4}-\d{2}/.test(f));
     const [, from, to] = /window: (\d{4}-\d{2}) → (\d{4}-\d{2})/.exec(frame)!;
-    const span = dataMonths(dataset)!;
+    const span = dataMonths(fx.dataset)!;
     expect(from! >= span.from && to! <= span.to && from! <= to!).toBe(true);
     await app.press('0');
     await app.waitFor((f) => f.includes('window: every date'));

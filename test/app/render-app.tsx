@@ -3,6 +3,10 @@
 // Ink listens for input before typing, waits for frames instead of sleeping blindly, and
 // leaves width to the component's own `size`/`width` prop.
 import { EventEmitter } from 'node:events';
+import { afterEach, beforeAll } from 'vitest';
+import { loadDataset } from '../../source/cache/store.js';
+import type { Dataset } from '../../source/data/model.js';
+import { fixtureCache } from '../print/fixture-cache.js';
 import type { ReactElement } from 'react';
 import { render as inkRender } from 'ink';
 import { render } from 'ink-testing-library';
@@ -112,5 +116,31 @@ export async function renderApp(tree: ReactElement, size?: { columns: number; ro
       return lastFrame();
     },
     unmount: () => instance.unmount(),
+  };
+}
+
+/** What the App tests share (app, explore-keys, dataset-naming): the fake Hub's fixture cache and
+ *  its dataset, loaded once per file, and the app a test rendered, unmounted after each test.
+ *  Call at a test file's top level; read `cache` and `dataset` inside tests. */
+export function fixtureApp(): { readonly cache: string; readonly dataset: Dataset; track(app: Rendered): Rendered } {
+  let cache = '';
+  let dataset: Dataset | undefined;
+  let app: Rendered | null = null;
+  beforeAll(async () => {
+    cache = await fixtureCache();
+    dataset = await loadDataset(cache);
+  }, 60_000);
+  afterEach(() => {
+    app?.unmount();
+    app = null;
+  });
+  return {
+    get cache() {
+      return cache;
+    },
+    get dataset() {
+      return dataset!;
+    },
+    track: (rendered) => (app = rendered),
   };
 }
