@@ -112,6 +112,34 @@ export class Duck {
     return new IntAppender(await this.connection.createAppender(table), columns);
   }
 
+  /** Runs each lane's statements in order on a connection of its own, the lanes at once (with
+   *  `threads = 1`, each query runs on its own libuv thread: independent appends in parallel
+   *  without a parallel plan's buffers). The first failure stops every lane's next statement
+   *  and is thrown once the running ones have finished. */
+  async execLanes(lanes: ReadonlyArray<readonly string[]>, onDone?: (sql: string, seconds: number) => void): Promise<void> {
+    const connections: DuckDBConnection[] = [this.connection];
+    try {
+      while (connections.length < lanes.length) connections.push(await this.instance.connect());
+      let failure: { error: unknown } | null = null;
+      await Promise.all(lanes.map(async (lane, k) => {
+        for (const sql of lane) {
+          if (failure) return;
+          const started = Date.now();
+          try {
+            await connections[k]!.run(sql);
+          } catch (error) {
+            failure ??= { error };
+            return;
+          }
+          onDone?.(sql, (Date.now() - started) / 1000);
+        }
+      }));
+      if (failure) throw (failure as { error: unknown }).error;
+    } finally {
+      for (const connection of connections.slice(1)) connection.closeSync();
+    }
+  }
+
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();

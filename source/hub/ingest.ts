@@ -54,6 +54,16 @@ export const INGEST_MEMORY_LIMIT = '120MB';
 /** Rows per slice of pass 2 (the joins hold one slice of the walk's answers at a time). */
 export const PASS2_SLICE = 500_000;
 
+/** Connections that write pass 2's slices at once (the machine's two cores). */
+export const PASS2_CONNECTIONS = 2;
+
+/** DuckDB's memory limit while pass 2's two lanes run (bench/hub/ingest-profile.mjs, 3.1 M
+ *  rows): at INGEST_MEMORY_LIMIT two lanes run out of memory (and at 160 MB after four slices:
+ *  the lanes' appends to one table grow by ~10 MB a slice until they commit); at 180 MB pass 2
+ *  took 17.8 → 9.3 s (the ingest 32.5 → 22.2 s) at a peak RSS of 343–367 MB, the ingest's peak
+ *  no higher than the one thread's 329–348 MB by more than the machine's noise. */
+export const PASS2_MEMORY_LIMIT = '180MB';
+
 /** Pass 2's slices [from, to) of about `target` rows, cut at the file's row-group starts: a
  *  slice that ended inside a row group would make the next read and decode that row group again
  *  (hub-stats: ~124 k rows per group, so 500 k-row slices cut mid-group re-read six groups; cut
@@ -164,10 +174,17 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     await duck.exec('DROP TABLE nodes');
     await duck.exec('SET threads = 1');
     await duck.exec('SET preserve_insertion_order = true');
-    for (const [from, to] of await passTwoSlices(duck, parquetPath, fileRows, options.sliceRows ?? PASS2_SLICE)) {
-      const select = modelsSliceSql(modelRowsSql(parquetRowsSql(file, projection, [from, to]), tagFallback), LLM_PIPELINES, duplicates > 0, from, to);
-      await duck.exec(from === 0 ? `CREATE TABLE out.models AS ${select}` : `INSERT INTO out.models ${select}`);
-    }
+    const slice = (from: number, to: number) => modelsSliceSql(modelRowsSql(parquetRowsSql(file, projection, [from, to]), tagFallback), LLM_PIPELINES, duplicates > 0, from, to);
+    // the table's shape from an empty slice (the footer only), then the slices in two lanes at
+    // once, each lane a connection of its own and each query on one thread: two appends, each
+    // in the file's order within its slice (a row group's rids stay one slice's range, so a
+    // lookup by rid still reads one row group), under PASS2_MEMORY_LIMIT for the two
+    const slices = await passTwoSlices(duck, parquetPath, fileRows, options.sliceRows ?? PASS2_SLICE);
+    await duck.exec(`CREATE TABLE out.models AS ${slice(0, 0)}`);
+    await duck.exec(`SET memory_limit = '${options.memoryLimit ?? PASS2_MEMORY_LIMIT}'`);
+    const lanes = Array.from({ length: PASS2_CONNECTIONS }, (_, k) => slices.filter((_, i) => i % PASS2_CONNECTIONS === k).map(([from, to]) => `INSERT INTO out.models ${slice(from, to)}`));
+    await duck.execLanes(lanes, options.onTiming && ((sql, seconds) => options.onTiming!(sql.trim().replace(/\s+/g, ' ').slice(0, 60), seconds)));
+    await duck.exec(`SET memory_limit = '${options.memoryLimit ?? INGEST_MEMORY_LIMIT}'`);
     await duck.exec('SET preserve_insertion_order = false');
     await duck.exec(`SET threads = ${options.threads ?? 2}`);
     for (const sql of storeTableStatements()) await duck.exec(sql);

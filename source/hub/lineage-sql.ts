@@ -40,7 +40,7 @@ export function rootInfoSql(): string {
   return `CREATE TABLE root_info AS
     SELECT d.root,
       CASE WHEN n.rid IS NOT NULL THEN n.author ELSE nullif(CASE WHEN contains(v.id, '/') THEN split_part(v.id, '/', 1) END, '') END AS root_org,
-      coalesce(n.llm_own, false) AS root_llm, fr.own_family AS root_family, (v.nid IS NOT NULL) AS virtual_root
+      coalesce(n.llm_own, false) AS root_llm, fr.own_family AS root_family
     FROM (SELECT DISTINCT root FROM lin) d
     LEFT JOIN nodes n ON n.rid = d.root
     LEFT JOIN virtual_nodes v ON v.nid = d.root
@@ -59,7 +59,7 @@ export function modelsSliceSql(rows: string, llmPipelines: readonly string[], dr
   return `SELECT
       m.rid, m.id, m.author, m.day, m.at_floor, m.downloads, m.downloads_all, m.likes, m.pipeline, m.library,
       CASE WHEN l.rid IS NULL THEN 'original' ELSE coalesce(m.rel0, 'unknown') END AS relation,
-      coalesce(l.n_parents, 0) AS n_parents, m.license, m.merge_tag, m.params, m.params_method, m.arch, m.arch_source,
+      coalesce(l.n_parents, 0) AS n_parents, m.license, m.params, m.params_method, m.arch,
       coalesce(fo.own_family, ri.root_family) AS family,
       CASE WHEN fo.own_family IS NOT NULL THEN 'own' WHEN ri.root_family IS NOT NULL THEN 'root' END AS family_source,
       coalesce(l.root, m.rid) AS root,
@@ -67,7 +67,6 @@ export function modelsSliceSql(rows: string, llmPipelines: readonly string[], dr
       CASE WHEN l.rid IS NOT NULL THEN ri.root_org END AS root_org,
       coalesce(l.depth, 0) AS depth,
       coalesce(l.cycle = 1, false) AS cycle,
-      coalesce(ri.virtual_root, false) AS virtual_root,
       (coalesce(m.pipeline IN ${llm}, false) OR coalesce(ri.root_llm, false)) AS llm,
       coalesce(c.n, 0) AS children
     FROM (${rows}) m

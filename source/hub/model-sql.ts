@@ -139,7 +139,7 @@ export function lineageRowsSql(source: string, tagFallback: boolean, llmPipeline
 
 /** Pass 2, from the projection `source`: every per-row column of `models` except those the
  *  lineage gives (relation, root, family …): namespace, creation day and the 2022-03-02 floor
- *  of §0, licence, params and the method that gave it, architecture and where it came from;
+ *  of §0, licence, params and the method that gave it, architecture;
  *  `rel0` the relation declared, which counts only for a row the lineage finds parents for. */
 export function modelRowsSql(source: string, tagFallback: boolean): string {
   const name = `split_part(id, '/', -1)`;
@@ -161,12 +161,10 @@ export function modelRowsSql(source: string, tagFallback: boolean): string {
         downloads, downloads_all, likes, pipeline, library,
         ${tagFallback ? TAG_RELATION : 'lower(bm_relation)'} AS rel0,
         list_transform(list_filter(coalesce(tags, []), t -> starts_with(t, 'license:')), t -> lower(t[9:]))[1] AS license,
-        list_contains(coalesce(tags, []), 'merge') AS merge_tag,
         ${sizeCandidateSql(name, 'NOT (coalesce(st_total > 0, false) OR coalesce(gguf_total > 0, false))')} AS size_name,
         CASE WHEN st_total < 1e14 THEN st_total END AS st_total,
         CASE WHEN gguf_total < 1e14 THEN gguf_total END AS gguf_total,
-        ${ARCH} AS arch,
-        CASE WHEN config_arch IS NOT NULL THEN 'config' WHEN model_type IS NOT NULL THEN 'model_type' WHEN gguf_arch IS NOT NULL THEN 'gguf' END AS arch_source
+        ${ARCH} AS arch
       FROM (${source})
     )))`;
 }
