@@ -99,7 +99,8 @@ export function parquetRowsSql(file: string, input: ProjectionInput, slice?: rea
 }
 
 /** The namespace: the author column, else the id before "/" (a legacy id has none). */
-const NAMESPACE = `coalesce(nullif(author_raw, ''), nullif(CASE WHEN contains(id, '/') THEN split_part(id, '/', 1) END, ''))`;
+// (a CASE, not coalesce(nullif(…)): 0.62 → 0.35 s over 3.1 M rows on one thread)
+const NAMESPACE = `CASE WHEN author_raw <> '' THEN author_raw ELSE nullif(CASE WHEN contains(id, '/') THEN split_part(id, '/', 1) END, '') END`;
 const ARCH = 'coalesce(config_arch, model_type, gguf_arch)';
 
 /** Parents come from baseModels; the base_model: tags stand in only when the file has no
@@ -160,7 +161,7 @@ export function modelRowsSql(source: string, tagFallback: boolean): string {
         CASE WHEN created IS NULL OR (CAST(created AS DATE) = DATE '2022-03-02' AND created >= TIMESTAMP '2022-03-02 23:29:00') THEN NULL ELSE CAST(created AS DATE) END AS day,
         downloads, downloads_all, likes, pipeline, library,
         ${tagFallback ? TAG_RELATION : 'lower(bm_relation)'} AS rel0,
-        list_transform(list_filter(coalesce(tags, []), t -> starts_with(t, 'license:')), t -> lower(t[9:]))[1] AS license,
+        lower(list_filter(coalesce(tags, []), t -> starts_with(t, 'license:'))[1][9:]) AS license,
         ${sizeCandidateSql(name, 'NOT (coalesce(st_total > 0, false) OR coalesce(gguf_total > 0, false))')} AS size_name,
         CASE WHEN st_total < 1e14 THEN st_total END AS st_total,
         CASE WHEN gguf_total < 1e14 THEN gguf_total END AS gguf_total,
