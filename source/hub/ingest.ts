@@ -58,10 +58,10 @@ export const PASS2_SLICE = 500_000;
 export const PASS2_CONNECTIONS = 2;
 
 /** DuckDB's memory limit while pass 2's two lanes run (bench/hub/ingest-profile.mjs, 3.1 M
- *  rows): at INGEST_MEMORY_LIMIT two lanes run out of memory (and at 160 MB after four slices:
- *  the lanes' appends to one table grow by ~10 MB a slice until they commit); at 180 MB pass 2
- *  took 17.8 → 9.3 s (the ingest 32.5 → 22.2 s) at a peak RSS of 343–367 MB, the ingest's peak
- *  no higher than the one thread's 329–348 MB by more than the machine's noise. */
+ *  rows): at INGEST_MEMORY_LIMIT two lanes run out of memory, and with a commit per slice at
+ *  160 MB too (what the lanes hold grew by ~10 MB a slice; bench/hub saw a 405 MB peak at
+ *  180 MB); each lane in one transaction, at 180 MB, pass 2 took 17.8 → 8–9 s (the ingest
+ *  32.5 → 20.6–24.3 s) at a peak RSS of 344–347 MB, the one thread's was 329–348 MB. */
 export const PASS2_MEMORY_LIMIT = '180MB';
 
 /** Pass 2's slices [from, to) of about `target` rows, cut at the file's row-group starts: a
@@ -178,11 +178,12 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     // the table's shape from an empty slice (the footer only), then the slices in two lanes at
     // once, each lane a connection of its own and each query on one thread: two appends, each
     // in the file's order within its slice (a row group's rids stay one slice's range, so a
-    // lookup by rid still reads one row group), under PASS2_MEMORY_LIMIT for the two
+    // lookup by rid still reads one row group), each lane one transaction (two commits, not
+    // one per slice), under PASS2_MEMORY_LIMIT for the two
     const slices = await passTwoSlices(duck, parquetPath, fileRows, options.sliceRows ?? PASS2_SLICE);
     await duck.exec(`CREATE TABLE out.models AS ${slice(0, 0)}`);
     await duck.exec(`SET memory_limit = '${options.memoryLimit ?? PASS2_MEMORY_LIMIT}'`);
-    const lanes = Array.from({ length: PASS2_CONNECTIONS }, (_, k) => slices.filter((_, i) => i % PASS2_CONNECTIONS === k).map(([from, to]) => `INSERT INTO out.models ${slice(from, to)}`));
+    const lanes = Array.from({ length: PASS2_CONNECTIONS }, (_, k) => ['BEGIN TRANSACTION', ...slices.filter((_, i) => i % PASS2_CONNECTIONS === k).map(([from, to]) => `INSERT INTO out.models ${slice(from, to)}`), 'COMMIT']);
     await duck.execLanes(lanes, options.onTiming && ((sql, seconds) => options.onTiming!(sql.trim().replace(/\s+/g, ' ').slice(0, 60), seconds)));
     await duck.exec(`SET memory_limit = '${options.memoryLimit ?? INGEST_MEMORY_LIMIT}'`);
     await duck.exec('SET preserve_insertion_order = false');
