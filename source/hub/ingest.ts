@@ -58,10 +58,11 @@ export const PASS2_SLICE = 500_000;
 export const PASS2_CONNECTIONS = 2;
 
 /** DuckDB's memory limit while pass 2's two lanes run (bench/hub/ingest-profile.mjs, 3.1 M
- *  rows): at INGEST_MEMORY_LIMIT two lanes run out of memory, and with a commit per slice at
- *  160 MB too (what the lanes hold grew by ~10 MB a slice; bench/hub saw a 405 MB peak at
- *  180 MB); each lane in one transaction, at 180 MB, pass 2 took 17.8 → 8–9 s (the ingest
- *  32.5 → 20.6–24.3 s) at a peak RSS of 344–347 MB, the one thread's was 329–348 MB. */
+ *  rows). Two lanes appending to one table held more with every slice (a commit per slice, or
+ *  one per lane: out of memory at 160 MB, a 405–418 MB peak at 180 MB in bench/hub); each lane
+ *  into a table of its own holds one slice's worth, flat from slice to slice (298–335 MB after
+ *  each), but two queries at once need more than INGEST_MEMORY_LIMIT: at 180 MB pass 2 took
+ *  17.8 → 8–9 s (the ingest 32.5 → 22.4 s) at a peak RSS of 357 MB, the one thread's 329–348. */
 export const PASS2_MEMORY_LIMIT = '180MB';
 
 /** Pass 2's slices [from, to) of about `target` rows, cut at the file's row-group starts: a
@@ -178,14 +179,19 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     // the table's shape from an empty slice (the footer only), then the slices in two lanes at
     // once, each lane a connection of its own and each query on one thread: two appends, each
     // in the file's order within its slice (a row group's rids stay one slice's range, so a
-    // lookup by rid still reads one row group), each lane one transaction (two commits, not
-    // one per slice), under PASS2_MEMORY_LIMIT for the two
+    // lookup by rid still reads one row group), each lane into a table of its own (`models_0`,
+    // `models_1`: no lane waits on or piles up behind the other's commits), under
+    // PASS2_MEMORY_LIMIT for the two
     const slices = await passTwoSlices(duck, parquetPath, fileRows, options.sliceRows ?? PASS2_SLICE);
-    await duck.exec(`CREATE TABLE out.models AS ${slice(0, 0)}`);
+    const parts = Array.from({ length: PASS2_CONNECTIONS }, (_, k) => `models_${k}`);
+    for (const part of parts) await duck.exec(`CREATE TABLE out.${part} AS ${slice(0, 0)}`);
     await duck.exec(`SET memory_limit = '${options.memoryLimit ?? PASS2_MEMORY_LIMIT}'`);
-    const lanes = Array.from({ length: PASS2_CONNECTIONS }, (_, k) => ['BEGIN TRANSACTION', ...slices.filter((_, i) => i % PASS2_CONNECTIONS === k).map(([from, to]) => `INSERT INTO out.models ${slice(from, to)}`), 'COMMIT']);
+    const lanes = parts.map((part, k) => slices.filter((_, i) => i % parts.length === k).map(([from, to]) => `INSERT INTO out.${part} ${slice(from, to)}`));
     await duck.execLanes(lanes, options.onTiming && ((sql, seconds) => options.onTiming!(sql.trim().replace(/\s+/g, ' ').slice(0, 60), seconds)));
     await duck.exec(`SET memory_limit = '${options.memoryLimit ?? INGEST_MEMORY_LIMIT}'`);
+    // the views read one `models`: the lanes' tables one after the other (names unqualified:
+    // DuckDB binds them in the view's own database, `out` here and the store file later)
+    await duck.exec(`CREATE VIEW out.models AS ${parts.map((part) => `SELECT * FROM ${part}`).join(' UNION ALL ')}`);
     await duck.exec('SET preserve_insertion_order = false');
     await duck.exec(`SET threads = ${options.threads ?? 2}`);
     for (const sql of storeTableStatements()) await duck.exec(sql);

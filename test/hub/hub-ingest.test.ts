@@ -53,7 +53,9 @@ describe('pass 2 in slices', () => {
     const sliced = await mkdtemp(join(tmpdir(), 'hub-ingest-'));
     const a = await ingestSnapshot(file, whole, source);
     const b = await ingestSnapshot(file, sliced, source, undefined, { sliceRows: 7 });
-    expect({ ...b, ingestSeconds: 0 }).toEqual({ ...a, ingestSeconds: 0 });
+    // the same manifest but for the time and the file's size (the slices are two lanes' tables
+    // of many small row groups: the same rows in more blocks)
+    expect({ ...b, ingestSeconds: 0, storeBytes: 0 }).toEqual({ ...a, ingestSeconds: 0, storeBytes: 0 });
     expect(a).toMatchObject({ rows: 40, duplicates: 1 });
     const dump = async (dir: string) => {
       const duck = await Duck.open(join(dir, 'hub.duckdb'), { readOnly: true });
