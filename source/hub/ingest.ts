@@ -6,8 +6,9 @@
 // limit, spilling to a folder beside the store, and each store table is written to the file
 // once. Pass 1 reads what the lineage needs (key, parents, relation, and a root's namespace,
 // scope and class); the walk runs in JS over typed arrays (lineage-walk.ts); pass 2 reads every
-// per-row column and joins the walk's answers on the way into `out.models`, in the file's row
-// order; then `ids`, `edges`, `ancestors` and the summary tables the views read (summary-sql.ts).
+// per-row column and joins the walk's answers on the way in, slice by slice in two lanes at once
+// (`out.models_0`, `out.models_1`, each in the file's row order; `out.models` the view of both);
+// then `ids`, `edges`, `ancestors` and the summary tables the views read (summary-sql.ts).
 // The new store is built beside the old one and renamed over it only when complete: a failed
 // ingest loses nothing already cached.
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
@@ -187,7 +188,7 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     for (const part of parts) await duck.exec(`CREATE TABLE out.${part} AS ${slice(0, 0)}`);
     await duck.exec(`SET memory_limit = '${options.memoryLimit ?? PASS2_MEMORY_LIMIT}'`);
     const lanes = parts.map((part, k) => slices.filter((_, i) => i % parts.length === k).map(([from, to]) => `INSERT INTO out.${part} ${slice(from, to)}`));
-    await duck.execLanes(lanes, options.onTiming && ((sql, seconds) => options.onTiming!(sql.trim().replace(/\s+/g, ' ').slice(0, 60), seconds)));
+    await duck.execLanes(lanes, options.onTiming && ((sql, seconds) => options.onTiming!(statementLabel(sql), seconds)));
     await duck.exec(`SET memory_limit = '${options.memoryLimit ?? INGEST_MEMORY_LIMIT}'`);
     // the views read one `models`: the lanes' tables one after the other (names unqualified:
     // DuckDB binds them in the view's own database, `out` here and the store file later)
@@ -330,12 +331,17 @@ function collectGarbage(): void {
   }
 }
 
+/** A statement's first words, as the timings name it. */
+function statementLabel(sql: string): string {
+  return sql.trim().replace(/\s+/g, ' ').slice(0, 60);
+}
+
 function timedDuck(duck: Duck, onTiming: (statement: string, seconds: number) => void): Duck {
   const exec = duck.exec.bind(duck);
   duck.exec = async (sql: string) => {
     const started = Date.now();
     await exec(sql);
-    onTiming(sql.trim().replace(/\s+/g, ' ').slice(0, 60), (Date.now() - started) / 1000);
+    onTiming(statementLabel(sql), (Date.now() - started) / 1000);
   };
   return duck;
 }

@@ -50,8 +50,8 @@ export function rootInfoSql(): string {
 /** The rows [from, to) of `out.models`, from the second read of that slice of the file (`rows`:
  *  modelRowsSql over a read filtered on file_row_number, which skips the other row groups) and
  *  the walk's answers for the same rows — so each join's table holds one slice, not the whole.
- *  The caller keeps the file's row order (preserve_insertion_order: rid ranges per row group
- *  stay narrow, and a lookup by rid reads one row group). `dropped`: rows left out as duplicate
+ *  The caller keeps the file's row order within a slice (preserve_insertion_order: rid ranges
+ *  per row group stay narrow, and a lookup by rid reads one row group). `dropped`: rows left out as duplicate
  *  ids, if any. */
 export function modelsSliceSql(rows: string, llmPipelines: readonly string[], dropped: boolean, from: number, to: number): string {
   const llm = `(${llmPipelines.map((p) => `'${p}'`).join(', ')})`;
