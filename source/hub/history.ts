@@ -17,6 +17,7 @@ import { DataError } from '../data/errors.js';
 import { Duck, sqlString } from './duck.js';
 import type { FieldSpec } from './columns.js';
 import { INGEST_MEMORY_LIMIT } from './ingest.js';
+import { idNamespaceSql } from './model-sql.js';
 import { HISTORY_DATASET, HISTORY_MANIFEST, HISTORY_NAME, HISTORY_VERSION, STORE_NAME, writeJson, readJson, type HistoryManifest } from './manifest.js';
 
 // the history's names and manifest live in manifest.ts (read by status without loading DuckDB)
@@ -97,7 +98,7 @@ export async function ingestHistory(files: readonly WeeklyFile[], storeDir: stri
     await duck.exec(`CREATE TABLE deltas AS
       SELECT d.week, d.delta, coalesce(m.llm, false) AS llm,
         coalesce(CASE WHEN m.rid IS NULL THEN NULL WHEN m.n_parents = 0 THEN m.author ELSE m.root_org END,
-          nullif(CASE WHEN contains(d.id, '/') THEN split_part(d.id, '/', 1) END, ''), 'unknown') AS org
+          ${idNamespaceSql('d.id')}, 'unknown') AS org
       FROM (${weeklyDeltaSql()}) d
       LEFT JOIN snap.ids i ON i.key = d.key
       LEFT JOIN snap.models m ON m.rid = i.rid`);

@@ -10,6 +10,8 @@
 // the file's last row. `nodes` (pass 1) and `lin` / `ancestors0` (the walk's output) live in the
 // in-memory build database; the tables named `out.*` are written once into the store file.
 
+import { idNamespaceSql } from './model-sql.js';
+
 /** Statements from `nodes` to `edges` and `virtual_nodes` (in the build database). */
 export function edgeStatements(fileRows: number): string[] {
   return [
@@ -39,7 +41,7 @@ export const WALK_TABLES = [
 export function rootInfoSql(): string {
   return `CREATE TABLE root_info AS
     SELECT d.root,
-      CASE WHEN n.rid IS NOT NULL THEN n.author ELSE nullif(CASE WHEN contains(v.id, '/') THEN split_part(v.id, '/', 1) END, '') END AS root_org,
+      CASE WHEN n.rid IS NOT NULL THEN n.author ELSE ${idNamespaceSql('v.id')} END AS root_org,
       coalesce(n.llm_own, false) AS root_llm, fr.own_family AS root_family
     FROM (SELECT DISTINCT root FROM lin) d
     LEFT JOIN nodes n ON n.rid = d.root
@@ -47,12 +49,12 @@ export function rootInfoSql(): string {
     LEFT JOIN arch_families fr ON fr.arch = n.arch`;
 }
 
-/** The rows [from, to) of `out.models`, from the second read of that slice of the file (`rows`:
- *  modelRowsSql over a read filtered on file_row_number, which skips the other row groups) and
- *  the walk's answers for the same rows — so each join's table holds one slice, not the whole.
- *  The caller keeps the file's row order within a slice (preserve_insertion_order: rid ranges
- *  per row group stay narrow, and a lookup by rid reads one row group). `dropped`: rows left out as duplicate
- *  ids, if any. */
+/** The rows [from, to) of `models` (written into a lane's table: ingest.ts), from the second
+ *  read of that slice of the file (`rows`: modelRowsSql over a read filtered on
+ *  file_row_number, which skips the other row groups) and the walk's answers for the same rows —
+ *  so each join's table holds one slice, not the whole. The caller keeps the file's row order
+ *  within a slice (preserve_insertion_order: rid ranges per row group stay narrow, and a lookup
+ *  by rid reads one row group). `dropped`: rows left out as duplicate ids, if any. */
 export function modelsSliceSql(rows: string, llmPipelines: readonly string[], dropped: boolean, from: number, to: number): string {
   const llm = `(${llmPipelines.map((p) => `'${p}'`).join(', ')})`;
   const slice = (column: string) => `${column} >= ${from} AND ${column} < ${to}`;

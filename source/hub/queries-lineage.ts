@@ -6,6 +6,7 @@
 // model reads one row group. Plain rows out; analysis/hub-*.ts shapes them.
 import type { Row } from './duck.js';
 import type { HubStore } from './store.js';
+import { idNamespaceSql } from './model-sql.js';
 import { memoKey, periodSql, scopeSql, type HubQueryOptions } from './query-sql.js';
 import { byPeriod } from './queries-community.js';
 import { SIZE_BINS } from './summary-sql.js';
@@ -32,7 +33,7 @@ async function rootInfo(store: HubStore, nodes: readonly number[]): Promise<Map<
   // one query per node: an equality on the sorted rid reads one row group (an IN list scans all)
   for (const node of new Set(nodes)) {
     const row = (await store.all(`SELECT rid AS node, id, author AS org, strftime(day, '%Y-%m-%d') AS day, false AS virtual FROM models WHERE rid = $1
-      UNION ALL SELECT nid, id, nullif(CASE WHEN contains(id, '/') THEN split_part(id, '/', 1) END, ''), NULL, true FROM virtual_nodes WHERE nid = $1`, [node]))[0];
+      UNION ALL SELECT nid, id, ${idNamespaceSql('id')}, NULL, true FROM virtual_nodes WHERE nid = $1`, [node]))[0];
     if (row) out.set(node, row);
   }
   return out;
