@@ -100,8 +100,7 @@ export async function ingestHistory(files: readonly WeeklyFile[], storeDir: stri
         coalesce(CASE WHEN m.rid IS NULL THEN NULL WHEN m.n_parents = 0 THEN m.author ELSE m.root_org END,
           ${idNamespaceSql('d.id')}, 'unknown') AS org
       FROM (${weeklyDeltaSql()}) d
-      LEFT JOIN snap.ids i ON i.key = d.key
-      LEFT JOIN snap.models m ON m.rid = i.rid`);
+      LEFT JOIN (SELECT lower(id) AS key, rid, llm, n_parents, author, root_org FROM snap.models) m ON m.key = d.key`);
     await duck.exec(`ATTACH ${sqlString(tempPath)} AS out`);
     await duck.exec(`CREATE TABLE out.weekly_totals AS
       SELECT week, llm, count(delta) AS models, coalesce(sum(greatest(delta, 0)), 0) AS downloads,

@@ -7,7 +7,8 @@
 // once. Pass 1 reads what the lineage needs (key, parents, relation, and a root's namespace,
 // scope and class); the walk runs in JS over typed arrays (lineage-walk.ts); pass 2 reads every
 // per-row column and joins the walk's answers on the way in, slice by slice in two lanes at once
-// (`out.models_0`, `out.models_1`, each in the file's row order; `out.models` the view of both);
+// (`out.models_0` the first half of the file, `out.models_1` the second, each in the file's row
+// order; `out.models` the view of both, in the file's order);
 // then `ids`, `edges`, `ancestors` and the summary tables the views read (summary-sql.ts).
 // The new store is built beside the old one and renamed over it only when complete: a failed
 // ingest loses nothing already cached.
@@ -19,7 +20,7 @@ import { DataError } from '../data/errors.js';
 import { Duck, sqlString } from './duck.js';
 import { HUB_FIELDS, SKIPPED_FIELDS, planProblem, type ColumnPlan } from './columns.js';
 import { LLM_PIPELINES, familyCaseSql, lineageRowsSql, modelRowsSql, parquetRowsSql } from './model-sql.js';
-import { IDS_SQL, WALK_TABLES, edgeStatements, modelsSliceSql, rootInfoSql, storeTableStatements } from './lineage-sql.js';
+import { IDS_STATEMENTS, WALK_TABLES, edgeStatements, modelsSliceSql, rootInfoSql, storeTableStatements } from './lineage-sql.js';
 import { forEachAncestor, parentGraph, rootWalk } from './lineage-walk.js';
 import { summaryStatements } from './summary-sql.js';
 import { MANIFEST_NAME, STORE_NAME, writeManifest, type HubManifest, HUB_MANIFEST_VERSION } from './manifest.js';
@@ -66,30 +67,61 @@ export const PASS2_CONNECTIONS = 2;
  *  17.8 → 8–9 s (the ingest 32.5 → 22.4 s) at a peak RSS of 357 MB, the one thread's 329–348. */
 export const PASS2_MEMORY_LIMIT = '180MB';
 
-/** Pass 2's slices [from, to) of about `target` rows, cut at the file's row-group starts: a
- *  slice that ended inside a row group would make the next read and decode that row group again
- *  (hub-stats: ~124 k rows per group, so 500 k-row slices cut mid-group re-read six groups; cut
- *  at group starts, a slice is four whole groups).
- *  A file with one row group, or slices smaller than its groups (the tests), cuts at `target`. */
-export async function passTwoSlices(duck: Duck, path: string, fileRows: number, target: number): Promise<Array<[number, number]>> {
+/** Pass 2's slices [from, to) of at most `target` rows, for `lanes` lanes: the file's row groups
+ *  split into `lanes` contiguous ranges of about equal rows (cut at the group start nearest each
+ *  share: the lanes' rows differ by at most a group, where alternate slices could differ by a
+ *  slice; and lane k's table holds the k-th part of the file, so the lanes' tables one after the
+ *  other are the file's order), each range cut into slices at group
+ *  starts (a slice that ended inside a row group would make the next read and decode that group
+ *  again: hub-stats has ~124 k rows per group) where the next group would take the slice past
+ *  `target` (one group larger than `target` is a slice of its own).
+ *  `groups`: the row groups' sizes in file order; a file of one group, or one whose groups are
+ *  larger than `target` (the tests' small slices), is cut at row counts instead. */
+export function cutSlices(groups: readonly number[], fileRows: number, target: number, lanes: number): Array<Array<[number, number]>> {
   const size = Math.max(1, target);
-  const groups = await duck.all(`SELECT row_group_id AS g, any_value(row_group_num_rows) AS n FROM parquet_metadata(${sqlString(path)}) GROUP BY 1 ORDER BY 1`);
+  const sum = groups.reduce((a, b) => a + b, 0);
+  // the points one may cut at: group starts, or every row when groups cannot be respected
+  const byGroups = sum === fileRows && groups.length > 1 && (groups[0] ?? 0) <= size;
   const starts: number[] = [];
-  let at = 0;
-  for (const g of groups) {
-    starts.push(at);
-    at += Number(g.n);
+  if (byGroups) {
+    let at = 0;
+    for (const n of groups) {
+      starts.push(at);
+      at += n;
+    }
   }
-  const cuts: number[] = [0];
-  if (at === fileRows && groups.length > 1 && Number(groups[0]?.n) <= size) {
-    // a new slice where the next group would take this one past `target`
-    for (let i = 1; i < starts.length; i += 1) if (starts[i]! + Number(groups[i]!.n) - cuts.at(-1)! > size) cuts.push(starts[i]!);
-  } else {
-    for (let from = size; from < fileRows; from += size) cuts.push(from);
+  const nearestCut = (ideal: number, lo: number): number => {
+    if (!byGroups) return Math.max(lo, Math.round(ideal));
+    let best = fileRows;
+    for (const s of starts) if (s >= lo && Math.abs(s - ideal) < Math.abs(best - ideal)) best = s;
+    return best;
+  };
+  const bounds = [0];
+  for (let k = 1; k < lanes; k += 1) bounds.push(nearestCut((fileRows * k) / lanes, bounds.at(-1)!));
+  bounds.push(fileRows);
+  const out: Array<Array<[number, number]>> = [];
+  for (let k = 0; k < lanes; k += 1) {
+    const [from, to] = [bounds[k]!, bounds[k + 1]!];
+    const cuts = [from];
+    if (byGroups) {
+      const inside = starts.map((s, i) => [s, groups[i]!] as const).filter(([s]) => s > from && s < to);
+      for (const [s, n] of inside) if (s + n - cuts.at(-1)! > size) cuts.push(s);
+    } else {
+      for (let at = from + size; at < to; at += size) cuts.push(at);
+    }
+    const slices: Array<[number, number]> = [];
+    for (let i = 0; i < cuts.length; i += 1) slices.push([cuts[i]!, i + 1 < cuts.length ? cuts[i + 1]! : to]);
+    out.push(from < to ? slices : []);
   }
-  const slices: Array<[number, number]> = [];
-  for (let i = 0; i < cuts.length; i += 1) slices.push([cuts[i]!, i + 1 < cuts.length ? cuts[i + 1]! : Math.max(fileRows, cuts[i]! + 1)]);
-  return slices;
+  // an empty file still writes its tables' shape: one empty slice
+  if (fileRows === 0) out[0] = [[0, 1]];
+  return out;
+}
+
+/** Pass 2's lanes of slices over the file at `path` (cutSlices over its row groups). */
+export async function passTwoSlices(duck: Duck, path: string, fileRows: number, target: number, lanes = 1): Promise<Array<Array<[number, number]>>> {
+  const groups = await duck.all(`SELECT row_group_id AS g, any_value(row_group_num_rows) AS n FROM parquet_metadata(${sqlString(path)}) GROUP BY 1 ORDER BY 1`);
+  return cutSlices(groups.map((g) => Number(g.n)), fileRows, target, lanes);
 }
 
 /** The leaf paths of a parquet file's columns, as DuckDB sees them (footer only). */
@@ -163,7 +195,7 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
 
     step('writing the store');
     // Threads per phase (issue 10: ingest ≤ 60 s and peak RSS ≤ 400 MB; measured by
-    // bench/hub/ingest-profile.mjs on 3.1 M rows): the id sort and everything after pass 2 run
+    // bench/hub/ingest-profile.mjs on 3.1 M rows): the ids' sort and everything after pass 2 run
     // on both threads (at a 140 MB limit the sort's peak RSS was no higher than on one, 320–365
     // MB, and the summaries' aggregates peaked lower, 340 vs 370–386 MB, in about half the time:
     // the id sort 4.8 → 2.7 s, author_stats 2.6 → 1.6 s); pass 2 alone runs on one: the wide
@@ -171,23 +203,23 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     // with or without preserve_insertion_order; at 200 MB peaks of 361–398 MB, more CPU, and
     // 5–8 s of the write deferred to the last slice and the DETACH).
     await duck.exec(`ATTACH ${sqlString(tempPath)} AS out`);
-    // the sorted ids first: then pass 1's rows are no longer needed, and their memory goes
-    await duck.exec(IDS_SQL);
+    // the ids' hashes first: then pass 1's rows are no longer needed, and their memory goes
+    for (const sql of IDS_STATEMENTS) await duck.exec(sql);
     await duck.exec('DROP TABLE nodes');
     await duck.exec('SET threads = 1');
     await duck.exec('SET preserve_insertion_order = true');
     const slice = (from: number, to: number) => modelsSliceSql(modelRowsSql(parquetRowsSql(file, projection, [from, to]), tagFallback), LLM_PIPELINES, duplicates > 0, from, to);
     // the table's shape from an empty slice (the footer only), then the slices in two lanes at
-    // once, each lane a connection of its own and each query on one thread: two appends, each
-    // in the file's order within its slice (a row group's rids stay one slice's range, so a
+    // once (lane k the k-th part of the file: cutSlices), each lane a connection of its own and
+    // each query on one thread: two appends, each in the file's order within its slice (a row group's rids stay one slice's range, so a
     // lookup by rid still reads one row group), each lane into a table of its own (`models_0`,
     // `models_1`: no lane waits on or piles up behind the other's commits), under
     // PASS2_MEMORY_LIMIT for the two
-    const slices = await passTwoSlices(duck, parquetPath, fileRows, options.sliceRows ?? PASS2_SLICE);
-    const parts = Array.from({ length: PASS2_CONNECTIONS }, (_, k) => `models_${k}`);
+    const slices = await passTwoSlices(duck, parquetPath, fileRows, options.sliceRows ?? PASS2_SLICE, PASS2_CONNECTIONS);
+    const parts = slices.map((_, k) => `models_${k}`);
     for (const part of parts) await duck.exec(`CREATE TABLE out.${part} AS ${slice(0, 0)}`);
     await duck.exec(`SET memory_limit = '${options.memoryLimit ?? PASS2_MEMORY_LIMIT}'`);
-    const lanes = parts.map((part, k) => slices.filter((_, i) => i % parts.length === k).map(([from, to]) => `INSERT INTO out.${part} ${slice(from, to)}`));
+    const lanes = parts.map((part, k) => slices[k]!.map(([from, to]) => `INSERT INTO out.${part} ${slice(from, to)}`));
     await duck.execLanes(lanes, options.onTiming && ((sql, seconds) => options.onTiming!(statementLabel(sql), seconds)));
     await duck.exec(`SET memory_limit = '${options.memoryLimit ?? INGEST_MEMORY_LIMIT}'`);
     // the views read one `models`: the lanes' tables one after the other (names unqualified:

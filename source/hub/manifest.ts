@@ -7,8 +7,9 @@ import { DataError } from '../data/errors.js';
 import { HUBSCOPE } from '../text/command.js';
 
 /** 2: the store of the two-pass ingest (ids, ancestors and the summary tables; models without
- *  key, parents and created). A store of version 1 is refused with a line saying to fetch again. */
-export const HUB_MANIFEST_VERSION = 2;
+ *  key, parents and created). 3: `ids` by the hash of the id (lineage-sql.ts IDS_STATEMENTS).
+ *  An older store is refused with a line saying to fetch again. */
+export const HUB_MANIFEST_VERSION = 3;
 export const HUB_DATASET = 'cfahlgren1/hub-stats';
 export const HUB_FILE = 'models.parquet';
 

@@ -7,6 +7,7 @@
 import type { Row } from './duck.js';
 import type { HubStore } from './store.js';
 import { idNamespaceSql } from './model-sql.js';
+import { ID_HASH_PROBE } from './lineage-sql.js';
 import { memoKey, periodSql, scopeSql, type HubQueryOptions } from './query-sql.js';
 import { byPeriod } from './queries-community.js';
 import { SIZE_BINS } from './summary-sql.js';
@@ -97,10 +98,24 @@ export function adoptionRows(store: HubStore, options: HubQueryOptions & { roots
   });
 }
 
-/** The row number of a model by id (case-insensitive), through the sorted `ids`. */
+/** The row number of a model by id (case-insensitive): the rows whose id hashes alike, from the
+ *  sorted `ids` (one row group), each checked against its id in `models` (a lookup by rid: one
+ *  row group); when this engine hashes otherwise than the one that wrote the store
+ *  (`id_hash`'s probe differs), the ids in `models` scanned instead: slower, never wrong. */
 export async function ridOf(store: HubStore, id: string): Promise<number | null> {
-  const rows = await store.all('SELECT rid FROM ids WHERE key = lower($1) LIMIT 1', [id]);
-  return rows[0] ? num(rows[0].rid) : null;
+  const hashed = await store.cached('ids:hash-agrees', async () => {
+    const rows = await store.all(`SELECT probe = hash('${ID_HASH_PROBE}') AS same FROM id_hash`);
+    return rows[0]?.same === true;
+  });
+  if (!hashed) {
+    const rows = await store.all('SELECT rid FROM models WHERE lower(id) = lower($1) ORDER BY rid LIMIT 1', [id]);
+    return rows[0] ? num(rows[0].rid) : null;
+  }
+  for (const row of await store.all('SELECT rid FROM ids WHERE h = hash(lower($1)) ORDER BY rid', [id])) {
+    const rid = num(row.rid);
+    if ((await store.all('SELECT rid FROM models WHERE rid = $1 AND lower(id) = lower($2)', [rid, id])).length > 0) return rid;
+  }
+  return null;
 }
 
 async function rootByKey(store: HubStore, options: HubQueryOptions, id: string): Promise<RootRow | null> {

@@ -9,7 +9,9 @@ import { importHubSnapshot } from '../../source/fetch/hub-snapshot.js';
 import { HubStore } from '../../source/hub/store.js';
 import { authorRows, intermediaryRows, relationRows, scopeCounts } from '../../source/hub/queries-community.js';
 import { hubViewText } from '../../source/views/hub-print.js';
-import { adoptionRows, lineageRows, lookupModel, sizeRows, topRootRows } from '../../source/hub/queries-lineage.js';
+import { adoptionRows, lineageRows, lookupModel, ridOf, sizeRows, topRootRows } from '../../source/hub/queries-lineage.js';
+import { Duck } from '../../source/hub/duck.js';
+import { cp, stat, writeFile } from 'node:fs/promises';
 import { DEFAULT_HUB_QUERY } from '../../source/hub/query-sql.js';
 import { concentrationOf, sizesOf, uptakeOf } from '../../source/analysis/hub-shape.js';
 import { SIZE_BINS } from '../../source/hub/queries-lineage.js';
@@ -67,6 +69,35 @@ describe('ingest and lineage', () => {
     expect(c).toMatchObject({ rows: 13, inScope: 11, atFloor: 1, undated: 0, dated: 10, authors: 9 });
     const gpt2 = await lookupModel(store, 'GPT2');
     expect(gpt2).toMatchObject({ id: 'gpt2', author: null, day: null, params: 0.137, params_method: 'safetensors', family: 'GPT-2' });
+  });
+
+  test('ids: every model by its id in any case through the hashes, an absent id is none, and a store whose hashes this engine would not reproduce is read by scanning', async () => {
+    const rids = await Promise.all(ROWS.map((r) => ridOf(store, r.id.toUpperCase())));
+    expect(rids).toEqual(ROWS.map((_, i) => i));
+    expect(await ridOf(store, 'nobody/nothing')).toBeNull();
+    expect(await ridOf(store, 'ghost/deleted-base')).toBeNull();
+    // another engine's hash: the probe written with the store no longer matches this one's
+    const other = await mkdtemp(join(tmpdir(), 'hub-store-'));
+    await cp(dir, other, { recursive: true });
+    const w = await Duck.open(join(other, 'hub.duckdb'));
+    try {
+      await w.exec('UPDATE id_hash SET probe = probe + 1');
+      await w.exec('UPDATE ids SET h = h + 1');
+      await w.exec('CHECKPOINT');
+    } finally {
+      w.close();
+    }
+    const manifest = JSON.parse(await readFile(join(other, 'manifest.json'), 'utf8'));
+    manifest.storeBytes = (await stat(join(other, 'hub.duckdb'))).size;
+    await writeFile(join(other, 'manifest.json'), JSON.stringify(manifest));
+    const s = await HubStore.open(other);
+    try {
+      expect(await ridOf(s, 'ALICE/llama-ft')).toBe(3);
+      expect(await ridOf(s, 'nobody/nothing')).toBeNull();
+      expect(await lookupModel(s, 'carol/MERGE-x')).toMatchObject({ id: 'carol/merge-x', relation: 'merge' });
+    } finally {
+      s.close();
+    }
   });
 
   test('params by method, licence, family from the root, roots of a merge and a virtual parent', async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parent, writeSnapshot, type FixtureRow } from './snapshot-fixture.js';
 import { importHubSnapshot } from '../../source/fetch/hub-snapshot.js';
-import { ingestSnapshot, passTwoSlices } from '../../source/hub/ingest.js';
+import { cutSlices, ingestSnapshot, passTwoSlices } from '../../source/hub/ingest.js';
 import { Duck } from '../../source/hub/duck.js';
 import { HubStore } from '../../source/hub/store.js';
 import { lineageRows, lookupModel } from '../../source/hub/queries-lineage.js';
@@ -78,6 +78,25 @@ describe('pass 2 in slices', () => {
 });
 
 describe('pass 2 slices at row-group starts', () => {
+  test('cutSlices: hub-stats\' shape (25 groups of 124 k rows, 500 k-row slices, two lanes) and the edge cases', () => {
+    const k = 124_000;
+    // half the file is 12.5 groups: the lanes take 12 and 13, each cut in slices of four groups
+    expect(cutSlices(Array(25).fill(k), 25 * k, 500_000, 2)).toEqual([
+      [[0, 4 * k], [4 * k, 8 * k], [8 * k, 12 * k]],
+      [[12 * k, 16 * k], [16 * k, 20 * k], [20 * k, 24 * k], [24 * k, 25 * k]],
+    ]);
+    // one lane: the whole file
+    expect(cutSlices([3, 3, 3], 9, 6, 1)).toEqual([[[0, 6], [6, 9]]]);
+    // a group larger than the target is a slice of its own
+    expect(cutSlices([2, 8, 2], 12, 4, 1)).toEqual([[[0, 2], [2, 10], [10, 12]]]);
+    // one row group, or a first group past the target: cut at row counts, lane by lane
+    expect(cutSlices([10], 10, 4, 2)).toEqual([[[0, 4], [4, 5]], [[5, 9], [9, 10]]]);
+    expect(cutSlices([5, 5], 10, 4, 2)).toEqual([[[0, 4], [4, 5]], [[5, 9], [9, 10]]]);
+    // an empty file: one empty slice (the tables' shape)
+    expect(cutSlices([], 0, 4, 2)).toEqual([[[0, 1]], []]);
+  });
+
+
   test('a file of several row groups is cut where a group starts (none read twice), and the store is the one a single pass writes', async () => {
     // DuckDB's parquet writer closes a row group after each 2,048-row chunk past ROW_GROUP_SIZE
     const rows: FixtureRow[] = Array.from({ length: 5000 }, (_, i) => ({
@@ -87,16 +106,21 @@ describe('pass 2 slices at row-group starts', () => {
     const file = await writeSnapshot(rows, { rowGroupSize: 1000 });
     const duck = await Duck.open(':memory:');
     let groups: Array<[number, number]> = [];
-    let slices: Array<[number, number]> = [];
+    let lanes: Array<Array<[number, number]>> = [];
     try {
       const meta = await duck.all(`SELECT row_group_id AS g, any_value(row_group_num_rows) AS n FROM parquet_metadata('${file}') GROUP BY 1 ORDER BY 1`);
       let at = 0;
       groups = meta.map((m) => [at, (at += Number(m.n))]);
-      slices = await passTwoSlices(duck, file, 5000, 3000);
+      lanes = await passTwoSlices(duck, file, 5000, 3000, 2);
     } finally {
       duck.close();
     }
     expect(groups.length).toBeGreaterThan(1);
+    // two lanes, each a contiguous part of the file, of rows within a group of each other
+    expect(lanes).toHaveLength(2);
+    const laneRows = lanes.map((l) => l.at(-1)![1] - l[0]![0]);
+    expect(Math.abs(laneRows[0]! - laneRows[1]!)).toBeLessThanOrEqual(Math.max(...groups.map(([a, b]) => b - a)));
+    const slices = lanes.flat();
     // contiguous, covering every row, each cut at a group's start, none past the target unless one group is
     expect(slices[0]![0]).toBe(0);
     expect(slices.at(-1)![1]).toBe(5000);
