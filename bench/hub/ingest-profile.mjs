@@ -2,7 +2,7 @@
 // bench/hub/ingest-profile.mjs: the ingest alone (issue 10 "Performance": fetch + ingest ≤ 60 s,
 // peak RSS ≤ 400 MB), statement by statement: each SQL statement's seconds, the RSS after it and
 // the peak RSS while it ran (VmHWM from /proc, reset before each statement via clear_refs), and
-// the steps between (the walk in JS). A script, not a timed test; notes the load average.
+// the steps between (the walk in JS); each line starts with the seconds since the start. A script, not a timed test; notes the load average.
 // usage: bench/hub/ingest-profile.mjs --file models.parquet [--memory 140MB] [--threads 2] [--slice N] [--keep DIR]
 import { parseArgs } from 'node:util';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -26,13 +26,18 @@ const status = () => {
 const reset = () => { try { writeFileSync('/proc/self/clear_refs', '5'); } catch { /* not Linux */ } };
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 const dir = values.keep ? resolve(values.keep) : await mkdtemp(join(tmpdir(), 'hub-ingest-profile-'));
-let mark = Date.now();
 let peakAll = 0;
 const lines = [];
+let lastNote = Date.now();
 const note = (what, seconds) => {
+  // the time since the last line that no statement took: the walk in JS, the queries that
+  // return rows (counts, the row groups, the manifest's facts)
+  const gap = (Date.now() - lastNote) / 1000 - seconds;
+  lastNote = Date.now();
+  if (gap >= 0.05) console.log(`${''.padStart(6)}  ${gap.toFixed(2).padStart(6)} s  (between statements)`);
   const s = status();
   peakAll = Math.max(peakAll, s.hwm);
-  lines.push(`${seconds.toFixed(2).padStart(6)} s  peak ${s.hwm.toFixed(0).padStart(4)} MB  after ${s.rss.toFixed(0).padStart(4)} MB  ${what}`);
+  lines.push(`${((Date.now() - t0) / 1000).toFixed(2).padStart(6)}  ${seconds.toFixed(2).padStart(6)} s  peak ${s.hwm.toFixed(0).padStart(4)} MB  after ${s.rss.toFixed(0).padStart(4)} MB  ${what}`);
   console.log(lines.at(-1));
   reset();
 };

@@ -112,6 +112,23 @@ export class Duck {
     return new IntAppender(await this.connection.createAppender(table), columns);
   }
 
+  /** Runs `statements` in order on a connection of its own, beside what this connection runs
+   *  meanwhile (the ingest writes the ids' and the edges' tables while the walk runs in JS, which
+   *  leaves a core idle). Settles when the last has run, or with the first failure (nothing after
+   *  it runs); the caller awaits it before closing the database. */
+  async aside(statements: readonly string[], onDone?: (sql: string, seconds: number) => void): Promise<void> {
+    const connection = await this.instance.connect();
+    try {
+      for (const sql of statements) {
+        const started = Date.now();
+        await connection.run(sql);
+        onDone?.(sql, (Date.now() - started) / 1000);
+      }
+    } finally {
+      connection.closeSync();
+    }
+  }
+
   /** Runs each lane's statements in order on a connection of its own, the lanes at once (with
    *  `threads = 1`, each query runs on its own libuv thread: independent appends in parallel
    *  without a parallel plan's buffers). The first failure stops every lane's next statement

@@ -20,7 +20,7 @@ import { DataError } from '../data/errors.js';
 import { Duck, sqlString } from './duck.js';
 import { HUB_FIELDS, SKIPPED_FIELDS, planProblem, type ColumnPlan } from './columns.js';
 import { LLM_PIPELINES, familyCaseSql, lineageRowsSql, modelRowsSql, parquetRowsSql } from './model-sql.js';
-import { IDS_STATEMENTS, WALK_TABLES, edgeStatements, modelsSliceSql, rootInfoSql, storeTableStatements } from './lineage-sql.js';
+import { EDGE_STORE_STATEMENTS, IDS_STATEMENTS, WALK_TABLES, edgeStatements, modelsSliceSql, rootInfoSql, storeTableStatements } from './lineage-sql.js';
 import { forEachAncestor, parentGraph, rootWalk } from './lineage-walk.js';
 import { summaryStatements } from './summary-sql.js';
 import { MANIFEST_NAME, STORE_NAME, writeManifest, type HubManifest, HUB_MANIFEST_VERSION } from './manifest.js';
@@ -187,7 +187,23 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
 
     step('lineage: roots, cycles, virtual parents, families');
     for (const sql of edgeStatements(fileRows)) await duck.exec(sql);
-    const walked = await walkLineage(duck);
+    await duck.exec(`ATTACH ${sqlString(tempPath)} AS out`);
+    // the ids' and the edges' store tables on a second connection while the walk runs in JS on
+    // one core (bench/hub/ingest-profile.mjs, 3.1 M rows: the two took 0.9 s after the walk's 1.2)
+    // (its outcome held at once: a failure while the walk runs is no unhandled rejection; and it
+    // has settled before anything else, or the close after a failure, touches the database)
+    const aside = duck
+      .aside([...IDS_STATEMENTS, ...EDGE_STORE_STATEMENTS], options.onTiming && ((sql, seconds) => options.onTiming!(`(beside the walk) ${statementLabel(sql)}`, seconds)))
+      .then(() => null, (error: unknown) => ({ error }));
+    let walked: { pairs: number };
+    try {
+      walked = await walkLineage(duck);
+    } catch (error) {
+      await aside;
+      throw error;
+    }
+    const asideFailed = await aside;
+    if (asideFailed) throw asideFailed.error;
     // the walk's typed arrays (~30 MB on 3.1 M rows) are garbage now, but a small JS heap never
     // makes V8 collect them: they stayed in the RSS through the rest of the build (bench/hub)
     collectGarbage();
@@ -202,9 +218,8 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     // read in the file's order on two threads does not fit the limit (out of memory at 140 MB,
     // with or without preserve_insertion_order; at 200 MB peaks of 361–398 MB, more CPU, and
     // 5–8 s of the write deferred to the last slice and the DETACH).
-    await duck.exec(`ATTACH ${sqlString(tempPath)} AS out`);
-    // the ids' hashes first: then pass 1's rows are no longer needed, and their memory goes
-    for (const sql of IDS_STATEMENTS) await duck.exec(sql);
+    // the ids' hashes are written (beside the walk): pass 1's rows are no longer needed, and
+    // their memory goes before pass 2
     await duck.exec('DROP TABLE nodes');
     await duck.exec('SET threads = 1');
     await duck.exec('SET preserve_insertion_order = true');

@@ -92,11 +92,15 @@ export const IDS_STATEMENTS = [
   `CREATE TABLE out.id_hash AS SELECT hash('${ID_HASH_PROBE}') AS probe`,
 ];
 
+/** The store's `edges` and `virtual_nodes`, from the build's (they need nothing of the walk). */
+export const EDGE_STORE_STATEMENTS = [
+  'CREATE TABLE out.edges AS SELECT child, parent, ord, relation FROM edges ORDER BY child, ord',
+  'CREATE TABLE out.virtual_nodes AS SELECT nid, key, id, CAST(children AS INTEGER) AS children FROM virtual_nodes ORDER BY nid',
+];
+
 /** The other store tables, once `out.models` is written. */
 export function storeTableStatements(): string[] {
   return [
-    'CREATE TABLE out.edges AS SELECT child, parent, ord, relation FROM edges ORDER BY child, ord',
-    'CREATE TABLE out.virtual_nodes AS SELECT nid, key, id, CAST(children AS INTEGER) AS children FROM virtual_nodes ORDER BY nid',
     // each model's children ranked by downloads (then id): the lineage view lists the first few
     `CREATE TABLE out.children AS
       SELECT c.parent, row_number() OVER (PARTITION BY c.parent ORDER BY m.downloads DESC NULLS LAST, m.id) AS rank, c.child

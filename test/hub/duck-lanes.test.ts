@@ -1,6 +1,8 @@
 // Duck.execLanes (pass 2 of the ingest, source/hub/ingest.ts): each lane's statements in order on
 // a connection of its own, the lanes at once, into one table of a real DuckDB file; a failing
-// statement stops what has not started and is thrown, and the connection stays usable.
+// statement stops what has not started and is thrown, and the connection stays usable. And
+// Duck.aside (the ids' and edges' tables beside the walk): the same for one list of statements
+// on a second connection while the first goes on.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +48,36 @@ describe('Duck.execLanes', () => {
       expect(steps).not.toContain(9);
       expect(steps).toContain(0);
       expect(await duck.one('SELECT count(*) AS n FROM t WHERE step = 0')).toEqual({ n: 1000 });
+    } finally {
+      duck.close();
+    }
+  });
+});
+
+describe('Duck.aside', () => {
+  it('runs its statements in order on a connection of its own while this one goes on, and reports each', async () => {
+    const duck = await openDuck();
+    const done: string[] = [];
+    try {
+      const aside = duck.aside([insert(1, 1), insert(1, 3)], (sql) => done.push(sql));
+      // this connection meanwhile: its own statements, and a read
+      await duck.exec(insert(0, 0));
+      expect(await duck.one('SELECT count(*) AS n FROM t WHERE lane = 0')).toEqual({ n: 1000 });
+      await aside;
+      expect(done).toEqual([insert(1, 1), insert(1, 3)]);
+      expect((await duck.all('SELECT DISTINCT step FROM t ORDER BY step')).map((r) => r.step)).toEqual([0, 1, 3]);
+    } finally {
+      duck.close();
+    }
+  });
+
+  it('rejects with the first failure and runs nothing after it; the database stays usable', async () => {
+    const duck = await openDuck();
+    try {
+      await expect(duck.aside([insert(1, 1), 'INSERT INTO missing_table VALUES (1)', insert(1, 5)])).rejects.toThrow(/missing_table/);
+      expect((await duck.all('SELECT DISTINCT step FROM t ORDER BY step')).map((r) => r.step)).toEqual([1]);
+      await duck.exec(insert(0, 2));
+      expect(await duck.one('SELECT count(*) AS n FROM t')).toEqual({ n: 2000 });
     } finally {
       duck.close();
     }
