@@ -30,13 +30,18 @@ export function summaryStatements(): string[] {
         count(*) AS n_all, coalesce(sum(downloads), 0) AS d_all, min(day) AS first_all,
         count_if(llm) AS n_llm, coalesce(sum(downloads) FILTER (WHERE llm), 0) AS d_llm, min(day) FILTER (WHERE llm) AS first_llm
       FROM out.models WHERE author IS NOT NULL GROUP BY author`,
-    `CREATE TABLE out.scope_counts AS ${perScope((scope, where) => `
-      SELECT '${scope}' AS scope, (SELECT count(*) FROM out.models) AS rows, count(*) AS in_scope,
-        count(day) AS dated, count_if(at_floor) AS at_floor, count_if(day IS NULL AND NOT at_floor) AS undated,
-        count_if(n_parents > 0) AS with_parents, count(params) AS with_params,
-        (SELECT count(*) FROM out.author_stats WHERE n_${scope} > 0) AS authors,
-        coalesce(sum(downloads), 0) AS downloads, count_if(author IS NULL) AS no_author
-      FROM out.models WHERE ${where}`)}`,
+    // both scopes' counts from one scan of the rows (a scan per scope: 0.51 → 0.29 s on 3.1 M)
+    `CREATE TABLE out.scope_counts AS
+      WITH s AS (SELECT count(*) AS rows, ${SCOPES.map(({ scope, where }) => `
+        count(*) FILTER (WHERE ${where}) AS in_scope_${scope}, count(day) FILTER (WHERE ${where}) AS dated_${scope},
+        count_if(at_floor AND ${where}) AS at_floor_${scope}, count_if(day IS NULL AND NOT at_floor AND ${where}) AS undated_${scope},
+        count_if(n_parents > 0 AND ${where}) AS with_parents_${scope}, count(params) FILTER (WHERE ${where}) AS with_params_${scope},
+        coalesce(sum(downloads) FILTER (WHERE ${where}), 0) AS downloads_${scope}, count_if(author IS NULL AND ${where}) AS no_author_${scope}`).join(',')}
+        FROM out.models),
+      a AS (SELECT ${SCOPES.map(({ scope }) => `count_if(n_${scope} > 0) AS authors_${scope}`).join(', ')} FROM out.author_stats)
+      ${perScope((scope) => `SELECT '${scope}' AS scope, rows, in_scope_${scope} AS in_scope, dated_${scope} AS dated, at_floor_${scope} AS at_floor,
+        undated_${scope} AS undated, with_parents_${scope} AS with_parents, with_params_${scope} AS with_params, authors_${scope} AS authors,
+        downloads_${scope} AS downloads, no_author_${scope} AS no_author FROM s, a`)}`,
     `CREATE TABLE out.concentration AS ${SCOPES.flatMap(({ scope }) => ['models', 'downloads'].map((weight) => `
       SELECT '${scope}' AS scope, '${weight}' AS weight, * FROM (${concentrationSql(`(SELECT ${weight === 'models' ? 'n' : 'd'}_${scope} AS x FROM out.author_stats WHERE n_${scope} > 0)`)})`)).join('\nUNION ALL\n')}`,
     // H1's rankings, buckets and first days: the per-namespace table holds ~1 M rows (3.1 M
