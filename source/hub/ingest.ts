@@ -20,7 +20,7 @@ import { DataError } from '../data/errors.js';
 import { Duck, sqlString } from './duck.js';
 import { HUB_FIELDS, SKIPPED_FIELDS, planProblem, type ColumnPlan } from './columns.js';
 import { LLM_PIPELINES, familyCaseSql, lineageRowsSql, modelRowsSql, parquetRowsSql } from './model-sql.js';
-import { EDGE_STORE_STATEMENTS, IDS_STATEMENTS, WALK_TABLES, edgeStatements, modelsSliceSql, rootInfoSql, storeTableStatements } from './lineage-sql.js';
+import { EDGE_STORE_STATEMENTS, IDS_STATEMENTS, MODELS_COMPRESSION, WALK_TABLES, createTableSql, edgeStatements, modelsSliceSql, rootInfoSql, storeTableStatements } from './lineage-sql.js';
 import { forEachAncestor, parentGraph, rootWalk } from './lineage-walk.js';
 import { summaryStatements } from './summary-sql.js';
 import { MANIFEST_NAME, STORE_NAME, writeManifest, type HubManifest, HUB_MANIFEST_VERSION } from './manifest.js';
@@ -224,7 +224,7 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     await duck.exec('SET threads = 1');
     await duck.exec('SET preserve_insertion_order = true');
     const slice = (from: number, to: number) => modelsSliceSql(modelRowsSql(parquetRowsSql(file, projection, [from, to]), tagFallback), LLM_PIPELINES, duplicates > 0, from, to);
-    // the table's shape from an empty slice (the footer only), then the slices in two lanes at
+    // the tables' shape from an empty slice (the footer only), then the slices in two lanes at
     // once (lane k the k-th part of the file: cutSlices), each lane a connection of its own and
     // each query on one thread: two appends, each in the file's order within its slice (a row group's rids stay one slice's range, so a
     // lookup by rid still reads one row group), each lane into a table of its own (`models_0`,
@@ -232,7 +232,12 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     // PASS2_MEMORY_LIMIT for the two
     const slices = await passTwoSlices(duck, parquetPath, fileRows, options.sliceRows ?? PASS2_SLICE, PASS2_CONNECTIONS);
     const parts = slices.map((_, k) => `models_${k}`);
-    for (const part of parts) await duck.exec(`CREATE TABLE out.${part} AS ${slice(0, 0)}`);
+    const shape = await duck.all(`DESCRIBE ${slice(0, 0)}`);
+    for (const part of parts) {
+      // each text column with the compression named for it; a DuckDB that would not take the
+      // names gets the table without them (it then chooses, as it always did)
+      await duck.exec(createTableSql(`out.${part}`, shape, MODELS_COMPRESSION)).catch(() => duck.exec(createTableSql(`out.${part}`, shape)));
+    }
     await duck.exec(`SET memory_limit = '${options.memoryLimit ?? PASS2_MEMORY_LIMIT}'`);
     const lanes = parts.map((part, k) => slices[k]!.map(([from, to]) => `INSERT INTO out.${part} ${slice(from, to)}`));
     await duck.execLanes(lanes, options.onTiming && ((sql, seconds) => options.onTiming!(statementLabel(sql), seconds)));

@@ -147,6 +147,15 @@ describe('pass 2 slices at row-group starts', () => {
     const [x, y] = [await dump(whole), await dump(sliced)];
     expect(y).toEqual(x);
     expect(x).toHaveLength(5000);
+    // the text columns stored with the compression named for them (MODELS_COMPRESSION)
+    const store = await Duck.open(join(sliced, 'hub.duckdb'), { readOnly: true });
+    try {
+      const methods = await store.all(`SELECT column_name AS c, list(DISTINCT compression ORDER BY compression) AS m FROM pragma_storage_info('models_1')
+        WHERE segment_type = 'VARCHAR' AND column_name IN ('id', 'relation') GROUP BY 1 ORDER BY 1`);
+      expect(methods).toEqual([{ c: 'id', m: ['FSST'] }, { c: 'relation', m: ['Dictionary'] }]);
+    } finally {
+      store.close();
+    }
     expect(x[4999]).toMatchObject({ id: 'ns1/m-4999', depth: 49, relation: 'finetune' });
   }, 60_000);
 });
