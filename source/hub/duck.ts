@@ -113,7 +113,7 @@ export class Duck {
   }
 
   /** Runs `statements` in order on a connection of its own, beside what this connection runs
-   *  meanwhile (the ingest writes the ids' and the edges' tables while the walk runs in JS, which
+   *  meanwhile (the ingest writes the ids', edges' and children's tables while the walk runs in JS, which
    *  leaves a core idle). Settles when the last has run, or with the first failure (nothing after
    *  it runs); the caller awaits it before closing the database. */
   async aside(statements: readonly string[], onDone?: (sql: string, seconds: number) => void): Promise<void> {

@@ -188,8 +188,8 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     step('lineage: roots, cycles, virtual parents, families');
     for (const sql of edgeStatements(fileRows)) await duck.exec(sql);
     await duck.exec(`ATTACH ${sqlString(tempPath)} AS out`);
-    // the ids' and the edges' store tables on a second connection while the walk runs in JS on
-    // one core (bench/hub/ingest-profile.mjs, 3.1 M rows: the two took 0.9 s after the walk's 1.2)
+    // the ids', edges' and children's store tables on a second connection while the walk runs in
+    // JS on one core (bench/hub/ingest-profile.mjs, 3.1 M rows: they took 2 s around the walk's 1.2)
     // (its outcome held at once: a failure while the walk runs is no unhandled rejection; and it
     // has settled before anything else, or the close after a failure, touches the database)
     const aside = duck

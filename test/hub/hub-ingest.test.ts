@@ -39,6 +39,26 @@ describe('duplicate ids', () => {
   });
 });
 
+describe('children', () => {
+  test('ranked by downloads, then by id case aside; a model with no downloads figure last', async () => {
+    const child = (id: string, downloads: number | null): FixtureRow => ({ id, author: id.split('/')[0]!, createdAt: '2024-03-01T00:00:00Z', downloads, baseModels: { relation: 'finetune', models: [parent('org/base')] } });
+    const file = await writeSnapshot([
+      { id: 'org/base', author: 'org', createdAt: '2024-01-01T00:00:00Z', downloads: 1, pipeline_tag: 'text-generation' },
+      child('B/x', 5), child('a/y', 5), child('c/none', null), child('d/most', 50), child('A/z', 5),
+    ]);
+    const dir = await mkdtemp(join(tmpdir(), 'hub-ingest-'));
+    await importHubSnapshot(file, dir);
+    const store = await HubStore.open(dir);
+    try {
+      const tree = await lineageRows(store, { ...DEFAULT_HUB_QUERY, base: 'org/base' });
+      // by id, binary, 'A/z' and 'B/x' would come before 'a/y'
+      expect(tree.children.map((n) => n.id)).toEqual(['d/most', 'a/y', 'A/z', 'B/x', 'c/none']);
+    } finally {
+      store.close();
+    }
+  });
+});
+
 describe('pass 2 in slices', () => {
   test('slices of 7 rows give the same store as one pass: lineage across slices, a duplicate dropped in one', async () => {
     // chains whose parents sit in other slices (row i's parent is row i − 5), a merge, a duplicate
