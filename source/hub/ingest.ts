@@ -71,10 +71,10 @@ export const PASS2_MEMORY_LIMIT = '180MB';
  *  split into `lanes` contiguous ranges of about equal rows (cut at the group start nearest each
  *  share: the lanes' rows differ by at most a group, where alternate slices could differ by a
  *  slice; and lane k's table holds the k-th part of the file, so the lanes' tables one after the
- *  other are the file's order), each range cut into slices at group
- *  starts (a slice that ended inside a row group would make the next read and decode that group
- *  again: hub-stats has ~124 k rows per group) where the next group would take the slice past
- *  `target` (one group larger than `target` is a slice of its own).
+ *  other are the file's order), each range cut into slices at group starts (a slice that ended
+ *  inside a row group would make the next read and decode that group again: hub-stats has
+ *  ~124 k rows per group) where the next group would take the slice past `target` (one group
+ *  larger than `target` is a slice of its own).
  *  `groups`: the row groups' sizes in file order; a file of one group, or one whose groups are
  *  larger than `target` (the tests' small slices), is cut at row counts instead. */
 export function cutSlices(groups: readonly number[], fileRows: number, target: number, lanes: number): Array<Array<[number, number]>> {
@@ -226,10 +226,10 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     const slice = (from: number, to: number) => modelsSliceSql(modelRowsSql(parquetRowsSql(file, projection, [from, to]), tagFallback), LLM_PIPELINES, duplicates > 0, from, to);
     // the tables' shape from an empty slice (the footer only), then the slices in two lanes at
     // once (lane k the k-th part of the file: cutSlices), each lane a connection of its own and
-    // each query on one thread: two appends, each in the file's order within its slice (a row group's rids stay one slice's range, so a
-    // lookup by rid still reads one row group), each lane into a table of its own (`models_0`,
-    // `models_1`: no lane waits on or piles up behind the other's commits), under
-    // PASS2_MEMORY_LIMIT for the two
+    // each query on one thread: two appends, each in the file's order within its slice (a row
+    // group's rids stay one slice's range, so a lookup by rid still reads one row group), each
+    // lane into a table of its own (`models_0`, `models_1`: no lane waits on or piles up behind
+    // the other's commits), under PASS2_MEMORY_LIMIT for the two
     const slices = await passTwoSlices(duck, parquetPath, fileRows, options.sliceRows ?? PASS2_SLICE, PASS2_CONNECTIONS);
     const parts = slices.map((_, k) => `models_${k}`);
     const shape = await duck.all(`DESCRIBE ${slice(0, 0)}`);
