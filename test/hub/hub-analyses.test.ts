@@ -71,7 +71,7 @@ describe('ingest and lineage', () => {
     expect(gpt2).toMatchObject({ id: 'gpt2', author: null, day: null, params: 0.137, params_method: 'safetensors', family: 'GPT-2' });
   });
 
-  test('ids: every model by its id in any case through the hashes, an absent id is none, and a store whose hashes this engine would not reproduce is read by scanning', async () => {
+  test('ids: every model by its id in any case through the hashes, an absent id is none, a store whose hashes this engine would not reproduce is read by scanning, and one of version 2 is refused', async () => {
     const rids = await Promise.all(ROWS.map((r) => ridOf(store, r.id.toUpperCase())));
     expect(rids).toEqual(ROWS.map((_, i) => i));
     expect(await ridOf(store, 'nobody/nothing')).toBeNull();
@@ -90,6 +90,12 @@ describe('ingest and lineage', () => {
     const manifest = JSON.parse(await readFile(join(other, 'manifest.json'), 'utf8'));
     manifest.storeBytes = (await stat(join(other, 'hub.duckdb'))).size;
     await writeFile(join(other, 'manifest.json'), JSON.stringify(manifest));
+    // a store of version 2 (its ids by the id itself) is refused with one line, and left as it is
+    const older = await mkdtemp(join(tmpdir(), 'hub-store-'));
+    await cp(dir, older, { recursive: true });
+    await writeFile(join(older, 'manifest.json'), JSON.stringify({ ...manifest, version: 2 }));
+    await expect(HubStore.open(older)).rejects.toThrow(/written by an older hubscope \(store version 2\); fetch or import the snapshot again$/);
+    expect((await stat(join(older, 'hub.duckdb'))).size).toBe((await stat(join(dir, 'hub.duckdb'))).size);
     const s = await HubStore.open(other);
     try {
       expect(await ridOf(s, 'ALICE/llama-ft')).toBe(3);
