@@ -218,9 +218,10 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     // read in the file's order on two threads does not fit the limit (out of memory at 140 MB,
     // with or without preserve_insertion_order; at 200 MB peaks of 361–398 MB, more CPU, and
     // 5–8 s of the write deferred to the last slice and the DETACH).
-    // the ids' hashes are written (beside the walk): pass 1's rows are no longer needed, and
-    // their memory goes before pass 2
+    // the ids' hashes, the edges and the children are written (beside the walk): pass 1's rows
+    // and the edges are no longer needed, and their memory goes before pass 2
     await duck.exec('DROP TABLE nodes');
+    await duck.exec('DROP TABLE edges');
     await duck.exec('SET threads = 1');
     await duck.exec('SET preserve_insertion_order = true');
     const slice = (from: number, to: number) => modelsSliceSql(modelRowsSql(parquetRowsSql(file, projection, [from, to]), tagFallback), LLM_PIPELINES, duplicates > 0, from, to);
@@ -248,7 +249,7 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     await duck.exec('SET preserve_insertion_order = false');
     await duck.exec(`SET threads = ${options.threads ?? 2}`);
     for (const sql of storeTableStatements()) await duck.exec(sql);
-    for (const table of ['edges', 'lin', 'ancestors0', 'root_info']) await duck.exec(`DROP TABLE ${table}`);
+    for (const table of ['lin', 'ancestors0', 'root_info', 'child_counts']) await duck.exec(`DROP TABLE ${table}`);
     step('summaries for the views');
     for (const sql of summaryStatements()) await duck.exec(sql);
     const facts = await duck.one(`SELECT count(*) AS rows,

@@ -76,7 +76,7 @@ export function modelsSliceSql(rows: string, llmPipelines: readonly string[], dr
     LEFT JOIN (SELECT * FROM lin WHERE ${slice('rid')}) l ON l.rid = m.rid
     LEFT JOIN root_info ri ON ri.root = l.root
     LEFT JOIN arch_families fo ON fo.arch = m.arch
-    LEFT JOIN (SELECT parent, CAST(count(*) AS INTEGER) AS n FROM edges WHERE ${slice('parent')} GROUP BY parent) c ON c.parent = m.rid
+    LEFT JOIN (SELECT parent, n FROM child_counts WHERE ${slice('parent')}) c ON c.parent = m.rid
     ${dropped ? `WHERE m.rid NOT IN (SELECT rid FROM dropped WHERE ${slice('rid')})` : ''}`;
 }
 
@@ -125,6 +125,9 @@ export const EDGE_STORE_STATEMENTS = [
     SELECT c.parent, row_number() OVER (PARTITION BY c.parent ORDER BY n.downloads DESC NULLS LAST, n.key) AS rank, c.child
     FROM (SELECT DISTINCT parent, child FROM edges) c JOIN nodes n ON n.rid = c.child
     ORDER BY c.parent, rank`,
+  // what pass 2 needs of the edges (each model's count of child edges): then `edges` goes before
+  // pass 2, and its memory with it
+  'CREATE TABLE child_counts AS SELECT parent, CAST(count(*) AS INTEGER) AS n FROM edges GROUP BY parent',
 ];
 
 /** The other store tables, once `out.models` is written. */
