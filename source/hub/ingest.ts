@@ -222,6 +222,10 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     // and the edges are no longer needed, and their memory goes before pass 2
     await duck.exec('DROP TABLE nodes');
     await duck.exec('DROP TABLE edges');
+    // the walk's pairs wait for pass 2 in the store file, not in memory (pass 2's two lanes need
+    // the room); `out.ancestors` is built from them once `models` is written
+    await duck.exec('CREATE TABLE out.ancestor_pairs AS SELECT * FROM ancestors0');
+    await duck.exec('DROP TABLE ancestors0');
     await duck.exec('SET threads = 1');
     await duck.exec('SET preserve_insertion_order = true');
     const slice = (from: number, to: number) => modelsSliceSql(modelRowsSql(parquetRowsSql(file, projection, [from, to]), tagFallback), LLM_PIPELINES, duplicates > 0, from, to);
@@ -249,7 +253,7 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     await duck.exec('SET preserve_insertion_order = false');
     await duck.exec(`SET threads = ${options.threads ?? 2}`);
     for (const sql of storeTableStatements()) await duck.exec(sql);
-    for (const table of ['lin', 'ancestors0', 'root_info', 'child_counts']) await duck.exec(`DROP TABLE ${table}`);
+    for (const table of ['lin', 'root_info', 'child_counts', 'out.ancestor_pairs']) await duck.exec(`DROP TABLE ${table}`);
     step('summaries for the views');
     for (const sql of summaryStatements()) await duck.exec(sql);
     const facts = await duck.one(`SELECT count(*) AS rows,

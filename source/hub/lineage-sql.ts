@@ -136,7 +136,7 @@ export function storeTableStatements(): string[] {
     // what every ancestor query needs of the descendant, so none joins the 3 M rows
     `CREATE TABLE out.ancestors AS
       SELECT a.ancestor, a.rid, a.to_root = 1 AS to_root, m.relation, m.llm, m.day
-      FROM ancestors0 a JOIN out.models m ON m.rid = a.rid
+      FROM out.ancestor_pairs a JOIN out.models m ON m.rid = a.rid
       ORDER BY a.ancestor, a.rid`,
   ];
 }
