@@ -2,7 +2,8 @@
 // bench/hub/ingest-profile.mjs: the ingest alone (issue 10 "Performance": fetch + ingest ≤ 60 s,
 // peak RSS ≤ 400 MB), statement by statement: each SQL statement's seconds, the RSS after it and
 // the peak RSS while it ran (VmHWM from /proc, reset before each statement via clear_refs), and
-// the steps between (the walk in JS); each line starts with the seconds since the start. A script, not a timed test; notes the load average.
+// the steps between (the walk in JS); each line starts with the seconds since the start. A
+// script, not a timed test; notes the load average.
 // usage: bench/hub/ingest-profile.mjs --file models.parquet [--memory 140MB] [--threads 2] [--slice N] [--keep DIR]
 import { parseArgs } from 'node:util';
 import { mkdtemp, rm } from 'node:fs/promises';

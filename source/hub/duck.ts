@@ -113,17 +113,13 @@ export class Duck {
   }
 
   /** Runs `statements` in order on a connection of its own, beside what this connection runs
-   *  meanwhile (the ingest writes the ids', edges' and children's tables while the walk runs in JS, which
-   *  leaves a core idle). Settles when the last has run, or with the first failure (nothing after
-   *  it runs); the caller awaits it before closing the database. */
-  async aside(statements: readonly string[], onDone?: (sql: string, seconds: number) => void): Promise<void> {
+   *  meanwhile (the ingest writes the ids', edges' and children's tables while the walk runs in
+   *  JS, which leaves a core idle). Settles when the last has run, or with the first failure
+   *  (nothing after it runs); the caller awaits it before closing the database. */
+  async aside(statements: readonly string[], onDone?: StatementDone): Promise<void> {
     const connection = await this.instance.connect();
     try {
-      for (const sql of statements) {
-        const started = Date.now();
-        await connection.run(sql);
-        onDone?.(sql, (Date.now() - started) / 1000);
-      }
+      await runInOrder(connection, statements, onDone, () => false);
     } finally {
       connection.closeSync();
     }
@@ -133,24 +129,14 @@ export class Duck {
    *  `threads = 1`, each query runs on its own libuv thread: independent appends in parallel
    *  without a parallel plan's buffers). The first failure stops every lane's next statement
    *  and is thrown once the running ones have finished. */
-  async execLanes(lanes: ReadonlyArray<readonly string[]>, onDone?: (sql: string, seconds: number) => void): Promise<void> {
+  async execLanes(lanes: ReadonlyArray<readonly string[]>, onDone?: StatementDone): Promise<void> {
     const connections: DuckDBConnection[] = [this.connection];
     try {
       while (connections.length < lanes.length) connections.push(await this.instance.connect());
       let failure: { error: unknown } | null = null;
-      await Promise.all(lanes.map(async (lane, k) => {
-        for (const sql of lane) {
-          if (failure) return;
-          const started = Date.now();
-          try {
-            await connections[k]!.run(sql);
-          } catch (error) {
-            failure ??= { error };
-            return;
-          }
-          onDone?.(sql, (Date.now() - started) / 1000);
-        }
-      }));
+      await Promise.all(lanes.map((lane, k) => runInOrder(connections[k]!, lane, onDone, () => failure !== null).catch((error: unknown) => {
+        failure ??= { error };
+      })));
       if (failure) throw (failure as { error: unknown }).error;
     } finally {
       for (const connection of connections.slice(1)) connection.closeSync();
@@ -160,6 +146,20 @@ export class Duck {
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
+  }
+}
+
+/** Told after each statement of `aside` and `execLanes` has run: the statement and its seconds. */
+type StatementDone = (sql: string, seconds: number) => void;
+
+/** `statements` one after another on `connection`, each reported to `onDone`; none starts once
+ *  `stopped()` holds, and the first failure is thrown (nothing after it runs). */
+async function runInOrder(connection: DuckDBConnection, statements: readonly string[], onDone: StatementDone | undefined, stopped: () => boolean): Promise<void> {
+  for (const sql of statements) {
+    if (stopped()) return;
+    const started = Date.now();
+    await connection.run(sql);
+    onDone?.(sql, (Date.now() - started) / 1000);
   }
 }
 

@@ -9,7 +9,8 @@
 // per-row column and joins the walk's answers on the way in, slice by slice in two lanes at once
 // (`out.models_0` the first half of the file, `out.models_1` the second, each in the file's row
 // order; `out.models` the view of both, in the file's order);
-// then `ids`, `edges`, `ancestors` and the summary tables the views read (summary-sql.ts).
+// `ids`, `edges` and `children` are written beside the walk, on a second connection; after
+// pass 2, `ancestors` and the summary tables the views read (summary-sql.ts).
 // The new store is built beside the old one and renamed over it only when complete: a failed
 // ingest loses nothing already cached.
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
