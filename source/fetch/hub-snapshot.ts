@@ -88,6 +88,8 @@ export async function fetchHubSnapshot(options: HubFetchOptions): Promise<HubFet
     token: options.token ?? null, trustedOrigins: [options.endpoint], connections: options.concurrency ?? 4,
     backoff: { baseMs: options.backoffMs ?? 200, ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) },
   });
+  let closing: Promise<void> | null = null;
+  const closeClients = (): Promise<void> => (closing ??= Promise.all([files.close(), api.close()]).then(() => undefined));
   try {
     progress({ stage: 'resolve', bytes: 0, bytesTotal: 0, rows: 0, rowsTotal: 0 });
     const target = await resolveFile(api, files, options, dataset, file);
@@ -102,6 +104,9 @@ export async function fetchHubSnapshot(options: HubFetchOptions): Promise<HubFet
       onProgress: (p) => progress(p),
     });
     const { bytes, bytesTotal, rowsTotal } = copy;
+    // the network's part is done: its connections go before the ingest's long run (whose peak
+    // RSS is issue 10's bound), not after it
+    await closeClients();
     progress({ stage: 'ingest', bytes, bytesTotal, rows: rowsTotal, rowsTotal });
     const manifest = await ingestSnapshot(copy.path, options.storeDir, {
       dataset, file, sha: target.sha, origin: 'hub', size: target.size, bytesDownloaded: copy.downloaded, fetchedAt: new Date().toISOString(),
@@ -110,8 +115,7 @@ export async function fetchHubSnapshot(options: HubFetchOptions): Promise<HubFet
     progress({ stage: 'done', bytes, bytesTotal, rows: manifest.rows, rowsTotal });
     return { manifest, upToDate: false, plan: copy.plan, requests: 2 + files.stats.requests, resumed: files.stats.retries, bytesDownloaded: copy.downloaded };
   } finally {
-    await files.close();
-    await api.close();
+    await closeClients();
   }
 }
 

@@ -21,7 +21,7 @@ import { DataError } from '../data/errors.js';
 import { Duck, sqlString } from './duck.js';
 import { HUB_FIELDS, SKIPPED_FIELDS, planProblem, type ColumnPlan } from './columns.js';
 import { LLM_PIPELINES, familyCaseSql, lineageRowsSql, modelRowsSql, parquetRowsSql } from './model-sql.js';
-import { EDGE_STORE_STATEMENTS, IDS_STATEMENTS, MODELS_COMPRESSION, WALK_TABLES, createTableSql, edgeStatements, modelsSliceSql, rootInfoSql, storeTableStatements } from './lineage-sql.js';
+import { BESIDE_WALK_STATEMENTS, IDS_STATEMENTS, MODELS_COMPRESSION, WALK_TABLES, createTableSql, edgeStatements, modelsSliceSql, rootInfoSql, storeTableStatements } from './lineage-sql.js';
 import { forEachAncestor, parentGraph, rootWalk } from './lineage-walk.js';
 import { summaryStatements } from './summary-sql.js';
 import { MANIFEST_NAME, STORE_NAME, writeManifest, type HubManifest, HUB_MANIFEST_VERSION } from './manifest.js';
@@ -194,7 +194,7 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     // (its outcome held at once: a failure while the walk runs is no unhandled rejection; and it
     // has settled before anything else, or the close after a failure, touches the database)
     const aside = duck
-      .aside([...IDS_STATEMENTS, ...EDGE_STORE_STATEMENTS], options.onTiming && ((sql, seconds) => options.onTiming!(`(beside the walk) ${statementLabel(sql)}`, seconds)))
+      .aside([...IDS_STATEMENTS, ...BESIDE_WALK_STATEMENTS], options.onTiming && ((sql, seconds) => options.onTiming!(`(beside the walk) ${statementLabel(sql)}`, seconds)))
       .then(() => null, (error: unknown) => ({ error }));
     let walked: { pairs: number };
     try {
