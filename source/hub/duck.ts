@@ -66,6 +66,19 @@ export class Duck {
     await this.connection.run(sql);
   }
 
+  /** Hands back to the system what DuckDB's allocator keeps after a phase: its jemalloc holds
+   *  what the worker threads freed (allocator_flush_threshold notwithstanding), so the RSS
+   *  stays near a phase's peak into the next one; the worker threads' exit returns it. On the
+   *  ingest of 3.1 M rows (bench/hub/ingest-profile.mjs) the RSS after pass 1 went 234–256 →
+   *  188–197 MB, after `ancestors` ~300 → 148–150 MB, and the summaries' peak 311–359 →
+   *  313–315 MB; the ingest's peak (beside the walk, or in pass 2) stayed in its 340–380 MB band.
+   *  `threads`: the count to go back to. Only while no other query runs on this database (the
+   *  count is the instance's). */
+  async releaseMemory(threads: number): Promise<void> {
+    await this.exec('SET threads = 1');
+    await this.exec(`SET threads = ${threads}`);
+  }
+
   /** Rows as plain objects. Values bind to $1, $2, … through a prepared statement. */
   async all(sql: string, values: readonly DuckDBValue[] = []): Promise<Row[]> {
     let reader;

@@ -186,6 +186,8 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     }
     await duck.exec(`CREATE TABLE arch_families AS SELECT c AS arch, ${familyCaseSql('c')} AS own_family FROM (SELECT DISTINCT arch AS c FROM nodes WHERE arch IS NOT NULL)`);
 
+    // pass 1's memory back before the walk and the aside (Duck.releaseMemory)
+    await duck.releaseMemory(options.threads ?? 2);
     step('lineage: roots, cycles, virtual parents, families');
     for (const sql of edgeStatements(fileRows)) await duck.exec(sql);
     await duck.exec(`ATTACH ${sqlString(tempPath)} AS out`);
@@ -255,6 +257,8 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     await duck.exec(`SET threads = ${options.threads ?? 2}`);
     for (const sql of storeTableStatements()) await duck.exec(sql);
     for (const table of ['lin', 'root_info', 'child_counts', 'out.ancestor_pairs']) await duck.exec(`DROP TABLE ${table}`);
+    // and the ancestors' before the summaries' aggregates
+    await duck.releaseMemory(options.threads ?? 2);
     step('summaries for the views');
     for (const sql of summaryStatements()) await duck.exec(sql);
     const facts = await duck.one(`SELECT count(*) AS rows,

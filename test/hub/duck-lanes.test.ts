@@ -2,7 +2,8 @@
 // a connection of its own, the lanes at once, into one table of a real DuckDB file; a failing
 // statement stops what has not started and is thrown, and the connection stays usable. And
 // Duck.aside (the ids' and edges' tables beside the walk): the same for one list of statements
-// on a second connection while the first goes on.
+// on a second connection while the first goes on. And Duck.releaseMemory (between the ingest's
+// phases): the thread count restored, nothing lost.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +79,24 @@ describe('Duck.aside', () => {
       expect((await duck.all('SELECT DISTINCT step FROM t ORDER BY step')).map((r) => r.step)).toEqual([1]);
       await duck.exec(insert(0, 2));
       expect(await duck.one('SELECT count(*) AS n FROM t')).toEqual({ n: 2000 });
+    } finally {
+      duck.close();
+    }
+  });
+});
+
+describe('Duck.releaseMemory', () => {
+  it('goes back to the thread count asked for, and keeps every table and row', async () => {
+    const duck = await openDuck();
+    try {
+      await duck.exec(insert(0, 0));
+      await duck.exec('CREATE TEMP TABLE scratch AS SELECT range AS v FROM range(50000)');
+      await duck.releaseMemory(2);
+      expect(await duck.one("SELECT current_setting('threads') AS t")).toEqual({ t: 2 });
+      await duck.releaseMemory(1);
+      expect(await duck.one("SELECT current_setting('threads') AS t")).toEqual({ t: 1 });
+      expect(await duck.one('SELECT count(*) AS n, sum(v) AS s FROM t')).toEqual({ n: 1000, s: 499500 });
+      expect(await duck.one('SELECT count(*) AS n FROM scratch')).toEqual({ n: 50000 });
     } finally {
       duck.close();
     }
