@@ -147,7 +147,9 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
   await cleanup();
   // what the caller left (a fetch's response buffers) goes before the build's peak
   collectGarbage();
-  const opened = await Duck.open(':memory:', { memoryLimit: options.memoryLimit ?? INGEST_MEMORY_LIMIT, threads: options.threads ?? 2, tempDirectory: spill });
+  // the build's thread count, to which every phase that runs on one thread comes back
+  const threads = options.threads ?? 2;
+  const opened = await Duck.open(':memory:', { memoryLimit: options.memoryLimit ?? INGEST_MEMORY_LIMIT, threads, tempDirectory: spill });
   const duck = options.onTiming ? timedDuck(opened, options.onTiming) : opened;
   let manifest: HubManifest;
   try {
@@ -187,7 +189,7 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     await duck.exec(`CREATE TABLE arch_families AS SELECT c AS arch, ${familyCaseSql('c')} AS own_family FROM (SELECT DISTINCT arch AS c FROM nodes WHERE arch IS NOT NULL)`);
 
     // pass 1's memory back before the walk and the aside (Duck.releaseMemory)
-    await duck.releaseMemory(options.threads ?? 2);
+    await duck.releaseMemory(threads);
     step('lineage: roots, cycles, virtual parents, families');
     for (const sql of edgeStatements(fileRows)) await duck.exec(sql);
     await duck.exec(`ATTACH ${sqlString(tempPath)} AS out`);
@@ -254,11 +256,11 @@ export async function ingestSnapshot(parquetPath: string, storeDir: string, sour
     // DuckDB binds them in the view's own database, `out` here and the store file later)
     await duck.exec(`CREATE VIEW out.models AS ${parts.map((part) => `SELECT * FROM ${part}`).join(' UNION ALL ')}`);
     await duck.exec('SET preserve_insertion_order = false');
-    await duck.exec(`SET threads = ${options.threads ?? 2}`);
+    await duck.exec(`SET threads = ${threads}`);
     for (const sql of storeTableStatements()) await duck.exec(sql);
     for (const table of ['lin', 'root_info', 'child_counts', 'out.ancestor_pairs']) await duck.exec(`DROP TABLE ${table}`);
     // and the ancestors' before the summaries' aggregates
-    await duck.releaseMemory(options.threads ?? 2);
+    await duck.releaseMemory(threads);
     step('summaries for the views');
     for (const sql of summaryStatements()) await duck.exec(sql);
     const facts = await duck.one(`SELECT count(*) AS rows,

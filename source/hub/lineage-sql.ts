@@ -116,9 +116,9 @@ export const IDS_STATEMENTS = [
 
 /** What runs beside the walk, on the second connection (`Duck.aside`): the store's `edges`,
  *  `virtual_nodes` and `children`, and the build table `child_counts`, all from the build's
- *  tables (they need nothing of the walk or of pass 2). `children`: each model's children ranked by downloads,
- *  then by id case aside (pass 1's `key`: ranked from the 3 M-row `models` instead, the join read
- *  every id back out of the store, 1.1 s on 3.1 M rows after pass 2). */
+ *  tables (they need nothing of the walk or of pass 2). `children`: each model's children
+ *  ranked by downloads, then by id case aside (pass 1's `key`: ranked from the 3 M-row `models`
+ *  instead, the join read every id back out of the store, 1.1 s on 3.1 M rows after pass 2). */
 export const BESIDE_WALK_STATEMENTS = [
   'CREATE TABLE out.edges AS SELECT child, parent, ord, relation FROM edges ORDER BY child, ord',
   'CREATE TABLE out.virtual_nodes AS SELECT nid, key, id, CAST(children AS INTEGER) AS children FROM virtual_nodes ORDER BY nid',

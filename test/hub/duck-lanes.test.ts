@@ -1,9 +1,9 @@
 // Duck.execLanes (pass 2 of the ingest, source/hub/ingest.ts): each lane's statements in order on
 // a connection of its own, the lanes at once, into one table of a real DuckDB file; a failing
 // statement stops what has not started and is thrown, and the connection stays usable. And
-// Duck.aside (the ids' and edges' tables beside the walk): the same for one list of statements
-// on a second connection while the first goes on. And Duck.releaseMemory (between the ingest's
-// phases): the thread count restored, nothing lost.
+// Duck.aside (the ids', edges' and children's tables beside the walk): the same for one list of
+// statements on a second connection while the first goes on. And Duck.releaseMemory (between
+// the ingest's phases): the thread count restored, nothing lost.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
